@@ -1,0 +1,220 @@
+"""Actors: find actor phrases in a parsed sentence and compose them into CAMEO actor codes.
+
+Dictionary matches (countries, capitals, sector words, people, organisations) are grouped by
+the noun phrase they belong to, following the dependency parse, and composed:
+"Turkish Foreign Minister Mevlut Cavusoglu" → TURGOV (the person, in office that day);
+"Russia's UN ambassador" → RUSGOV (country + the head's sector beats the organisation);
+"Russia-backed Syrian forces" → SYRMIL ("Russia" modifies "backed", not "forces").
+People introduced with a title are remembered by surname for the rest of the article
+(``ArticleMemory``), which is the only state, and it lives for one article only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from eventwatch.actors.countries import iso3_codes
+from eventwatch.dictionaries.model import (
+    AGENT,
+    CAPITAL,
+    COUNTRY,
+    NAMED,
+    PERSON,
+    Dictionaries,
+    PhraseMatch,
+)
+from eventwatch.dictionaries.words import fold
+from eventwatch.records import Actor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+# Dependencies through which a modifier belongs to the noun phrase of its head.
+_NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nummod", "det", "case"})
+_NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
+_PRONOUNS = frozenset({"he", "she", "him", "her"})
+
+
+@dataclass(slots=True)
+class ArticleMemory:
+    """What one article has introduced so far: titled people by surname, the last person."""
+
+    surnames: dict[str, Actor] = field(default_factory=dict)
+    last_person: Actor | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceActors:
+    """Actors of one sentence, keyed by the token index of their noun-phrase head."""
+
+    by_head: dict[int, tuple[Actor, ...]]
+
+    def of(self, token: Token) -> tuple[Actor, ...]:
+        """Actors a token stands for: its own phrase, or an apposition/compound next to it."""
+        found = self.by_head.get(token.i)
+        if found:
+            return found
+        for child in token.children:
+            if child.dep_ in ("appos", "compound") and child.i in self.by_head:
+                return self.by_head[child.i]
+        if token.dep_ == "compound" and token.head.i in self.by_head:
+            return self.by_head[token.head.i]
+        return ()
+
+
+def split_code(code: str) -> tuple[str | None, str | None]:
+    """``TURGOV`` → (``TUR``, ``GOV``); ``IGOUNO`` → (None, ``IGO``); ``REB`` → (None, ``REB``)."""
+    head = code[:3]
+    if len(code) >= 3 and head in iso3_codes():
+        return head, code[3:6] or None
+    return None, head or None
+
+
+def find_actors(doc: Doc, offset: int, dictionaries: Dictionaries, day: dt.date | None,
+                memory: ArticleMemory) -> SentenceActors:
+    """Resolve every actor phrase of one parsed sentence (``offset``: its start in the article)."""
+    matches = dictionaries.actors.find(doc.text)
+    spans = [(m, doc.char_span(m.start, m.end, alignment_mode="expand")) for m in matches]
+    spans = [(m, s) for m, s in spans if s is not None and len(s)]
+    covered = {t.i for _, s in spans for t in s}
+    spans.extend(_remembered(doc, covered, memory))
+    agent_tokens = {t.i for m, s in spans if _kinds(m) & {AGENT} for t in s}
+    groups: dict[int, list[tuple[PhraseMatch, Span]]] = defaultdict(list)
+    for match, span in spans:
+        groups[_np_head(span.root, agent_tokens).i].append((match, span))
+    earlier_person = memory.last_person
+    by_head: dict[int, tuple[Actor, ...]] = {}
+    for head_i, items in sorted(groups.items()):
+        actors = _compose(doc, doc[head_i], items, offset, day, memory)
+        if actors:
+            by_head[head_i] = actors
+    _resolve_pronouns(doc, offset, by_head, earlier_person)
+    return SentenceActors(by_head)
+
+
+def _resolve_pronouns(doc: Doc, offset: int, by_head: dict[int, tuple[Actor, ...]],
+                      earlier: Actor | None) -> None:
+    """'he'/'she' → the last person mentioned before the pronoun (this sentence or earlier)."""
+    people = sorted((a for actors in by_head.values() for a in actors
+                     if a.entry.startswith("people:") or "+people:" in a.entry
+                     or a.entry.startswith("titled:")), key=lambda a: a.start)
+    for token in doc:
+        if token.lower_ not in _PRONOUNS or token.i in by_head:
+            continue
+        start = offset + token.idx
+        before = [a for a in people if a.end <= start]
+        person = before[-1] if before else earlier
+        if person is not None:
+            by_head[token.i] = (Actor(person.code, token.text, person.country, person.sector,
+                                      start, start + len(token), person.entry),)
+
+
+def _kinds(match: PhraseMatch) -> set[str]:
+    return {entry.kind for entry in match.entries}
+
+
+def _remembered(doc: Doc, covered: set[int], memory: ArticleMemory
+                ) -> Iterable[tuple[PhraseMatch, Span]]:
+    """Surnames of people the article introduced with a title earlier."""
+    for token in doc:
+        if token.i in covered or token.pos_ != "PROPN":
+            continue
+        actor = memory.surnames.get(fold(token.text))
+        if actor is not None:
+            from eventwatch.dictionaries.model import DatedCode, Entry
+
+            entry = Entry(actor.entry, PERSON, (DatedCode(actor.code),))
+            yield (PhraseMatch(token.idx, token.idx + len(token), token.text, (entry,)),
+                   doc[token.i : token.i + 1])
+
+
+def _np_head(token: Token, agent_tokens: set[int]) -> Token:
+    """Climb from a modifier to the head noun of its phrase."""
+    for _ in range(8):
+        head = token.head
+        if head is token:
+            break
+        nominal_modifier = token.dep_ in _NP_DEPS and head.pos_ in _NOMINAL
+        coordinated_modifier = (token.dep_ == "conj" and head.pos_ in ("ADJ", "PROPN")
+                                and head.dep_ in _NP_DEPS)
+        if nominal_modifier or coordinated_modifier:
+            token = head
+        elif token.dep_ == "pobj" and head.lower_ == "of" and head.head.i in agent_tokens:
+            token = head.head
+        else:
+            break
+    return token
+
+
+def _compose(doc: Doc, head: Token, items: list[tuple[PhraseMatch, Span]], offset: int,
+             day: dt.date | None, memory: ArticleMemory) -> tuple[Actor, ...]:
+    items.sort(key=lambda item: item[1].start)
+    start = min(min(s.start_char for _, s in items), head.idx)
+    end = max(max(s.end_char for _, s in items), head.idx + len(head))
+    name = doc.text[start:end]
+    by_kind: dict[str, list[tuple[PhraseMatch, Span]]] = defaultdict(list)
+    for match, span in items:
+        by_kind[match.entries[0].kind].append((match, span))
+    head_agent = next((m for m, s in by_kind[AGENT] if s.start <= head.i < s.end), None)
+    agent = head_agent or (by_kind[AGENT][-1][0] if by_kind[AGENT] else None)
+    agent_code = agent.entries[0].code_on(day) if agent else None
+    entries = [m.entries[0].id for m, _ in items]
+
+    def make(code: str) -> Actor:
+        country, sector = split_code(code)
+        return Actor(code, name, country, sector, offset + start, offset + end,
+                     "+".join(entries))
+
+    if by_kind[PERSON]:
+        code = by_kind[PERSON][-1][0].entries[0].code_on(day)
+        if code:
+            actor = make(code)
+            _remember(memory, actor, by_kind[PERSON][-1][1])
+            return (actor,)
+    countries = _countries(by_kind[COUNTRY], day)
+    if by_kind[NAMED] and not (head_agent and countries):
+        code = by_kind[NAMED][-1][0].entries[0].code_on(day)
+        if code:
+            return (make(code),)
+    if countries:
+        actors = tuple(make(c + (agent_code or "")) for c in countries)
+        if head.ent_type_ == "PERSON" and head.pos_ == "PROPN" and len(actors) == 1:
+            return (_remember_titled(head, memory, actors[0]),)
+        return actors
+    if by_kind[CAPITAL]:
+        code = by_kind[CAPITAL][-1][0].entries[0].code_on(day)
+        if code:
+            return (make(code),)
+    if agent_code and head_agent:
+        return (make(agent_code),)
+    return ()
+
+
+def _countries(items: list[tuple[PhraseMatch, Span]], day: dt.date | None) -> list[str]:
+    codes: list[str] = []
+    for match, _ in items:
+        code = match.entries[0].code_on(day)
+        if code and code not in codes:
+            codes.append(code)
+    return codes
+
+
+def _remember(memory: ArticleMemory, actor: Actor, span: Span) -> None:
+    memory.last_person = actor
+    memory.surnames.setdefault(fold(span[-1].text), actor)
+
+
+def _remember_titled(head: Token, memory: ArticleMemory, actor: Actor) -> Actor:
+    """'Turkish envoy John Smith': an unknown person with a title is known as Smith later."""
+    person = Actor(actor.code, actor.name, actor.country, actor.sector, actor.start,
+                   actor.end, f"titled:{fold(head.text)}+{actor.entry}")
+    memory.last_person = person
+    memory.surnames.setdefault(fold(head.text), person)
+    return person
+
+
+__all__ = ["ArticleMemory", "SentenceActors", "find_actors", "split_code"]

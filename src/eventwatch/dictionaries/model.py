@@ -1,0 +1,226 @@
+"""Immutable in-memory indexes that the coder reads: phrases → entries, lemmas → patterns.
+
+Both the built-in TSV dictionaries and PETRARCH dictionaries load into these structures, so
+one coder serves both sources of knowledge. Nothing here changes after construction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from eventwatch.dictionaries.words import iter_words
+from eventwatch.errors import DictionaryError
+
+# Entry kinds: how an actor phrase takes part in composing a CAMEO actor code.
+COUNTRY = "country"  # Turkey, Turkish → TUR
+CAPITAL = "capital"  # Ankara → TURGOV (a metonym for the government)
+AGENT = "agent"  # troops → MIL (a sector appended to a country)
+PERSON = "person"  # Mevlut Cavusoglu → TURGOV on dates in office
+NAMED = "named"  # organisations, armed groups, seats of power: a full code
+
+
+@dataclass(frozen=True, slots=True)
+class DatedCode:
+    """One code of an entry and the dates it applies (``None`` = open-ended)."""
+
+    code: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+    role: str = ""
+
+    def applies(self, day: dt.date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A dictionary entry that phrases point at.
+
+    id (str): provenance id, ``<file>:<entry>``, e.g. ``people:mevlut_cavusoglu``.
+    kind (str): one of COUNTRY, CAPITAL, AGENT, PERSON, NAMED.
+    codes (tuple): dated codes; the undated one (if any) is the fallback.
+    """
+
+    id: str
+    kind: str
+    codes: tuple[DatedCode, ...]
+    source: str = ""
+
+    def code_on(self, day: dt.date | None) -> str | None:
+        """The code in force on ``day``; the undated fallback when no range covers it."""
+        dated = [c for c in self.codes if c.start is not None or c.end is not None]
+        undated = [c for c in self.codes if c.start is None and c.end is None]
+        if day is not None:
+            for code in dated:
+                if code.applies(day):
+                    return code.code
+        elif dated and not undated:
+            # No date known: the current (open-ended) role is the best guess.
+            for code in dated:
+                if code.end is None:
+                    return code.code
+        return undated[0].code if undated else None
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseMatch:
+    """A dictionary phrase found in text: character offsets and the entries it names."""
+
+    start: int
+    end: int
+    text: str
+    entries: tuple[Entry, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    words: tuple[str, ...]
+    entry: Entry
+    surface: str | None  # required surface (letters only) for case-sensitive acronyms
+
+
+class PhraseIndex:
+    """Longest-match phrase lookup over normalised words."""
+
+    __slots__ = ("_by_first", "_size")
+
+    def __init__(self, phrases: Iterable[tuple[tuple[str, ...], Entry, str | None]]) -> None:
+        by_first: dict[str, list[_Phrase]] = defaultdict(list)
+        seen: set[tuple[tuple[str, ...], str, str | None]] = set()
+        for words, entry, surface in phrases:
+            if not words or (words, entry.id, surface) in seen:
+                continue
+            seen.add((words, entry.id, surface))
+            by_first[words[0]].append(_Phrase(words, entry, surface))
+        for bucket in by_first.values():
+            bucket.sort(key=lambda p: -len(p.words))
+        self._by_first: Mapping[str, tuple[_Phrase, ...]] = MappingProxyType(
+            {k: tuple(v) for k, v in by_first.items()}
+        )
+        self._size = len(seen)
+
+    def __len__(self) -> int:
+        return self._size
+
+    def has_candidate(self, text: str) -> bool:
+        """Cheap pre-parse check: does any word of ``text`` start a dictionary phrase?"""
+        by_first = self._by_first
+        return any(folded in by_first for folded, _, _, _ in iter_words(text))
+
+    def find(self, text: str, offset: int = 0) -> list[PhraseMatch]:
+        """Every longest, non-overlapping phrase in ``text`` (offsets shifted by ``offset``)."""
+        words = list(iter_words(text, offset))
+        matches: list[PhraseMatch] = []
+        i = 0
+        while i < len(words):
+            length, entries = self._match_at(words, i)
+            if length:
+                start, end = words[i][2], words[i + length - 1][3]
+                matches.append(PhraseMatch(start, end, text[start - offset : end - offset],
+                                           entries))
+                i += length
+            else:
+                i += 1
+        return matches
+
+    def _match_at(self, words: list[tuple[str, str, int, int]], i: int
+                  ) -> tuple[int, tuple[Entry, ...]]:
+        bucket = self._by_first.get(words[i][0])
+        if not bucket:
+            return 0, ()
+        best_len = 0
+        found: list[Entry] = []
+        for phrase in bucket:
+            n = len(phrase.words)
+            if n < best_len:
+                break
+            if i + n > len(words) or any(words[i + k][0] != w for k, w in enumerate(phrase.words)):
+                continue
+            if phrase.surface is not None:
+                surface = "".join(words[i + k][1] for k in range(n))
+                if surface != phrase.surface:
+                    continue
+            best_len = n
+            found.append(phrase.entry)
+        return best_len, tuple(found)
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """A verb or noun pattern: the head lemma, words its frame must contain, and the code.
+
+    target_after / source_after: the pattern word that the ``+`` / ``$`` marker follows
+    (the head lemma itself means the direct object); ``None`` when the marker is absent.
+    """
+
+    id: str
+    kind: str
+    lemma: str
+    words: tuple[str, ...]
+    code: str
+    future_code: str | None
+    target_after: str | None
+    source_after: str | None
+    text: str
+
+    @property
+    def specificity(self) -> int:
+        return len(self.words)
+
+
+class PatternIndex:
+    """Patterns grouped by head lemma, most specific first."""
+
+    __slots__ = ("_by_lemma", "_size")
+
+    def __init__(self, patterns: Iterable[Pattern]) -> None:
+        grouped: dict[str, list[Pattern]] = defaultdict(list)
+        count = 0
+        for pattern in patterns:
+            grouped[pattern.lemma].append(pattern)
+            count += 1
+        self._by_lemma: Mapping[str, tuple[Pattern, ...]] = MappingProxyType(
+            {k: tuple(sorted(v, key=lambda p: -p.specificity)) for k, v in grouped.items()}
+        )
+        self._size = count
+
+    def __len__(self) -> int:
+        return self._size
+
+    def __contains__(self, lemma: object) -> bool:
+        return lemma in self._by_lemma
+
+    def get(self, lemma: str) -> tuple[Pattern, ...]:
+        return self._by_lemma.get(lemma, ())
+
+    def lemmas(self) -> frozenset[str]:
+        return frozenset(self._by_lemma)
+
+
+@dataclass(frozen=True, slots=True)
+class Dictionaries:
+    """Everything the coder knows, with a version that every event records."""
+
+    name: str
+    version: str
+    actors: PhraseIndex
+    verbs: PatternIndex
+    nouns: PatternIndex
+    sentence_discards: PhraseIndex
+    story_discards: PhraseIndex
+    errors: tuple[DictionaryError, ...] = field(default_factory=tuple)
+
+    def summary(self) -> dict[str, int | str]:
+        return {
+            "name": self.name,
+            "version": self.version,
+            "actor_phrases": len(self.actors),
+            "verb_patterns": len(self.verbs),
+            "noun_patterns": len(self.nouns),
+            "discards": len(self.sentence_discards) + len(self.story_discards),
+            "errors": len(self.errors),
+        }

@@ -1,0 +1,60 @@
+"""Word splitting and normalisation shared by dictionary loading and matching.
+
+Dictionary phrases and article text are compared as sequences of normalised *words*
+(lowercase, accents folded, punctuation dropped), independent of the parser's tokenizer.
+That lets the same matcher run on raw sentences before parsing (to skip sentences with no
+actor) and on parsed sentences after it, and keeps "U.S.", "al-Assad" and "Çavuşoğlu" robust.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from functools import lru_cache
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_IRREGULAR_PLURALS = {"man": "men", "woman": "women", "person": "people", "child": "children",
+                      "staff": "staff", "personnel": "personnel", "police": "police",
+                      "militia": "militias", "chief": "chiefs", "wife": "wives"}
+
+
+@lru_cache(maxsize=65536)
+def fold(word: str) -> str:
+    """Lowercase and strip accents: ``Çavuşoğlu`` → ``cavusoglu``."""
+    lowered = word.lower()
+    if lowered.isascii():
+        return lowered
+    decomposed = unicodedata.normalize("NFKD", lowered)
+    folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return folded.replace("ı", "i").replace("ø", "o").replace("ß", "ss")
+
+
+def iter_words(text: str, offset: int = 0) -> Iterator[tuple[str, str, int, int]]:
+    """Yield ``(folded, surface, start, end)`` for every word in ``text``."""
+    for match in _WORD.finditer(text):
+        surface = match.group()
+        yield fold(surface), surface, match.start() + offset, match.end() + offset
+
+
+def phrase_words(phrase: str) -> tuple[str, ...]:
+    """The folded words of a dictionary phrase (underscores count as spaces, PETRARCH-style)."""
+    return tuple(fold(w) for w in _WORD.findall(phrase.replace("_", " ")))
+
+
+def plural(word: str) -> str:
+    """Regular English plural of a noun, good enough for sector words."""
+    for singular, plural_form in _IRREGULAR_PLURALS.items():
+        if word == singular or (word.endswith(singular) and len(word) > len(singular) + 2):
+            return word[: len(word) - len(singular)] + plural_form
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return word + "es"
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def is_acronym(phrase: str) -> bool:
+    """Short all-caps names (``US``, ``UN``, ``EU``) must match case-sensitively."""
+    letters = [ch for ch in phrase if ch.isalpha()]
+    return 0 < len(letters) <= 5 and all(ch.isupper() for ch in letters)

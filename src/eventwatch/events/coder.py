@@ -1,0 +1,292 @@
+"""Code CAMEO events from parsed sentences: a pure function of the parse and the dictionaries.
+
+For every verb (and event noun) whose lemma has patterns, the most specific pattern whose words
+occur in the token's frame fires. Its source is the subject (or the passive ``by`` agent), its
+target the slot the pattern marks, else the object or a target preposition; coordinated
+subjects without a target code against each other. Negated events are dropped (unless asked
+for), future and intended events take intent codes, and events inside reported speech record
+who reported them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from eventwatch.actors import ArticleMemory, SentenceActors, find_actors
+from eventwatch.dictionaries.model import Dictionaries, Pattern
+from eventwatch.events.frame import Frame, conjuncts, passive_agents, subjects
+from eventwatch.ontology import cameo_info, intent_code
+from eventwatch.parse import ParsedArticle, ParsedSentence
+from eventwatch.records import Actor, Event
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+SPEECH_VERBS = frozenset({"say", "tell", "announce", "report", "state", "add", "claim", "insist",
+                          "note", "declare", "confirm", "reveal", "write", "allege", "quote",
+                          "argue", "stress", "explain", "believe", "think", "assert"})
+HEDGE_VERBS = frozenset({"claim", "allege", "believe", "think"})
+HEDGE_WORDS = frozenset({"reportedly", "allegedly", "possibly", "apparently", "perhaps",
+                         "purportedly", "likely", "probably", "may", "might", "could"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+INTENT_VERBS = frozenset({"plan", "intend", "want", "seek", "hope", "expect", "aim", "prepare",
+                          "threaten", "pledge", "promise", "vow", "agree", "offer", "decide",
+                          "propose", "try", "attempt", "wish", "consider", "mull"})
+NEGATING_VERBS = frozenset({"refuse", "decline", "fail", "reject", "deny", "avoid", "cancel"})
+LIGHT_VERBS = frozenset({"hold", "have", "conduct", "launch", "carry", "be", "begin", "start",
+                         "stage", "host", "open", "resume", "continue", "make", "give"})
+
+
+@dataclass(frozen=True, slots=True)
+class CoderSettings:
+    """Options of the coder; the defaults are what ``eventwatch code`` uses."""
+
+    include_negated: bool = False
+    require_target: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class _Mood:
+    negated: bool
+    future: bool
+    hedged: bool
+
+
+def code_article(parsed: ParsedArticle, dictionaries: Dictionaries,
+                 settings: CoderSettings = CoderSettings()) -> list[Event]:
+    """Every event in one parsed article, in sentence order."""
+    article = parsed.article
+    if dictionaries.story_discards.find(article.text[:2000]):
+        return []
+    memory = ArticleMemory()
+    events: list[Event] = []
+    for sentence in parsed.sentences:
+        if sentence.doc is None or dictionaries.sentence_discards.find(sentence.text):
+            continue
+        actors = find_actors(sentence.doc, sentence.start, dictionaries, article.published,
+                             memory)
+        events.extend(_code_sentence(parsed, sentence, actors, memory, dictionaries, settings))
+    return events
+
+
+def _code_sentence(parsed: ParsedArticle, sentence: ParsedSentence, actors: SentenceActors,
+                   memory: ArticleMemory, dictionaries: Dictionaries,
+                   settings: CoderSettings) -> Iterable[Event]:
+    doc = sentence.doc
+    assert doc is not None
+    coded_heads: set[int] = set()
+    events: list[Event] = []
+    for token in doc:
+        if token.pos_ in ("VERB", "AUX"):
+            patterns = dictionaries.verbs.get(token.lemma_.lower())
+        elif token.pos_ in ("NOUN", "PROPN") and token.head.i not in coded_heads:
+            patterns = dictionaries.nouns.get(token.lemma_.lower())
+        else:
+            continue
+        if not patterns:
+            continue
+        frame = Frame.of(token)
+        words = frame.words()
+        pattern = next((p for p in patterns if frame.matches(p, words)), None)
+        if pattern is None:
+            continue
+        found = list(_events_for(parsed, sentence, token, frame, pattern, actors, memory,
+                                 dictionaries, settings))
+        if found:
+            coded_heads.add(token.i)
+            events.extend(found)
+    return _unique(events)
+
+
+def _events_for(parsed: ParsedArticle, sentence: ParsedSentence, token: Token, frame: Frame,
+                pattern: Pattern, actors: SentenceActors, memory: ArticleMemory,
+                dictionaries: Dictionaries, settings: CoderSettings) -> Iterable[Event]:
+    mood = _mood(token)
+    if mood.negated and not settings.include_negated:
+        return
+    offset = sentence.start
+
+    def actors_of(tokens: Iterable[Token]) -> list[Actor]:
+        out: list[Actor] = []
+        for t in tokens:
+            out.extend(actors.of(t))
+        return out
+
+    if pattern.kind == "noun":
+        sources, targets, reciprocal = _noun_roles(token, frame, pattern, actors_of)
+    else:
+        sources, targets, reciprocal = _verb_roles(token, frame, pattern, actors_of)
+    pairs = _pairs(sources, targets, reciprocal, settings.require_target)
+    if not pairs:
+        return
+    code = pattern.code
+    if mood.future:
+        code = pattern.future_code or intent_code(code[:2]) or code
+    info = cameo_info(code)
+    if info is None:
+        return
+    reporter = _reporter(token, actors_of)
+    article = parsed.article
+    for source, target in pairs:
+        yield Event(
+            id=_event_id(article.id, sentence.index, offset + token.idx, code, source, target),
+            article_id=article.id,
+            sentence_index=sentence.index,
+            sentence=sentence.text,
+            sentence_start=offset,
+            source=source,
+            target=target,
+            cameo=info,
+            trigger=token.text,
+            trigger_start=offset + token.idx,
+            trigger_end=offset + token.idx + len(token),
+            rule=f"{pattern.id} {pattern.text}",
+            dictionary_version=dictionaries.version,
+            date=article.published,
+            negated=mood.negated,
+            hedged=mood.hedged,
+            future=mood.future,
+            reported_by=reporter,
+        )
+
+
+def _verb_roles(token: Token, frame: Frame, pattern: Pattern, actors_of
+                ) -> tuple[list[Actor], list[Actor], bool]:
+    subject_tokens, passive = subjects(token)
+    if passive:
+        targets = actors_of(subject_tokens)
+        sources = actors_of(passive_agents(token))
+        return sources, targets, False
+    sources = actors_of(subject_tokens)
+    targets: list[Actor] = []
+    if pattern.source_after:
+        # "receive aid from $": the subject receives, the prepositional object acts.
+        return actors_of(frame.slot(pattern.source_after, pattern)), sources, False
+    if pattern.target_after:
+        targets = actors_of(frame.slot(pattern.target_after, pattern))
+    if not targets:
+        targets = _first_actors(frame.default_targets(), actors_of)
+    return sources, targets, len(subject_tokens) > 1 or len(sources) > 1
+
+
+def _noun_roles(token: Token, frame: Frame, pattern: Pattern, actors_of
+                ) -> tuple[list[Actor], list[Actor], bool]:
+    between = [t for prep, pobjs in frame.preps if prep == "between" for t in pobjs]
+    if between:
+        return actors_of(between), [], True
+    sources = actors_of(c for c in token.children if c.dep_ == "poss")
+    if not sources:
+        sources = actors_of(t for prep, pobjs in frame.preps if prep == "by" for t in pobjs)
+    if not sources:
+        sources = actors_of(_light_verb_subjects(token))
+    targets: list[Actor] = []
+    if pattern.target_after:
+        targets = actors_of(frame.slot(pattern.target_after, pattern))
+    if not targets:
+        targets = _first_actors((t for prep, pobjs in frame.preps
+                                 if prep in ("with", "to", "against", "on", "of") for t in pobjs),
+                                actors_of)
+    return sources, targets, len(sources) > 1
+
+
+def _light_verb_subjects(noun: Token) -> list[Token]:
+    """Who holds the talks: 'X held talks', 'X is in talks', 'X hosted talks'."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in LIGHT_VERBS:
+        found, passive = subjects(head)
+        return [] if passive else found
+    for child in noun.children:  # "Moscow hosted talks" parsed with "hosted" as a modifier
+        if child.dep_ == "amod" and child.lemma_.lower() in LIGHT_VERBS:
+            return [c for c in child.children if c.dep_ == "nsubj"]
+    return []
+
+
+def _first_actors(tokens: Iterable[Token], actors_of) -> list[Actor]:
+    for token in tokens:
+        found = actors_of(conjuncts(token))
+        if found:
+            return found
+    return []
+
+
+def _pairs(sources: list[Actor], targets: list[Actor], reciprocal: bool,
+           require_target: bool) -> list[tuple[Actor, Actor | None]]:
+    pairs: list[tuple[Actor, Actor | None]] = []
+    if targets:
+        pairs = [(s, t) for s in sources for t in targets if s.code != t.code]
+    elif reciprocal and len(sources) > 1:
+        pairs = [(s, t) for s in sources for t in sources if s.code != t.code]
+    elif not require_target:
+        pairs = [(s, None) for s in sources]
+    return pairs
+
+
+def _mood(token: Token) -> _Mood:
+    """Negation, future/intent and hedging from the verb and the verbs that govern it."""
+    negated = future = hedged = False
+    current = token
+    for _ in range(4):
+        for child in current.children:
+            lower = child.lower_
+            if child.dep_ == "neg" or (child.dep_ == "det" and lower == "no"):
+                negated = True
+            elif child.dep_ in ("aux", "auxpass") and lower in FUTURE_AUX:
+                future = True
+            elif lower in HEDGE_WORDS and child.dep_ in ("aux", "advmod"):
+                hedged = True
+            elif lower == "going" and child.dep_ == "aux":
+                future = True
+        if current.dep_ not in ("xcomp", "conj") or current.head is current:
+            break
+        governor = current.head
+        lemma = governor.lemma_.lower()
+        if current.dep_ == "xcomp":
+            if lemma in NEGATING_VERBS:
+                negated = True
+            elif lemma in INTENT_VERBS:
+                future = True
+        current = governor
+    if token.head.lemma_.lower() in HEDGE_VERBS and token.dep_ == "ccomp":
+        hedged = True
+    return _Mood(negated, future, hedged)
+
+
+def _reporter(token: Token, actors_of) -> Actor | None:
+    """Who said it: the subject of the speech verb that governs the event's clause."""
+    current = token
+    for _ in range(4):
+        for child in current.children:
+            if child.dep_ == "prep" and child.lower_ == "according":
+                pobjs = [p for to in child.children for p in to.children if p.dep_ == "pobj"]
+                found = actors_of(pobjs)
+                if found:
+                    return found[0]
+        if current.dep_ not in ("ccomp", "parataxis", "xcomp", "conj") or current.head is current:
+            return None
+        current = current.head
+        if current.lemma_.lower() in SPEECH_VERBS:
+            found = actors_of(subjects(current)[0])
+            return found[0] if found else None
+    return None
+
+
+def _event_id(article_id: str, sentence: int, trigger_start: int, code: str, source: Actor,
+              target: Actor | None) -> str:
+    key = f"{article_id}|{sentence}|{trigger_start}|{code}|{source.code}|{source.start}|" \
+          f"{target.code if target else ''}|{target.start if target else ''}"
+    return hashlib.sha1(key.encode()).hexdigest()[:16]
+
+
+def _unique(events: list[Event]) -> list[Event]:
+    seen: set[str] = set()
+    out = []
+    for event in events:
+        if event.id not in seen:
+            seen.add(event.id)
+            out.append(event)
+    return out

@@ -1,0 +1,113 @@
+"""The frame of a verb or event noun: what the dependency parse attaches to it.
+
+Patterns are matched against frames, so the grammar lives in one small place: which
+dependency labels count as particle, object, preposition, subject and passive agent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from eventwatch.dictionaries.model import Pattern
+
+OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+PREP_DEPS = frozenset({"prep", "agent", "dative"})
+# Prepositions that introduce a target when a pattern names none.
+TARGET_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into", "from",
+                "over", "upon", "for")
+# Verbs whose subject a controlled verb inherits ("X agreed to meet Y", "X went on to attack").
+_INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp"})
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """A token and everything coordinated with it ("Russia, Turkey and Iran")."""
+    out = [token]
+    for conj in token.conjuncts:
+        if conj.i > token.i:
+            out.append(conj)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """Words around a head token, by role."""
+
+    head: Token
+    particles: tuple[Token, ...]
+    objects: tuple[Token, ...]
+    preps: tuple[tuple[str, tuple[Token, ...]], ...]  # (preposition lemma, its objects)
+
+    @classmethod
+    def of(cls, head: Token) -> Frame:
+        particles = tuple(c for c in head.children if c.dep_ == "prt")
+        objects: list[Token] = []
+        for child in head.children:
+            if child.dep_ in OBJECT_DEPS:
+                objects.extend(conjuncts(child))
+        preps: list[tuple[str, tuple[Token, ...]]] = []
+        for holder in (head, *objects):
+            for child in holder.children:
+                if child.dep_ in PREP_DEPS or (child.dep_ == "prt" and holder is head):
+                    pobjs = [t for c in child.children if c.dep_ in ("pobj", "pcomp")
+                             for t in conjuncts(c)]
+                    preps.append((child.lemma_.lower(), tuple(pobjs)))
+        return cls(head, particles, tuple(objects), tuple(preps))
+
+    def words(self) -> set[str]:
+        found = {t.lemma_.lower() for t in (*self.particles, *self.objects)}
+        for prep, pobjs in self.preps:
+            found.add(prep)
+            found.update(t.lemma_.lower() for t in pobjs)
+        return found
+
+    def matches(self, pattern: Pattern, words: set[str]) -> bool:
+        return all(w in words for w in pattern.words)
+
+    def slot(self, after: str, pattern: Pattern) -> list[Token]:
+        """Tokens that fill the slot a ``+``/``$`` marker after ``after`` points at."""
+        prep_objects = [t for prep, pobjs in self.preps if prep == after for t in pobjs]
+        if prep_objects:
+            return prep_objects
+        if after == pattern.lemma or after in {t.lemma_.lower() for t in self.particles}:
+            return list(self.objects)
+        object_lemmas = {t.lemma_.lower(): t for t in self.objects}
+        if after in object_lemmas:
+            # "+" after an object noun: the object itself is the target
+            return [object_lemmas[after]]
+        return []
+
+    def default_targets(self) -> Iterator[Token]:
+        """Direct objects first, then the usual target prepositions, in that order."""
+        yield from self.objects
+        for wanted in TARGET_PREPS:
+            for prep, pobjs in self.preps:
+                if prep == wanted:
+                    yield from pobjs
+
+
+def subjects(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
+    """Subjects of a verb and whether they are passive subjects (patients, not agents)."""
+    active = [t for c in verb.children if c.dep_ in SUBJECT_DEPS for t in conjuncts(c)]
+    if active:
+        return active, False
+    passive = [t for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS for t in conjuncts(c)]
+    if passive:
+        return passive, True
+    if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return conjuncts(verb.head), False
+    if depth < 3 and verb.dep_ in _INHERIT_DEPS and verb.head is not verb:
+        return subjects(verb.head, depth + 1)
+    return [], False
+
+
+def passive_agents(verb: Token) -> list[Token]:
+    """The ``by`` phrase of a passive verb: its real source."""
+    return [t for c in verb.children if c.dep_ == "agent"
+            for p in c.children if p.dep_ == "pobj" for t in conjuncts(p)]

@@ -1,0 +1,74 @@
+"""CAMEO event ontology: labels, Goldstein scores, quad classes and PLOVER types.
+
+Loaded once from the package's own data file (facts carried over from the shared ontology by
+``tools/build_ontology.py``) into an immutable mapping.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Mapping
+from functools import cache
+from importlib import resources
+from types import MappingProxyType
+
+from eventwatch.records import CameoInfo
+
+QUAD_NAMES = {
+    1: "verbal cooperation",
+    2: "material cooperation",
+    3: "verbal conflict",
+    4: "material conflict",
+}
+
+
+@cache
+def cameo_codes() -> Mapping[str, CameoInfo]:
+    """Every CAMEO event code (as a string, leading zeros kept) with its facts."""
+    text = resources.files("eventwatch").joinpath("data/ontology/cameo.tsv").read_text("utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    table: dict[str, CameoInfo] = {}
+    for row in csv.DictReader(lines, delimiter="\t"):
+        table[row["code"]] = CameoInfo(
+            code=row["code"],
+            root=row["root"],
+            label=row["label"],
+            goldstein=float(row["goldstein"]),
+            quad_class=int(row["quad_class"]),
+            plover_type=row["plover_type"] or None,
+            plover_mode=row["plover_mode"] or None,
+        )
+    return MappingProxyType(table)
+
+
+def cameo_info(code: str) -> CameoInfo | None:
+    """Facts for ``code``; unknown 4-digit codes fall back to their 3-digit parent, then root."""
+    table = cameo_codes()
+    for candidate in (code, code[:3], code[:2]):
+        if candidate in table:
+            info = table[candidate]
+            if candidate != code:
+                return CameoInfo(code, info.root, info.label, info.goldstein, info.quad_class,
+                                 info.plover_type, info.plover_mode)
+            return info
+    return None
+
+
+@cache
+def _intent_table() -> Mapping[str, str]:
+    text = resources.files("eventwatch").joinpath("data/ontology/intent.tsv").read_text("utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    return MappingProxyType({row["root"]: row["code"]
+                             for row in csv.DictReader(lines, delimiter="\t")})
+
+
+def intent_code(root: str) -> str | None:
+    """The CAMEO code for an intended or future event of ``root`` ("will meet" → 036)."""
+    return _intent_table().get(root)
+
+
+def is_known_code(code: str) -> bool:
+    return code in cameo_codes()
+
+
+__all__ = ["QUAD_NAMES", "cameo_codes", "cameo_info", "intent_code", "is_known_code"]

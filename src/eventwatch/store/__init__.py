@@ -1,0 +1,164 @@
+"""Store: the embedded DuckDB database, the only stage that writes.
+
+Tables: ``articles`` (cleaned text and metadata), ``events`` (one row per coded event with full
+provenance), ``rejects`` (items that could not be read, with code and reason). Keys are
+deterministic, so re-running the same input adds nothing; an article re-coded with other
+dictionaries has its events replaced, never mixed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from eventwatch.errors import StoreError
+from eventwatch.records import Actor, Article, Event, Reject
+
+DEFAULT_DB = "eventwatch.duckdb"
+
+_ACTOR_COLUMNS = ("code", "name", "country", "sector", "start", "end", "entry")
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+    id VARCHAR PRIMARY KEY, url VARCHAR, title VARCHAR, published DATE, outlet VARCHAR,
+    origin VARCHAR, text VARCHAR, removed_lines INTEGER, dictionary_version VARCHAR,
+    ingested_at TIMESTAMP
+);
+CREATE TABLE IF NOT EXISTS events (
+    id VARCHAR PRIMARY KEY, article_id VARCHAR, sentence_index INTEGER, sentence VARCHAR,
+    sentence_start INTEGER, date DATE,
+    source_code VARCHAR, source_name VARCHAR, source_country VARCHAR, source_sector VARCHAR,
+    source_start INTEGER, source_end INTEGER, source_entry VARCHAR,
+    target_code VARCHAR, target_name VARCHAR, target_country VARCHAR, target_sector VARCHAR,
+    target_start INTEGER, target_end INTEGER, target_entry VARCHAR,
+    code VARCHAR, root VARCHAR, label VARCHAR, goldstein DOUBLE, quad_class INTEGER,
+    plover_type VARCHAR, plover_mode VARCHAR,
+    trigger VARCHAR, trigger_start INTEGER, trigger_end INTEGER,
+    negated BOOLEAN, hedged BOOLEAN, future BOOLEAN,
+    reported_by_code VARCHAR, reported_by_name VARCHAR, reported_by_entry VARCHAR,
+    rule VARCHAR, dictionary_version VARCHAR
+);
+CREATE TABLE IF NOT EXISTS rejects (
+    item VARCHAR, code VARCHAR, reason VARCHAR, first_seen TIMESTAMP,
+    PRIMARY KEY (item, code)
+);
+"""
+
+
+def _actor_fields(prefix: str, actor: Actor | None) -> dict[str, Any]:
+    return {f"{prefix}_{col}": (getattr(actor, col) if actor else None) for col in _ACTOR_COLUMNS}
+
+
+def event_row(event: Event) -> dict[str, Any]:
+    """One ``events`` row (flat columns) for an event."""
+    cameo = event.cameo
+    reporter = event.reported_by
+    return {
+        "id": event.id, "article_id": event.article_id, "sentence_index": event.sentence_index,
+        "sentence": event.sentence, "sentence_start": event.sentence_start, "date": event.date,
+        **_actor_fields("source", event.source), **_actor_fields("target", event.target),
+        "code": cameo.code, "root": cameo.root, "label": cameo.label,
+        "goldstein": cameo.goldstein, "quad_class": cameo.quad_class,
+        "plover_type": cameo.plover_type, "plover_mode": cameo.plover_mode,
+        "trigger": event.trigger, "trigger_start": event.trigger_start,
+        "trigger_end": event.trigger_end, "negated": event.negated, "hedged": event.hedged,
+        "future": event.future,
+        "reported_by_code": reporter.code if reporter else None,
+        "reported_by_name": reporter.name if reporter else None,
+        "reported_by_entry": reporter.entry if reporter else None,
+        "rule": event.rule, "dictionary_version": event.dictionary_version,
+    }
+
+
+class Store:
+    """A DuckDB file (or ``:memory:``) holding articles, events and rejects."""
+
+    def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> None:
+        self.path = str(path)
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+            if not read_only:
+                self.con.execute(SCHEMA)
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open database {self.path}: {exc}") from exc
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def coded_versions(self, ids: Sequence[str]) -> dict[str, str]:
+        """Dictionary version each of ``ids`` was coded with, for those already stored."""
+        if not ids:
+            return {}
+        rows = self.con.execute(
+            "SELECT id, dictionary_version FROM articles WHERE id IN (SELECT unnest($1))",
+            [list(ids)],
+        ).fetchall()
+        return {row[0]: row[1] for row in rows}
+
+    def add_coded(self, articles: Sequence[Article], events: Sequence[Event],
+                  dictionary_version: str) -> tuple[int, int]:
+        """Store coded articles and their events; returns (new articles, new events)."""
+        if not articles:
+            return 0, 0
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        previous = self.coded_versions([a.id for a in articles])
+        stale = [i for i, v in previous.items() if v != dictionary_version]
+        fresh = [a for a in articles if a.id not in previous or a.id in stale]
+        article_rows = [{
+            "id": a.id, "url": a.url, "title": a.title, "published": a.published,
+            "outlet": a.outlet, "origin": a.origin, "text": a.text,
+            "removed_lines": a.removed_lines, "dictionary_version": dictionary_version,
+            "ingested_at": now} for a in fresh]
+        fresh_ids = {a.id for a in fresh}
+        event_rows = [event_row(e) for e in events if e.article_id in fresh_ids]
+        before = self.count("events")
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            if stale:
+                self.con.execute("DELETE FROM events WHERE article_id IN (SELECT unnest($1))",
+                                 [stale])
+                self.con.execute("DELETE FROM articles WHERE id IN (SELECT unnest($1))", [stale])
+            self._insert("articles", article_rows)
+            self._insert("events", event_rows)
+            self.con.execute("COMMIT")
+        except duckdb.Error as exc:
+            self.con.execute("ROLLBACK")
+            raise StoreError(f"cannot write to {self.path}: {exc}") from exc
+        return len(fresh) - len(stale), self.count("events") - before
+
+    def add_rejects(self, rejects: Iterable[Reject]) -> int:
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        rows = [{"item": r.item, "code": r.code, "reason": r.reason, "first_seen": now}
+                for r in rejects]
+        before = self.count("rejects")
+        self._insert("rejects", rows)
+        return self.count("rejects") - before
+
+    def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        columns = [c[0] for c in self.con.execute(f"DESCRIBE {table}").fetchall()]
+        data = pa.Table.from_pylist(rows).select(columns)  # noqa: F841  (used by DuckDB)
+        self.con.execute(f"INSERT OR IGNORE INTO {table} SELECT * FROM data")
+
+    def count(self, table: str) -> int:
+        return int(self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        cursor = self.con.execute(sql, list(params))
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+__all__ = ["DEFAULT_DB", "SCHEMA", "Store", "event_row"]

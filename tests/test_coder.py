@@ -1,0 +1,78 @@
+"""The coder on hand-written wire sentences: roles, voice, negation, mood, speech, nouns."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from conftest import triples
+
+
+def test_coder_subject_verb_object(code_text):
+    assert triples(code_text("Turkey shot down a Russian warplane near the Syrian border.")) == {
+        ("TUR", "RUSMIL", "195")}
+
+
+def test_coder_prepositional_target_and_light_verb(code_text):
+    events = code_text("Russia imposed sanctions on Turkey after the incident.")
+    assert triples(events) == {("RUS", "TUR", "163")}
+    assert events[0].rule.endswith("impose sanction on +")
+
+
+def test_coder_passive_voice_swaps_roles(code_text):
+    events = code_text("Turkish soldiers were attacked by Syrian government forces.")
+    assert triples(events) == {("SYRMIL", "TURMIL", "190")}
+
+
+def test_coder_compound_subject_codes_both_directions(code_text):
+    assert triples(code_text("Russia and Turkey agreed.")) == {
+        ("RUS", "TUR", "030"), ("TUR", "RUS", "030")}
+
+
+def test_coder_negation_drops_event(code_text):
+    assert code_text("Putin did not meet Erdogan in Sochi.") == []
+    kept = code_text("Putin did not meet Erdogan in Sochi.", include_negated=True)
+    assert [e.negated for e in kept] == [True]
+
+
+def test_coder_future_takes_intent_code(code_text):
+    events = code_text("Putin will meet Erdogan in Sochi next week.")
+    assert triples(events) == {("RUSGOV", "TURGOV", "036")}
+    assert events[0].future
+
+
+def test_coder_reported_speech_records_reporter(code_text):
+    events = code_text("Turkey said Syrian government airstrikes killed 33 Turkish soldiers.")
+    assert triples(events) == {("SYRMIL", "TURMIL", "190")}
+    assert events[0].reported_by is not None and events[0].reported_by.code == "TUR"
+
+
+def test_coder_person_roles_depend_on_date(code_text):
+    sentence = "Cavusoglu met Lavrov in Antalya."
+    assert triples(code_text(sentence, day=dt.date(2019, 4, 8))) == {("TURGOV", "RUSGOV", "040")}
+    assert triples(code_text(sentence, day=dt.date(2015, 10, 1))) == {("TUR", "RUSGOV", "040")}
+
+
+def test_coder_title_and_pronoun_resolution(code_text):
+    events = code_text("Turkish Foreign Minister Mevlut Cavusoglu said he and his visiting "
+                       "Russian counterpart Sergei Lavrov agreed on the need for a ceasefire.")
+    assert triples(events) == {("TURGOV", "RUSGOV", "030"), ("RUSGOV", "TURGOV", "030")}
+
+
+def test_coder_nominal_event_with_copula(code_text):
+    assert triples(code_text("Ankara is in talks with Moscow about new crossings.")) == {
+        ("TURGOV", "RUSGOV", "040")}
+
+
+def test_coder_provenance_offsets_point_into_text(code_text):
+    text = "Earlier, it rained. Turkey shot down a Russian warplane on Tuesday."
+    (event,) = code_text(text)
+    assert text[event.trigger_start:event.trigger_end] == "shot"
+    assert text[event.source.start:event.source.end] == "Turkey"
+    assert text[event.target.start:event.target.end] == "Russian warplane"
+    assert event.sentence_index == 1 and event.sentence.startswith("Turkey shot")
+    assert event.dictionary_version and event.cameo.quad_class == 4
+    assert event.cameo.plover_type == "ASSAULT"
+
+
+def test_coder_discarded_sentence_codes_nothing(code_text):
+    assert code_text("Turkey attacked Russia in a football match on Sunday.") == []

@@ -35,8 +35,9 @@ def main() -> int:
         return ("", "")
 
     with OUT.open("w", encoding="utf-8", newline="") as fh:
-        fh.write("# CAMEO event codes: facts from ../shared/ontology (GDELT Goldstein, GDELT quad\n")
-        fh.write("# class, CAMEO 1.1b3 labels, CAMEO->PLOVER 2021). Regenerate: tools/build_ontology.py\n")
+        fh.write("# CAMEO event codes: facts from ../shared/ontology (GDELT Goldstein, GDELT\n")
+        fh.write("# quad class, CAMEO 1.1b3 labels, CAMEO->PLOVER 2021).\n")
+        fh.write("# Regenerate: tools/build_ontology.py\n")
         fh.write("code\troot\tlabel\tgoldstein\tquad_class\tplover_type\tplover_mode\n")
         for row in codes:
             ptype, pmode = lookup(row["code"])

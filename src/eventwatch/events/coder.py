@@ -40,6 +40,9 @@ LIGHT_VERBS = frozenset({"hold", "have", "conduct", "launch", "carry", "be", "be
                          "stage", "host", "open", "resume", "continue", "make", "give"})
 
 
+ORG_PREFIXES = frozenset({"IGO", "NGO", "NGM", "IMG", "MNC", "INT"})
+
+
 @dataclass(frozen=True, slots=True)
 class CoderSettings:
     """Options of the coder; the defaults are what ``eventwatch code`` uses."""
@@ -168,7 +171,7 @@ def _verb_roles(token: Token, frame: Frame, pattern: Pattern, actors_of
     if pattern.target_after:
         targets = actors_of(frame.slot(pattern.target_after, pattern))
     if not targets:
-        targets = _first_actors(frame.default_targets(), actors_of)
+        targets = _first_actors(frame.default_targets(pattern), actors_of)
     return sources, targets, len(subject_tokens) > 1 or len(sources) > 1
 
 
@@ -207,11 +210,14 @@ def _light_verb_subjects(noun: Token) -> list[Token]:
 
 
 def _first_actors(tokens: Iterable[Token], actors_of) -> list[Actor]:
+    """The first candidate naming a country or organisation; a bare sector only as last resort."""
+    fallback: list[Actor] = []
     for token in tokens:
         found = actors_of(conjuncts(token))
-        if found:
+        if any(a.country or a.code[:3] in ORG_PREFIXES for a in found):
             return found
-    return []
+        fallback = fallback or found
+    return fallback
 
 
 def _pairs(sources: list[Actor], targets: list[Actor], reciprocal: bool,

@@ -22,6 +22,7 @@ PREP_DEPS = frozenset({"prep", "agent", "dative"})
 # Prepositions that introduce a target when a pattern names none.
 TARGET_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into", "from",
                 "over", "upon", "for")
+DIRECTION_PREPS = ("to", "toward", "towards", "into")
 # Verbs whose subject a controlled verb inherits ("X agreed to meet Y", "X went on to attack").
 _INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp"})
 
@@ -43,6 +44,7 @@ class Frame:
     particles: tuple[Token, ...]
     objects: tuple[Token, ...]
     preps: tuple[tuple[str, tuple[Token, ...]], ...]  # (preposition lemma, its objects)
+    loose_preps: tuple[tuple[str, tuple[Token, ...]], ...] = ()
 
     @classmethod
     def of(cls, head: Token) -> Frame:
@@ -53,12 +55,12 @@ class Frame:
                 objects.extend(conjuncts(child))
         preps: list[tuple[str, tuple[Token, ...]]] = []
         for holder in (head, *objects):
-            for child in holder.children:
-                if child.dep_ in PREP_DEPS or (child.dep_ == "prt" and holder is head):
-                    pobjs = [t for c in child.children if c.dep_ in ("pobj", "pcomp")
-                             for t in conjuncts(c)]
-                    preps.append((child.lemma_.lower(), tuple(pobjs)))
-        return cls(head, particles, tuple(objects), tuple(preps))
+            preps.extend(_preps_of(holder, particles_too=holder is head))
+        # Preps the parser hangs on a participle after the object ("warships equipped with
+        # missiles to the Syrian coast") may hold the target, but never match pattern words.
+        participles = [c for o in objects for c in o.children if c.dep_ == "acl"]
+        loose = [p for holder in participles for p in _preps_of(holder, particles_too=False)]
+        return cls(head, particles, tuple(objects), tuple(preps), tuple(loose))
 
     def words(self) -> set[str]:
         found = {t.lemma_.lower() for t in (*self.particles, *self.objects)}
@@ -83,13 +85,31 @@ class Frame:
             return [object_lemmas[after]]
         return []
 
-    def default_targets(self) -> Iterator[Token]:
-        """Direct objects first, then the usual target prepositions, in that order."""
-        yield from self.objects
+    def default_targets(self, pattern: Pattern) -> Iterator[Token]:
+        """Direct objects first, then the usual target prepositions, in that order.
+
+        Words the pattern itself names ("warship" in "send warship") are not targets.
+        """
+        named = set(pattern.words)
+        yield from (t for t in self.objects if t.lemma_.lower() not in named)
         for wanted in TARGET_PREPS:
             for prep, pobjs in self.preps:
                 if prep == wanted:
+                    yield from (t for t in pobjs if t.lemma_.lower() not in named)
+        for wanted in DIRECTION_PREPS:
+            for prep, pobjs in self.loose_preps:
+                if prep == wanted:
                     yield from pobjs
+
+
+def _preps_of(holder: Token, particles_too: bool) -> list[tuple[str, tuple[Token, ...]]]:
+    found = []
+    for child in holder.children:
+        if child.dep_ in PREP_DEPS or (particles_too and child.dep_ == "prt"):
+            pobjs = [t for c in child.children if c.dep_ in ("pobj", "pcomp")
+                     for t in conjuncts(c)]
+            found.append((child.lemma_.lower(), tuple(pobjs)))
+    return found
 
 
 def subjects(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:

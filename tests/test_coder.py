@@ -76,3 +76,19 @@ def test_coder_provenance_offsets_point_into_text(code_text):
 
 def test_coder_discarded_sentence_codes_nothing(code_text):
     assert code_text("Turkey attacked Russia in a football match on Sunday.") == []
+
+
+def test_coder_unfilled_prepositional_slot_falls_through(code_text, builtin):
+    events = code_text("Ankara called Moscow on Tuesday.", dictionaries=builtin)
+    assert [e.root for e in events] == ["04"]
+
+
+def test_coder_dative_recipient_and_pronoun_speaker(code_text):
+    events = code_text("Turkey said it will meet Russia next week.")
+    assert triples(events) == {("TUR", "RUS", "036")}
+
+
+def test_coder_possessor_of_object_is_target(code_text, builtin):
+    events = code_text("Moscow rejected Ankara's proposal on Tuesday.", dictionaries=builtin)
+    assert {(e.source.code, e.target.code, e.root) for e in events} == {
+        ("RUSGOV", "TURGOV", "12")}

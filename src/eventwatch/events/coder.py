@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 SPEECH_VERBS = frozenset({"say", "tell", "announce", "report", "state", "add", "claim", "insist",
                           "note", "declare", "confirm", "reveal", "write", "allege", "quote",
                           "argue", "stress", "explain", "believe", "think", "assert"})
+# spaCy's small model lemmatizes a few verbs wrongly: (bad lemma, surface prefix) -> lemma.
+LEMMA_FIXES = {("stag", "stag"): "stage"}
+SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she"})
 HEDGE_VERBS = frozenset({"claim", "allege", "believe", "think"})
 HEDGE_WORDS = frozenset({"reportedly", "allegedly", "possibly", "apparently", "perhaps",
                          "purportedly", "likely", "probably", "may", "might", "could"})
@@ -83,25 +86,37 @@ def _code_sentence(parsed: ParsedArticle, sentence: ParsedSentence, actors: Sent
     coded_heads: set[int] = set()
     events: list[Event] = []
     for token in doc:
+        lemma = token.lemma_.lower()
+        lemma = LEMMA_FIXES.get((lemma, token.lower_[:len(lemma)]), lemma)
         if token.pos_ in ("VERB", "AUX"):
-            patterns = dictionaries.verbs.get(token.lemma_.lower())
+            patterns = dictionaries.verbs.get(lemma)
         elif token.pos_ in ("NOUN", "PROPN") and token.head.i not in coded_heads:
-            patterns = dictionaries.nouns.get(token.lemma_.lower())
+            patterns = dictionaries.nouns.get(lemma)
         else:
             continue
         if not patterns:
             continue
         frame = Frame.of(token)
         words = frame.words()
-        pattern = next((p for p in patterns if frame.matches(p, words)), None)
-        if pattern is None:
-            continue
-        found = list(_events_for(parsed, sentence, token, frame, pattern, actors, memory,
-                                 dictionaries, settings))
-        if found:
-            coded_heads.add(token.i)
-            events.extend(found)
+        for pattern in patterns:
+            if not frame.matches(pattern, words) or _unfilled_slot(frame, pattern, actors):
+                continue
+            found = list(_events_for(parsed, sentence, token, frame, pattern, actors, memory,
+                                     dictionaries, settings))
+            if found:
+                coded_heads.add(token.i)
+                events.extend(found)
+            break
     return _unique(events)
+
+
+def _unfilled_slot(frame: Frame, pattern: Pattern, actors: SentenceActors) -> bool:
+    """A prepositional target slot with no actor in it: "called Erdogan on Tuesday" is not
+    "call on +", so the next pattern gets its chance."""
+    after = pattern.target_after
+    if not after or after == pattern.lemma or not frame.is_prep(after):
+        return False
+    return not any(actors.of(t) for t in frame.slot(after, pattern))
 
 
 def _events_for(parsed: ParsedArticle, sentence: ParsedSentence, token: Token, frame: Frame,
@@ -159,6 +174,7 @@ def _events_for(parsed: ParsedArticle, sentence: ParsedSentence, token: Token, f
 def _verb_roles(token: Token, frame: Frame, pattern: Pattern, actors_of
                 ) -> tuple[list[Actor], list[Actor], bool]:
     subject_tokens, passive = subjects(token)
+    subject_tokens = [s for t in subject_tokens for s in _speaker_for_pronoun(t, token)]
     if passive:
         targets = actors_of(subject_tokens)
         sources = actors_of(passive_agents(token))
@@ -195,6 +211,22 @@ def _noun_roles(token: Token, frame: Frame, pattern: Pattern, actors_of
     return sources, targets, len(sources) > 1
 
 
+def _speaker_for_pronoun(subject: Token, verb: Token) -> list[Token]:
+    """'Hungary said it will support…': a pronoun subject inside reported speech is the speaker."""
+    if subject.pos_ != "PRON" or subject.lower_ not in SPEAKER_PRONOUNS:
+        return [subject]
+    current = verb
+    for _ in range(3):
+        if current.dep_ not in ("ccomp", "conj", "xcomp") or current.head is current:
+            break
+        current = current.head
+        if current.lemma_.lower() in SPEECH_VERBS:
+            speakers, passive = subjects(current)
+            if speakers and not passive and not any(s.pos_ == "PRON" for s in speakers):
+                return speakers
+    return [subject]
+
+
 def _light_verb_subjects(noun: Token) -> list[Token]:
     """Who holds the talks: 'X held talks', 'X is in talks', 'X hosted talks'."""
     head = noun.head
@@ -214,6 +246,9 @@ def _first_actors(tokens: Iterable[Token], actors_of) -> list[Actor]:
     fallback: list[Actor] = []
     for token in tokens:
         found = actors_of(conjuncts(token))
+        if not found:
+            # "rejected the Croatian government's request": the possessor is the target.
+            found = actors_of(c for c in token.children if c.dep_ == "poss")
         if any(a.country or a.code[:3] in ORG_PREFIXES for a in found):
             return found
         fallback = fallback or found

@@ -56,6 +56,11 @@ class Frame:
         preps: list[tuple[str, tuple[Token, ...]]] = []
         for holder in (head, *objects):
             preps.extend(_preps_of(holder, particles_too=holder is head))
+        # One level deeper: "call for talks with Greece", "pull out of the deal".
+        nested = [t for _, pobjs in preps for t in pobjs]
+        nested += [c for c in head.children if c.dep_ in ("prep", "prt")]
+        for holder in nested:
+            preps.extend(_preps_of(holder, particles_too=False))
         # Preps the parser hangs on a participle after the object ("warships equipped with
         # missiles to the Syrian coast") may hold the target, but never match pattern words.
         participles = [c for o in objects for c in o.children if c.dep_ == "acl"]
@@ -71,6 +76,9 @@ class Frame:
 
     def matches(self, pattern: Pattern, words: set[str]) -> bool:
         return all(w in words for w in pattern.words)
+
+    def is_prep(self, word: str) -> bool:
+        return any(prep == word for prep, _ in self.preps)
 
     def slot(self, after: str, pattern: Pattern) -> list[Token]:
         """Tokens that fill the slot a ``+``/``$`` marker after ``after`` points at."""
@@ -91,6 +99,9 @@ class Frame:
         Words the pattern itself names ("warship" in "send warship") are not targets.
         """
         named = set(pattern.words)
+        # "give Tanzania a grant": the dative noun is the recipient.
+        yield from (t for c in self.head.children if c.dep_ == "dative" and not any(
+            g.dep_ == "pobj" for g in c.children) for t in conjuncts(c))
         yield from (t for t in self.objects if t.lemma_.lower() not in named)
         for wanted in TARGET_PREPS:
             for prep, pobjs in self.preps:

@@ -89,9 +89,9 @@ def _code_sentence(parsed: ParsedArticle, sentence: ParsedSentence, actors: Sent
         lemma = token.lemma_.lower()
         lemma = LEMMA_FIXES.get((lemma, token.lower_[:len(lemma)]), lemma)
         if token.pos_ in ("VERB", "AUX"):
-            patterns = dictionaries.verbs.get(lemma)
+            patterns = dictionaries.verbs.get(lemma) or dictionaries.verbs.get(token.lower_)
         elif token.pos_ in ("NOUN", "PROPN") and token.head.i not in coded_heads:
-            patterns = dictionaries.nouns.get(lemma)
+            patterns = dictionaries.nouns.get(lemma) or dictionaries.nouns.get(token.lower_)
         else:
             continue
         if not patterns:

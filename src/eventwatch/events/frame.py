@@ -68,10 +68,19 @@ class Frame:
         return cls(head, particles, tuple(objects), tuple(preps), tuple(loose))
 
     def words(self) -> set[str]:
-        found = {t.lemma_.lower() for t in (*self.particles, *self.objects)}
+        """Lemmas and lowercased surface forms of everything in the frame.
+
+        Surface forms let dictionaries written in surface words (PETRARCH's SANCTIONS) match,
+        and make matching robust to the lemmatizer's occasional slips.
+        """
+        tokens = [*self.particles, *self.objects]
+        found: set[str] = set()
         for prep, pobjs in self.preps:
             found.add(prep)
-            found.update(t.lemma_.lower() for t in pobjs)
+            tokens.extend(pobjs)
+        for token in tokens:
+            found.add(token.lemma_.lower())
+            found.add(token.lower_)
         return found
 
     def matches(self, pattern: Pattern, words: set[str]) -> bool:

@@ -92,3 +92,12 @@ def test_coder_possessor_of_object_is_target(code_text, builtin):
     events = code_text("Moscow rejected Ankara's proposal on Tuesday.", dictionaries=builtin)
     assert {(e.source.code, e.target.code, e.root) for e in events} == {
         ("RUSGOV", "TURGOV", "12")}
+
+
+def test_coder_dateline_place_is_not_an_actor(code_text):
+    text = ("ANKARA, Feb 3, 2020 (Example Wire) - Syrian government forces attacked Turkish "
+            "troops in Idlib on Monday.")
+    events = code_text(text, day=dt.date(2020, 2, 3))
+    assert triples(events) == {("SYRMIL", "TURMIL", "190")}
+    assert events[0].sentence.startswith("Syrian government forces")
+    assert text[events[0].sentence_start:].startswith("Syrian government forces")

@@ -21,7 +21,7 @@ DATE = (
 _PLACE = r"[A-Z][A-Z.'’ -]*[A-Z.](?:,\s*[A-Z][A-Za-z.'’ -]*?)?"
 _SHORT_DATE = rf"{MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?"
 _DATELINE = re.compile(
-    rf"^(?:(?:{_PLACE})(?:,\s*{_SHORT_DATE})?\s*)?\([A-Z][^()]{{1,40}}\)\s*(?:[-–—]+|:)\s*"
+    rf"^(?:(?:{_PLACE})(?:,\s*{_SHORT_DATE})?\s*)?\([A-Za-z][^()]{{1,40}}\)\s*(?:[-–—]+|:)\s*"
     rf"|^{_PLACE}(?:,\s*{_SHORT_DATE})?\s+[-–—]+\s+"
 )
 _DATE_LINE = re.compile(

@@ -58,6 +58,19 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return [_strip(text, s, e) for s, e in spans if text[s:e].strip()]
 
 
+def article_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentences of an article with the dateline ("ANKARA, Nov 24 (Reuters) - ") cut off the
+    first ones: a dateline names where the story was filed, not an actor."""
+    from eventwatch.clean import find_dateline
+
+    spans = split_sentences(text)
+    for i, (start, end) in enumerate(spans[:3]):
+        prefix = find_dateline(text[start:end])
+        if prefix and start + len(prefix) < end:
+            spans[i] = _strip(text, start + len(prefix), end)
+    return spans
+
+
 def _ends_with_abbreviation(text: str, start: int, end: int) -> bool:
     tail = text[start:end].rstrip("\"”’')]").rstrip(".")
     last = tail.rsplit(maxsplit=1)[-1].lower() if tail.split() else ""
@@ -92,7 +105,7 @@ def parse_articles(
     pending_sentences = 0
     for article in articles:
         sentences = [(s, e, article.text[s:e], is_candidate(article.text[s:e]))
-                     for s, e in split_sentences(article.text)]
+                     for s, e in article_sentences(article.text)]
         pending.append((article, sentences))
         pending_sentences += sum(1 for *_, keep in sentences if keep)
         if pending_sentences >= batch_size:
@@ -114,4 +127,4 @@ def _flush(pending: list[tuple[Article, list[tuple[int, int, str, bool]]]], nlp:
 
 
 __all__ = ["MODEL", "ParsedArticle", "ParsedSentence", "load_model", "parse_articles",
-           "split_sentences"]
+           "article_sentences", "split_sentences"]

@@ -125,13 +125,15 @@ def test_pipeline_nothing_readable_exits_nonzero(tmp_path):
     assert result.exit_code == 1
 
 
-def test_pipeline_workers_give_same_events_as_one_process(tmp_path):
+def test_pipeline_workers_and_dask_give_same_events_as_one_process(tmp_path):
     results = []
-    for workers in (1, 2):
-        with Store(tmp_path / f"w{workers}.duckdb") as store:
-            run([SEEDLIKE], store, EngineSettings(workers=workers, batch_size=1))
+    settings = [EngineSettings(workers=1), EngineSettings(workers=2, batch_size=1),
+                EngineSettings(workers=2, batch_size=1, scheduler="local")]
+    for i, setting in enumerate(settings):
+        with Store(tmp_path / f"w{i}.duckdb") as store:
+            run([SEEDLIKE], store, setting)
             results.append({r["id"] for r in store.query("SELECT id FROM events")})
-    assert results[0] == results[1] and results[0]
+    assert results[0] and results[0] == results[1] == results[2]
 
 
 def test_cli_code_keeps_order_and_empty_lines():

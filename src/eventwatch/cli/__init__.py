@@ -47,13 +47,18 @@ def run(
     dictionaries: DictOption = None,
     workers: Annotated[int, typer.Option(help="Worker processes for parsing and coding.")] = 1,
     batch_size: Annotated[int, typer.Option(help="Articles per batch.")] = 32,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="Run on Dask: a scheduler address (tcp://host:8786) or 'local'."),
+    ] = None,
 ) -> None:
     """Ingest, code and store articles; print a summary."""
     from eventwatch.engine import EngineSettings
     from eventwatch.pipeline import run as run_pipeline
     from eventwatch.store import Store
 
-    settings = EngineSettings(dictionaries=dictionaries, workers=workers, batch_size=batch_size)
+    settings = EngineSettings(dictionaries=dictionaries, workers=workers, batch_size=batch_size,
+                              scheduler=scheduler)
     with Store(db) as store, Progress(
         TextColumn("[bold]{task.description}"), BarColumn(), TextColumn("{task.completed}"),
         TimeElapsedColumn(), console=console, transient=True,

@@ -27,6 +27,7 @@ class EngineSettings:
     workers: int = 1
     batch_size: int = 32
     model: str = MODEL
+    scheduler: str | None = None  # a Dask scheduler address, or "local" for a LocalCluster
     coder: CoderSettings = CoderSettings()
 
 
@@ -60,6 +61,11 @@ def batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
 def run_batches(articles: Iterable[Article], settings: EngineSettings,
                 on_batch: Callable[[CodedBatch], None]) -> None:
     """Code every article, calling ``on_batch`` in input order as batches finish."""
+    if settings.scheduler:
+        from eventwatch.engine.dask import run_on_dask
+
+        run_on_dask(articles, settings, on_batch)
+        return
     if settings.workers <= 1:
         for batch in batches(articles, settings.batch_size):
             on_batch(code_batch(batch, settings))
@@ -67,10 +73,10 @@ def run_batches(articles: Iterable[Article], settings: EngineSettings,
     workers = min(settings.workers, os.cpu_count() or 1)
     with ProcessPoolExecutor(max_workers=workers, initializer=_warm,
                              initargs=(settings,)) as pool:
-        _pipeline(pool, articles, settings, on_batch, inflight=workers * 2)
+        pipeline(pool, articles, settings, on_batch, inflight=workers * 2)
 
 
-def _pipeline(pool: Executor, articles: Iterable[Article], settings: EngineSettings,
+def pipeline(pool: Executor, articles: Iterable[Article], settings: EngineSettings,
               on_batch: Callable[[CodedBatch], None], inflight: int) -> None:
     """Keep a bounded number of batches in flight so memory stays flat on big inputs."""
     pending: list[Future[CodedBatch]] = []
@@ -82,4 +88,4 @@ def _pipeline(pool: Executor, articles: Iterable[Article], settings: EngineSetti
         on_batch(future.result())
 
 
-__all__ = ["CodedBatch", "EngineSettings", "batches", "code_batch", "run_batches"]
+__all__ = ["CodedBatch", "EngineSettings", "batches", "code_batch", "pipeline", "run_batches"]

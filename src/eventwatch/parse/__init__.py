@@ -126,5 +126,12 @@ def _flush(pending: list[tuple[Article, list[tuple[int, int, str, bool]]]], nlp:
         yield ParsedArticle(article, parsed)
 
 
-__all__ = ["MODEL", "ParsedArticle", "ParsedSentence", "load_model", "parse_articles",
-           "article_sentences", "split_sentences"]
+__all__ = [
+    "MODEL",
+    "ParsedArticle",
+    "ParsedSentence",
+    "article_sentences",
+    "load_model",
+    "parse_articles",
+    "split_sentences",
+]

@@ -84,7 +84,7 @@ def _code_sentence(parsed: ParsedArticle, sentence: ParsedSentence, actors: Sent
     doc = sentence.doc
     assert doc is not None
     coded_heads: set[int] = set()
-    events: list[Event] = []
+    by_token: dict[int, list[Event]] = {}
     for token in doc:
         lemma = token.lemma_.lower()
         lemma = LEMMA_FIXES.get((lemma, token.lower_[:len(lemma)]), lemma)
@@ -105,9 +105,19 @@ def _code_sentence(parsed: ParsedArticle, sentence: ParsedSentence, actors: Sent
                                      dictionaries, settings))
             if found:
                 coded_heads.add(token.i)
-                events.extend(found)
+                by_token[token.i] = found
             break
-    return _unique(events)
+    for i in list(by_token):
+        if _governs_coded_intent(doc[i], by_token):
+            del by_token[i]
+    return _unique([e for i in sorted(by_token) for e in by_token[i]])
+
+
+def _governs_coded_intent(token: Token, by_token: dict[int, list[Event]]) -> bool:
+    """'agreed to hold talks': the intended event (036) replaces the bare intent verb (030)."""
+    if token.lemma_.lower() not in INTENT_VERBS:
+        return False
+    return any(c.dep_ == "xcomp" and c.i in by_token for c in token.children)
 
 
 def _unfilled_slot(frame: Frame, pattern: Pattern, actors: SentenceActors) -> bool:

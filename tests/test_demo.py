@@ -27,7 +27,8 @@ def test_demo_turkey_russia_dips_in_2015_and_2020(tmp_path):
 def test_demo_events_carry_provenance(tmp_path):
     with Store(tmp_path / "demo.duckdb") as store:
         run([EXAMPLES / "2015-11-24-turkey-shoots-down-russian-jet.txt"], store)
-        rows = store.query("SELECT e.*, a.text FROM events e JOIN articles a ON a.id = e.article_id")
+        rows = store.query(
+            "SELECT e.*, a.text FROM events e JOIN articles a ON a.id = e.article_id")
     assert rows
     for row in rows:
         assert row["text"][row["trigger_start"]:row["trigger_end"]] == row["trigger"]

@@ -188,6 +188,18 @@ class PatternIndex:
         )
         self._size = count
 
+    @classmethod
+    def from_groups(cls, groups: Mapping[str, tuple[Pattern, ...]], size: int) -> PatternIndex:
+        """An index over ready groups (lemma → patterns, already most specific first).
+
+        Several lemmas may share one tuple: every verb of a PETRARCH verb block has the block's
+        patterns, and sharing keeps that cheap. ``size`` is the number of distinct patterns.
+        """
+        index = cls(())
+        index._by_lemma = MappingProxyType(dict(groups))
+        index._size = size
+        return index
+
     def __len__(self) -> int:
         return self._size
 

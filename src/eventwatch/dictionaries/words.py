@@ -39,7 +39,10 @@ def iter_words(text: str, offset: int = 0) -> Iterator[tuple[str, str, int, int]
 
 def phrase_words(phrase: str) -> tuple[str, ...]:
     """The folded words of a dictionary phrase (underscores count as spaces, PETRARCH-style)."""
-    return tuple(fold(w) for w in _WORD.findall(phrase.replace("_", " ")))
+    text = phrase.replace("_", " ")
+    if text.isascii():  # fast path for large dictionaries: folding ASCII is lowercasing
+        return tuple(_WORD.findall(text.lower()))
+    return tuple(fold(w) for w in _WORD.findall(text))
 
 
 def plural(word: str) -> str:

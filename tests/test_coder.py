@@ -101,3 +101,31 @@ def test_coder_dateline_place_is_not_an_actor(code_text):
     assert triples(events) == {("SYRMIL", "TURMIL", "190")}
     assert events[0].sentence.startswith("Syrian government forces")
     assert text[events[0].sentence_start:].startswith("Syrian government forces")
+
+
+def test_coder_directive_codes_the_demand_not_the_demanded(code_text, builtin):
+    events = code_text("The United States demanded on Tuesday that Russia withdraw its troops "
+                       "from Georgia.", dictionaries=builtin)
+    assert {(e.source.country, e.target.country, e.root) for e in events} == {
+        ("USA", "RUS", "10")}
+
+
+def test_coder_passive_with_thing_as_subject(code_text, builtin):
+    events = code_text("Sweeping sanctions were imposed on Russia by the European Union.",
+                       dictionaries=builtin)
+    assert {(e.source.code[:3], e.target.code, e.root) for e in events} == {
+        ("IGO", "RUS", "16")}
+
+
+def test_coder_quantity_heads_and_protest_targets(code_text, builtin):
+    events = code_text("Hundreds of Iranian students demonstrated outside the British embassy "
+                       "in Tehran on Tuesday.", dictionaries=builtin)
+    assert {(e.source.country, e.target.country, e.root) for e in events} == {
+        ("IRN", "GBR", "14")}
+
+
+def test_coder_sector_actor_takes_country_of_the_place(code_text, builtin):
+    events = code_text("Islamic State fighters attacked an army camp in western Kabul.",
+                       dictionaries=builtin)
+    assert [(e.target.code, e.root) for e in events] == [("AFGMIL", "19")]
+    assert "located:AFG" in events[0].target.entry

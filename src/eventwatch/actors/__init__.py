@@ -36,6 +36,15 @@ if TYPE_CHECKING:
 # Dependencies through which a modifier belongs to the noun phrase of its head.
 _NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nummod", "det", "case"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
+_QUANTITIES = frozenset({"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens",
+                         "million", "millions", "score", "scores", "group", "number", "some",
+                         "many", "several", "most", "all", "none", "one", "two", "three",
+                         "handful", "team", "delegation", "contingent", "unit", "crowd"})
+_LOCATIVE = frozenset({"in", "inside", "near", "across", "outside", "at", "throughout"})
+# Domestic role codes that can take a country from context (not IGO, NGO, IMG...).
+_SECTOR_CODES = frozenset({"GOV", "MIL", "COP", "JUD", "OPP", "REB", "INS", "SEP", "SPY", "UAF",
+                           "AGR", "BUS", "CRM", "CVL", "DEV", "EDU", "ELI", "ENV", "HLH", "HRI",
+                           "LAB", "LEG", "MED", "REF", "MOD", "RAD", "PTY"})
 _PRONOUNS = frozenset({"he", "she", "him", "her"})
 
 
@@ -63,6 +72,13 @@ class SentenceActors:
                 return self.by_head[child.i]
         if token.dep_ == "compound" and token.head.i in self.by_head:
             return self.by_head[token.head.i]
+        if token.pos_ == "NUM" or token.lemma_.lower() in _QUANTITIES:
+            # "hundreds of Iranian students", "a group of Syrian refugees"
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj" and pobj.i in self.by_head:
+                            return self.by_head[pobj.i]
         return ()
 
 
@@ -92,8 +108,35 @@ def find_actors(doc: Doc, offset: int, dictionaries: Dictionaries, day: dt.date 
         actors = _compose(doc, doc[head_i], items, offset, day, memory)
         if actors:
             by_head[head_i] = actors
+    _locate_sectors(doc, groups, by_head)
     _resolve_pronouns(doc, offset, by_head, earlier_person)
     return SentenceActors(by_head)
+
+
+def _locate_sectors(doc: Doc, groups: dict[int, list[tuple[PhraseMatch, Span]]],
+                    by_head: dict[int, tuple[Actor, ...]]) -> None:
+    """Sector-only actors take the country of the one place the sentence is set in.
+
+    "Islamic State attacked an army camp in western Kabul" → the camp's ``MIL`` is ``AFGMIL``.
+    Only places introduced by a locative preposition count, and only when there is one.
+    """
+    places = set()
+    for head_i, items in groups.items():
+        head = doc[head_i]
+        if head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE:
+            for match, _ in items:
+                entry = match.entries[0]
+                if entry.kind in (COUNTRY, CAPITAL):
+                    places.add(entry.codes[0].code[:3])
+    if len(places) != 1:
+        return
+    (country,) = places
+    for head_i, actors in list(by_head.items()):
+        by_head[head_i] = tuple(
+            Actor(country + a.code, a.name, country, a.code[:3], a.start, a.end,
+                  f"{a.entry}+located:{country}")
+            if a.country is None and a.code[:3] in _SECTOR_CODES and len(a.code) <= 6 else a
+            for a in actors)
 
 
 def _resolve_pronouns(doc: Doc, offset: int, by_head: dict[int, tuple[Actor, ...]],
@@ -189,7 +232,8 @@ def _compose(doc: Doc, head: Token, items: list[tuple[PhraseMatch, Span]], offse
         code = by_kind[CAPITAL][-1][0].entries[0].code_on(day)
         if code:
             return (make(code),)
-    if agent_code and head_agent:
+    if agent_code and (head_agent or head.pos_ in ("NOUN", "PROPN")):
+        # "troops", or a sector word modifying a non-actor head: "an army camp".
         return (make(agent_code),)
     return ()
 

@@ -39,6 +39,10 @@ INTENT_VERBS = frozenset({"plan", "intend", "want", "seek", "hope", "expect", "a
                           "threaten", "pledge", "promise", "vow", "agree", "offer", "decide",
                           "propose", "try", "attempt", "wish", "consider", "mull"})
 NEGATING_VERBS = frozenset({"refuse", "decline", "fail", "reject", "deny", "avoid", "cancel"})
+# Verbs whose complement is asked for, not done: the complement is not coded as an event.
+DIRECTIVE_VERBS = frozenset({"urge", "demand", "ask", "call", "request", "press", "appeal",
+                             "insist", "implore", "beg", "order", "instruct", "encourage",
+                             "pressure", "push", "invite", "want"})
 LIGHT_VERBS = frozenset({"hold", "have", "conduct", "launch", "carry", "be", "begin", "start",
                          "stage", "host", "open", "resume", "continue", "make", "give"})
 
@@ -59,6 +63,7 @@ class _Mood:
     negated: bool
     future: bool
     hedged: bool
+    directed: bool = False
 
 
 def code_article(parsed: ParsedArticle, dictionaries: Dictionaries,
@@ -133,7 +138,7 @@ def _events_for(parsed: ParsedArticle, sentence: ParsedSentence, token: Token, f
                 pattern: Pattern, actors: SentenceActors, memory: ArticleMemory,
                 dictionaries: Dictionaries, settings: CoderSettings) -> Iterable[Event]:
     mood = _mood(token)
-    if mood.negated and not settings.include_negated:
+    if mood.directed or (mood.negated and not settings.include_negated):
         return
     offset = sentence.start
 
@@ -186,8 +191,11 @@ def _verb_roles(token: Token, frame: Frame, pattern: Pattern, actors_of
     subject_tokens, passive = subjects(token)
     subject_tokens = [s for t in subject_tokens for s in _speaker_for_pronoun(t, token)]
     if passive:
-        targets = actors_of(subject_tokens)
         sources = actors_of(passive_agents(token))
+        targets = actors_of(subject_tokens)
+        if not targets and pattern.target_after:
+            # "sanctions were imposed on Russia by the EU": the subject is the thing done.
+            targets = actors_of(frame.slot(pattern.target_after, pattern))
         return sources, targets, False
     sources = actors_of(subject_tokens)
     targets: list[Actor] = []
@@ -279,7 +287,7 @@ def _pairs(sources: list[Actor], targets: list[Actor], reciprocal: bool,
 
 def _mood(token: Token) -> _Mood:
     """Negation, future/intent and hedging from the verb and the verbs that govern it."""
-    negated = future = hedged = False
+    negated = future = hedged = directed = False
     current = token
     for _ in range(4):
         for child in current.children:
@@ -302,9 +310,18 @@ def _mood(token: Token) -> _Mood:
             elif lemma in INTENT_VERBS:
                 future = True
         current = governor
+    if _directed(token):
+        directed = True
     if token.head.lemma_.lower() in HEDGE_VERBS and token.dep_ == "ccomp":
         hedged = True
-    return _Mood(negated, future, hedged)
+    return _Mood(negated, future, hedged, directed)
+
+
+def _directed(token: Token) -> bool:
+    """'urged Ethiopia to open talks', 'demanded that Russia withdraw': asked for, not done."""
+    head = token.head
+    return (token.dep_ in ("xcomp", "ccomp") and head is not token
+            and head.lemma_.lower() in DIRECTIVE_VERBS)
 
 
 def _reporter(token: Token, actors_of) -> Actor | None:

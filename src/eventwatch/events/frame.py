@@ -21,7 +21,7 @@ PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 PREP_DEPS = frozenset({"prep", "agent", "dative"})
 # Prepositions that introduce a target when a pattern names none.
 TARGET_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into", "from",
-                "over", "upon", "for")
+                "over", "upon", "for", "outside")
 DIRECTION_PREPS = ("to", "toward", "towards", "into")
 # Verbs whose subject a controlled verb inherits ("X agreed to meet Y", "X went on to attack").
 _INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp"})
@@ -51,7 +51,8 @@ class Frame:
         particles = tuple(c for c in head.children if c.dep_ == "prt")
         objects: list[Token] = []
         for child in head.children:
-            if child.dep_ in OBJECT_DEPS:
+            # A passive subject is the verb's deep object ("sanctions were imposed").
+            if child.dep_ in OBJECT_DEPS or child.dep_ in PASSIVE_SUBJECT_DEPS:
                 objects.extend(conjuncts(child))
         preps: list[tuple[str, tuple[Token, ...]]] = []
         for holder in (head, *objects):
@@ -120,6 +121,10 @@ class Frame:
             for prep, pobjs in self.loose_preps:
                 if prep == wanted:
                     yield from pobjs
+        # "demanded that Russia withdraw": the clause's subject is the one addressed.
+        for clause in self.head.children:
+            if clause.dep_ == "ccomp":
+                yield from (c for c in clause.children if c.dep_ in SUBJECT_DEPS)
 
 
 def _preps_of(holder: Token, particles_too: bool) -> list[tuple[str, tuple[Token, ...]]]:

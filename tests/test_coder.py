@@ -129,3 +129,35 @@ def test_coder_sector_actor_takes_country_of_the_place(code_text, builtin):
                        dictionaries=builtin)
     assert [(e.target.code, e.root) for e in events] == [("AFGMIL", "19")]
     assert "located:AFG" in events[0].target.entry
+
+
+def test_coder_country_distributes_over_conjuncts(code_text, builtin):
+    events = code_text("Iran freed 15 British sailors and marines on Wednesday.",
+                       dictionaries=builtin)
+    assert {(e.source.code, e.target.code, e.root) for e in events} == {
+        ("IRN", "GBR", "08"), ("IRN", "GBRMIL", "08")}
+
+
+def test_coder_own_forces_are_not_targets(code_text, builtin):
+    events = code_text("India put its armed forces on high alert along the border with "
+                       "Pakistan on Wednesday.", dictionaries=builtin)
+    assert all(e.target.code != "MIL" for e in events)
+
+
+def test_coder_repression_targets_are_domestic(code_text, builtin):
+    events = code_text("Turkish police detained dozens of anti-government protesters in "
+                       "Istanbul.", dictionaries=builtin)
+    assert {(e.source.code, e.target.code, e.root) for e in events} == {
+        ("TURCOP", "TURCVL", "17")}
+
+
+def test_coder_negated_governing_verb_cancels_nominal_event(code_text, builtin):
+    assert code_text("Talks between Sudan and South Sudan did not take place on Tuesday.",
+                     dictionaries=builtin) == []
+
+
+def test_coder_would_in_reported_speech_is_intent(code_text, builtin):
+    events = code_text("Polish President Andrzej Duda said Warsaw would send tanks to Ukraine.",
+                       day=dt.date(2023, 1, 11), dictionaries=builtin)
+    assert {(e.source.country, e.target.country, e.root) for e in events} == {
+        ("POL", "UKR", "03")}

@@ -108,9 +108,28 @@ def find_actors(doc: Doc, offset: int, dictionaries: Dictionaries, day: dt.date 
         actors = _compose(doc, doc[head_i], items, offset, day, memory)
         if actors:
             by_head[head_i] = actors
+    _distribute_over_conjuncts(doc, by_head)
     _locate_sectors(doc, groups, by_head)
     _resolve_pronouns(doc, offset, by_head, earlier_person)
     return SentenceActors(by_head)
+
+
+def _distribute_over_conjuncts(doc: Doc, by_head: dict[int, tuple[Actor, ...]]) -> None:
+    """'British sailors and marines': the country of the first conjunct covers the others."""
+    for head_i, actors in list(by_head.items()):
+        token = doc[head_i]
+        if token.dep_ != "conj" or token.head.i not in by_head:
+            continue
+        first = by_head[token.head.i]
+        countries = {a.country for a in first if a.country}
+        if len(countries) != 1:
+            continue
+        (country,) = countries
+        by_head[head_i] = tuple(
+            Actor(country + a.code, a.name, country, a.code[:3], a.start, a.end,
+                  f"{a.entry}+conj:{country}")
+            if a.country is None and a.code[:3] in _SECTOR_CODES and len(a.code) <= 6 else a
+            for a in actors)
 
 
 def _locate_sectors(doc: Doc, groups: dict[int, list[tuple[PhraseMatch, Span]]],

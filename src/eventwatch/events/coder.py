@@ -34,12 +34,15 @@ SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she"})
 HEDGE_VERBS = frozenset({"claim", "allege", "believe", "think"})
 HEDGE_WORDS = frozenset({"reportedly", "allegedly", "possibly", "apparently", "perhaps",
                          "purportedly", "likely", "probably", "may", "might", "could"})
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
 INTENT_VERBS = frozenset({"plan", "intend", "want", "seek", "hope", "expect", "aim", "prepare",
                           "threaten", "pledge", "promise", "vow", "agree", "offer", "decide",
                           "propose", "try", "attempt", "wish", "consider", "mull"})
 NEGATING_VERBS = frozenset({"refuse", "decline", "fail", "reject", "deny", "avoid", "cancel"})
 # Verbs whose complement is asked for, not done: the complement is not coded as an event.
+OWN_POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
+# Roots whose country-less targets are the source's own people (arrests, mass killings).
+DOMESTIC_ROOTS = frozenset({"17", "20"})
 DIRECTIVE_VERBS = frozenset({"urge", "demand", "ask", "call", "request", "press", "appeal",
                              "insist", "implore", "beg", "order", "instruct", "encourage",
                              "pressure", "push", "invite", "want"})
@@ -152,6 +155,8 @@ def _events_for(parsed: ParsedArticle, sentence: ParsedSentence, token: Token, f
         sources, targets, reciprocal = _noun_roles(token, frame, pattern, actors_of)
     else:
         sources, targets, reciprocal = _verb_roles(token, frame, pattern, actors_of)
+    if pattern.code[:2] in DOMESTIC_ROOTS:
+        targets = [_domestic(t, sources) for t in targets]
     pairs = _pairs(sources, targets, reciprocal, settings.require_target)
     if not pairs:
         return
@@ -245,6 +250,16 @@ def _speaker_for_pronoun(subject: Token, verb: Token) -> list[Token]:
     return [subject]
 
 
+def _domestic(target: Actor, sources: list[Actor]) -> Actor:
+    """'Turkish police detained protesters': country-less targets of repression are domestic."""
+    countries = {s.country for s in sources if s.country}
+    if target.country or len(countries) != 1 or target.code[:3] in ORG_PREFIXES:
+        return target
+    (country,) = countries
+    return Actor(country + target.code, target.name, country, target.code[:3], target.start,
+                 target.end, f"{target.entry}+domestic:{country}")
+
+
 def _light_verb_subjects(noun: Token) -> list[Token]:
     """Who holds the talks: 'X held talks', 'X is in talks', 'X hosted talks'."""
     head = noun.head
@@ -263,6 +278,8 @@ def _first_actors(tokens: Iterable[Token], actors_of) -> list[Actor]:
     """The first candidate naming a country or organisation; a bare sector only as last resort."""
     fallback: list[Actor] = []
     for token in tokens:
+        if any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in token.children):
+            continue  # "put its armed forces on alert": the source's own, not a target
         found = actors_of(conjuncts(token))
         if not found:
             # "rejected the Croatian government's request": the possessor is the target.
@@ -300,11 +317,13 @@ def _mood(token: Token) -> _Mood:
                 hedged = True
             elif lower == "going" and child.dep_ == "aux":
                 future = True
-        if current.dep_ not in ("xcomp", "conj") or current.head is current:
+        infinitive = current.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
+        if (current.dep_ not in ("xcomp", "conj") and not infinitive) or current.head is current:
             break
         governor = current.head
         lemma = governor.lemma_.lower()
-        if current.dep_ == "xcomp":
+        if current.dep_ == "xcomp" or infinitive:
             if lemma in NEGATING_VERBS:
                 negated = True
             elif lemma in INTENT_VERBS:
@@ -314,6 +333,9 @@ def _mood(token: Token) -> _Mood:
         directed = True
     if token.head.lemma_.lower() in HEDGE_VERBS and token.dep_ == "ccomp":
         hedged = True
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        # "Talks between X and Y did not take place": the governing verb is negated.
+        negated = negated or any(c.dep_ == "neg" for c in token.head.children)
     return _Mood(negated, future, hedged, directed)
 
 

@@ -21,7 +21,7 @@ PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 PREP_DEPS = frozenset({"prep", "agent", "dative"})
 # Prepositions that introduce a target when a pattern names none.
 TARGET_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into", "from",
-                "over", "upon", "for", "outside")
+                "over", "upon", "for", "outside", "along", "across", "inside")
 DIRECTION_PREPS = ("to", "toward", "towards", "into")
 # Verbs whose subject a controlled verb inherits ("X agreed to meet Y", "X went on to attack").
 _INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp"})
@@ -121,6 +121,10 @@ class Frame:
             for prep, pobjs in self.loose_preps:
                 if prep == wanted:
                     yield from pobjs
+        # "suspended Mali's membership": a named object's possessor is the target.
+        for obj in self.objects:
+            if obj.lemma_.lower() in named:
+                yield from (c for c in obj.children if c.dep_ == "poss")
         # "demanded that Russia withdraw": the clause's subject is the one addressed.
         for clause in self.head.children:
             if clause.dep_ == "ccomp":

@@ -161,3 +161,24 @@ def test_coder_would_in_reported_speech_is_intent(code_text, builtin):
                        day=dt.date(2023, 1, 11), dictionaries=builtin)
     assert {(e.source.country, e.target.country, e.root) for e in events} == {
         ("POL", "UKR", "03")}
+
+
+def test_coder_compositional_actors(code_text, builtin):
+    def code(text: str) -> set[tuple[str, str, str]]:
+        return {(e.source.code, e.target.code, e.root)
+                for e in code_text(text, dictionaries=builtin)}
+
+    assert code("Russia's UN ambassador criticised Turkey on Monday.") == {
+        ("RUSGOV", "TUR", "11")}
+    assert code("Russia-backed Syrian forces attacked Turkish troops in Idlib.") == {
+        ("SYRMIL", "TURMIL", "19")}
+    assert code("US-backed Kurdish forces clashed with Turkish troops near Manbij.") == {
+        ("KURMIL", "TURMIL", "19")}
+
+
+def test_coder_titled_unknown_person_is_known_by_surname(code_text, builtin):
+    events = code_text("Turkish envoy Ali Demir met Russian officials in Moscow. "
+                       "Demir later criticised Russia.", dictionaries=builtin)
+    assert {(e.source.code, e.target.code, e.root) for e in events} == {
+        ("TURGOV", "RUSGOV", "04"), ("TURGOV", "RUS", "11")}
+    assert any(e.source.entry.startswith("titled:demir") for e in events)

@@ -241,6 +241,8 @@ def _compose(doc: Doc, head: Token, items: list[tuple[PhraseMatch, Span]], offse
     if by_kind[NAMED] and not (head_agent and countries):
         code = by_kind[NAMED][-1][0].entries[0].code_on(day)
         if code:
+            if len(code) == 3 and head_agent and agent_code:
+                code += agent_code  # an ethnic group with a sector: "Kurdish forces"
             return (make(code),)
     if countries:
         actors = tuple(make(c + (agent_code or "")) for c in countries)

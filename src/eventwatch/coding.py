@@ -40,7 +40,20 @@ def _article(number: int, line: str) -> tuple[str, Article | None, str | None]:
             published = dt.date.fromisoformat(str(raw_date)[:10])
         except ValueError:
             return ident, None, f"line {number}: bad date {raw_date!r}"
-    return ident, Article(id=ident, text=text, published=published, origin=f"line {number}"), None
+    article = Article(id=ident, text=text, published=published, origin=f"line {number}")
+    return ident, article, None
+
+
+def _settings(line: str, default: CoderSettings) -> CoderSettings:
+    """Per-record options (PETRARCH suites carry ``config``: ``require_dyad=false``)."""
+    try:
+        config = json.loads(line).get("config") or {}
+    except (json.JSONDecodeError, AttributeError):
+        return default
+    require = str(config.get("require_dyad", "")).strip().lower()
+    if require in ("false", "0", "no"):
+        return CoderSettings(include_negated=default.include_negated, require_target=False)
+    return default
 
 
 def code_records(lines: Iterable[str], dictionaries: str | None = None,
@@ -53,10 +66,13 @@ def code_records(lines: Iterable[str], dictionaries: str | None = None,
     while chunk := list(islice(numbered, CHUNK)):
         parsed_inputs = [_article(n, line) for n, line in chunk]
         good = [a for _, a, _ in parsed_inputs if a is not None]
+        options = [_settings(line, settings) for (_, line), (_, a, _) in zip(
+            chunk, parsed_inputs, strict=True) if a is not None]
         coded = {}
         for position, parsed in enumerate(parse_articles(good, nlp,
                                                          dicts.actors.has_candidate)):
-            coded[position] = [event_to_dict(e) for e in code_article(parsed, dicts, settings)]
+            events = code_article(parsed, dicts, options[position])
+            coded[position] = [event_to_dict(e) for e in events]
         position = 0
         for ident, article, error in parsed_inputs:
             if article is None:

@@ -24,7 +24,7 @@ TARGET_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into"
                 "over", "upon", "for", "outside", "along", "across", "inside")
 DIRECTION_PREPS = ("to", "toward", "towards", "into")
 # Verbs whose subject a controlled verb inherits ("X agreed to meet Y", "X went on to attack").
-_INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp"})
+_INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acomp"})
 
 
 def conjuncts(token: Token) -> list[Token]:

@@ -19,6 +19,12 @@ from eventwatch.store import DEFAULT_DB
 
 app = typer.Typer(help="eventwatch: news articles in, coded political events out.",
                   no_args_is_help=True, add_completion=False)
+
+
+def _mount_subcommands() -> None:
+    from eventwatch.cli.dictionaries import sub_app
+
+    app.add_typer(sub_app, name="dictionaries")
 console = Console(stderr=True)
 out = Console()
 
@@ -27,7 +33,7 @@ DictOption = Annotated[
     str | None,
     typer.Option("--dictionaries", "-d",
                  help="Dictionaries: 'builtin' (default), a folder in eventwatch's format, "
-                      "or 'petrarch:DIR'."),
+                      "'petrarch:DIR', or a compact FILE.ewdict."),
 ]
 
 
@@ -190,6 +196,9 @@ def dyad(
         table.add_row(label, str(row["events"]), str(row["cooperation"]), str(row["conflict"]),
                       f"{mean:+.2f}", bar)
     out.print(table)
+
+
+_mount_subcommands()
 
 
 def main() -> None:

@@ -24,12 +24,17 @@ from eventwatch.dictionaries.model import (
 
 @lru_cache(maxsize=8)
 def load_dictionaries(spec: str | None = None) -> Dictionaries:
-    """Load dictionaries by spec: ``None``/``builtin``, a folder in our format, or ``petrarch:DIR``.
+    """Load dictionaries by spec: ``None``/``builtin``, a folder in our format, ``petrarch:DIR``
+    or a ``*.ewdict`` file made by ``eventwatch dictionaries import``.
 
     Cached per spec: dictionaries are immutable, so sharing one load is safe.
     """
     if spec in (None, "", "builtin"):
         return load_builtin()
+    if spec.endswith(".ewdict"):
+        from eventwatch.dictionaries.petrarch.compact import load_compact
+
+        return load_compact(Path(spec))
     if spec.startswith("petrarch:"):
         from eventwatch.dictionaries.petrarch import load_petrarch
 

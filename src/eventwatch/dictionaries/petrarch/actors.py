@@ -1,0 +1,177 @@
+"""PETRARCH ``.actors`` files: names, ``+`` synonyms and date-restricted codes.
+
+An entry starts with a name line (``AFGHANISTAN_ [AFG]``); ``+NAME`` lines add synonyms and
+``[CODE ...]`` lines (or further brackets on the name line) add codes. Date restrictions follow
+PETRARCH's ``check_date``: ``<D`` applies before D, ``>D`` from D on, ``A-B`` from A up to
+(not including) B; two-digit years 00-30 are 20xx, the rest 19xx.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from eventwatch.dictionaries.model import COUNTRY, NAMED, DatedCode, Entry
+from eventwatch.dictionaries.petrarch._text import bracketed, data_lines
+from eventwatch.dictionaries.words import phrase_words
+from eventwatch.errors import DictionaryError
+
+PhraseRow = tuple[tuple[str, ...], Entry, str | None]
+
+# One-word names that are also everyday English words ("US" vs "us") must match in capitals.
+_FUNCTION_WORDS = frozenset({
+    "us", "it", "am", "is", "as", "at", "an", "in", "on", "or", "no", "so", "to", "be", "he",
+    "we", "me", "my", "by", "of", "up", "do", "go", "who", "all", "one", "can", "may", "will",
+})
+_ONE_DAY = dt.timedelta(days=1)
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRecord:
+    """One actor: its names (text, words, line) and its dated codes."""
+
+    line: int
+    names: tuple[tuple[str, tuple[str, ...], int], ...]
+    codes: tuple[DatedCode, ...]
+
+
+def parse_date(text: str) -> dt.date:
+    """PETRARCH's rule: eight or more digits are ``YYYYMMDD`` (extra digits ignored), six or
+    seven are ``YYMMDD``; raises ``ValueError`` otherwise or for a day that does not exist."""
+    if not text.isdigit() or len(text) < 6:
+        raise ValueError(f"bad date {text!r} (want YYMMDD or YYYYMMDD)")
+    if len(text) >= 8:
+        year, rest = int(text[:4]), text[4:8]
+    else:
+        short = int(text[:2])
+        year, rest = (2000 + short if short <= 30 else 1900 + short), text[2:6]
+    try:
+        return dt.date(year, int(rest[:2]), int(rest[2:]))
+    except ValueError:
+        raise ValueError(f"bad date {text!r}: no such day") from None
+
+
+def parse_code(text: str, warnings: list[str] | None = None) -> DatedCode:
+    """``CODE``, ``CODE >D``, ``CODE <D`` or ``CODE A-B`` (spaces around signs allowed).
+
+    Oddities PETRARCH tolerates are accepted and described in ``warnings``: a bare date
+    (read as ``>D``), a date of 7 or 9+ digits, a range ``A-A`` (read as that one day).
+    """
+    parts = text.split()
+    if not parts:
+        raise ValueError("empty code []")
+    code, restriction = parts[0], "".join(parts[1:])
+    if not restriction:
+        return DatedCode(code)
+    notes = warnings if warnings is not None else []
+    dates = restriction.lstrip("<>").split("-")
+    notes.extend(f"date {d!r} is not YYMMDD or YYYYMMDD" for d in dates if len(d) not in (6, 8))
+    if restriction[0] == "<":
+        return DatedCode(code, end=parse_date(restriction[1:]) - _ONE_DAY)
+    if len(dates) == 1:
+        if restriction[0] != ">":
+            notes.append(f"bare date in [{text}] read as '>{restriction}'")
+        return DatedCode(code, start=parse_date(dates[0]))
+    if len(dates) != 2:
+        raise ValueError(f"bad date range {restriction!r}")
+    start, end = parse_date(dates[0]), parse_date(dates[1])
+    if start > end:
+        raise ValueError(f"range {restriction!r} ends before it starts")
+    if start == end:
+        notes.append(f"empty range {restriction!r} read as that one day")
+        return DatedCode(code, start=start, end=end)
+    return DatedCode(code, start=start, end=end - _ONE_DAY)
+
+
+def read_actors(path: Path, errors: list[DictionaryError],
+                warnings: list[DictionaryError] | None = None) -> list[ActorRecord]:
+    """Every well-formed actor of one file; problems go to ``errors`` with their line, and
+    tolerated oddities to ``warnings``.
+
+    A name line right after another name line (no codes in between) continues the same
+    actor, as its author meant; PETRARCH itself would leave the first name without a code.
+    """
+    records: list[ActorRecord] = []
+    names: list[tuple[str, tuple[str, ...], int]] = []
+    codes: list[DatedCode] = []
+    start = 0
+    notes: list[str] = []
+
+    def flush() -> None:
+        if not start:
+            return
+        if codes:
+            records.append(ActorRecord(start, tuple(names), tuple(codes)))
+        else:
+            errors.append(DictionaryError(str(path), start, f"actor {names[0][0]!r} has no code"))
+
+    def warn(number: int, reason: str) -> None:
+        if warnings is not None:
+            warnings.append(DictionaryError(str(path), number, reason))
+
+    for number, line in data_lines(path, errors):
+        is_synonym = line[0] == "+"
+        parsed = bracketed(line[1:] if is_synonym else line)
+        if parsed is None:
+            errors.append(DictionaryError(str(path), number, f"unbalanced brackets: {line!r}"))
+            continue
+        name, brackets = parsed
+        words = phrase_words(name) if name else ()
+        if name and not words:
+            errors.append(DictionaryError(str(path), number, f"name without words: {name!r}"))
+            continue
+        if name and not is_synonym:
+            if start and not codes and not brackets:
+                warn(number, f"name {name!r} without '+' inside an actor: read as a synonym")
+            else:
+                flush()
+                names, codes, start = [], [], number
+        elif not start:
+            errors.append(DictionaryError(str(path), number, "synonym or code before any actor"))
+            continue
+        elif is_synonym and not name:
+            errors.append(DictionaryError(str(path), number, "empty synonym '+'"))
+            continue
+        if name:
+            names.append((name, words, number))
+        for text in brackets:
+            try:
+                codes.append(parse_code(text, notes))
+            except ValueError as exc:
+                errors.append(DictionaryError(str(path), number, str(exc)))
+            for note in notes:
+                warn(number, note)
+            notes.clear()
+    flush()
+    return records
+
+
+def actor_kind(codes: tuple[DatedCode, ...]) -> str:
+    """COUNTRY for plain three-letter codes (they compose with agents), NAMED otherwise."""
+    if all(len(c.code) == 3 and c.code.isalpha() for c in codes):
+        return COUNTRY
+    return NAMED
+
+
+def actor_rows(records: list[ActorRecord], path: Path) -> Iterator[PhraseRow]:
+    """Phrase rows ``(words, entry, surface)`` for the index, one per name."""
+    stem = path.name.removesuffix(".txt")
+    used: set[str] = set()
+    for record in records:
+        first = record.names[0][1]
+        ident = f"{stem}:{'_'.join(first)}"
+        if ident in used:
+            ident = f"{ident}@{record.line}"
+        used.add(ident)
+        entry = Entry(ident, actor_kind(record.codes), record.codes, f"{path.name}:{record.line}")
+        for name, words, _ in record.names:
+            yield words, entry, surface_of(name, words)
+
+
+def surface_of(name: str, words: tuple[str, ...]) -> str | None:
+    """PETRARCH writes every name in capitals, so only everyday words need a capital match."""
+    if len(words) == 1 and words[0] in _FUNCTION_WORDS:
+        return "".join(ch for ch in name if ch.isalnum())
+    return None

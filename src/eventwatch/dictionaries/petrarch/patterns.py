@@ -1,0 +1,387 @@
+"""Translate parsed PETRARCH verb blocks into eventwatch ``Pattern`` groups keyed by verb lemma.
+
+Every verb of a block shares the block's patterns, so the translated patterns of a block are
+built once (lemma = the block's first simple verb) and the same tuple is shared by each of its
+simple verbs; a compound verb (``+SHOOT_DOWN``) gets copies that also require its particle. Synonym
+sets expand into one pattern per member. See ``docs/petrarch.md`` for every translation choice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from itertools import product
+
+from eventwatch.dictionaries.model import Pattern
+from eventwatch.dictionaries.petrarch.verbs import (
+    PatternLine,
+    Synset,
+    VerbBlock,
+    VerbDictionary,
+    VerbLine,
+)
+from eventwatch.errors import DictionaryError
+
+# Prefix of pattern words that PETRARCH wants before the verb (the subject, an adverb, an
+# auxiliary): "<military". The frame must offer them as "<" + lemma, never as plain words.
+PRE_VERB = "<"
+_CONJUNCTIONS = frozenset({"and", "or", "but"})
+_STRUCTURE = frozenset({"(", ")", "{", "}", "+", "$", "^", "%", "~", "|", "*"})
+# Patterns one line may expand into through synonym sets; "&AIRCRAFT * &WEAPON" (8,625)
+# is reported and skipped rather than multiplied into every verb of its block.
+MAX_EXPANSION = 5_000
+
+_Memo = dict[str, list[tuple[str, ...]] | None]  # synset name → member words (None: not plain)
+Translated = tuple[tuple[str, ...], str | None, str | None]  # words, target-after, source-after
+# Determiners and possessives hang off nouns as det/poss: they never show up in a frame.
+_SKIPPED_WORDS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "my",
+                            "your"})
+
+
+@dataclass(frozen=True, slots=True)
+class VerbGroups:
+    """Lemma → patterns (most specific first; tuples shared between verbs of a block)."""
+
+    groups: dict[str, tuple[Pattern, ...]]
+    count: int  # distinct patterns
+
+
+def verb_groups(verbs: VerbDictionary, errors: list[DictionaryError],
+                warnings: list[DictionaryError] | None = None) -> VerbGroups:
+    """Translate every block. A verb seen in an earlier block keeps that first definition, as
+    in PETRARCH; compounds with a conjunction (``+KILLED_AND``) are skipped: the parser
+    already gives coordinated verbs their own frames."""
+    stem = verbs.path.name.removesuffix(".txt")
+    path = str(verbs.path)
+    parts: dict[str, list[tuple[Pattern, ...]]] = {}
+    owner: dict[tuple[str, tuple[str, ...], tuple[str, ...]], tuple[str, int]] = {}
+    memo: _Memo = {}
+    count = 0
+
+    def warn(line: int, reason: str) -> None:
+        if warnings is not None:
+            warnings.append(DictionaryError(path, line, reason))
+
+    for block in _merged_by_name(verbs.blocks, warn):
+        if not block.verbs:
+            continue
+        head = next((v.lemma for v in block.verbs if not (v.prefix or v.particles)),
+                    block.verbs[0].lemma)
+        shared = _block_patterns(block, head, verbs, stem, errors, memo)
+        simple_here = {v.lemma for v in block.verbs if not (v.prefix or v.particles)
+                       and (v.lemma, (), ()) not in owner}
+        used_shared = False
+        for verb in block.verbs:
+            key = (verb.lemma, verb.prefix, verb.particles)
+            if key in owner:
+                name, line = owner[key]
+                warn(verb.line, f"verb {verb.text.split()[0]!r} is already in block {name} "
+                                f"(line {line}); the first one counts")
+                continue
+            owner[key] = (block.name, verb.line)
+            extra = (*verb.prefix, *verb.particles)
+            if _CONJUNCTIONS.intersection(extra):
+                warn(verb.line, f"compound verb {verb.text.split()[0]!r} joins verbs with a "
+                                "conjunction: skipped (the parse codes each verb)")
+                continue
+            bare = Pattern(f"{stem}:{verb.line}", "verb", verb.lemma, extra, verb.code, None,
+                           None, None, verb.text)
+            count += 1
+            if not extra:
+                parts.setdefault(verb.lemma, []).append((*shared, bare))
+                used_shared = True
+            elif verb.lemma in simple_here:  # "shut" of the same block already has them all
+                parts.setdefault(verb.lemma, []).append((bare,))
+            else:
+                own = _compound_copies(shared, verb, head)
+                count += len(own)
+                parts.setdefault(verb.lemma, []).append(_most_specific_first((*own, bare)))
+        count += len(shared) if used_shared else 0
+    groups = {lemma: found[0] if len(found) == 1 else _most_specific_first(
+        tuple(p for part in found for p in part)) for lemma, found in parts.items()}
+    return VerbGroups(groups, count)
+
+
+def _merged_by_name(blocks: tuple[VerbBlock, ...], warn: Callable[[int, str], None]
+                    ) -> list[VerbBlock]:
+    """Blocks that share a name share their patterns, as PETRARCH keys patterns by name."""
+    merged: dict[str, VerbBlock] = {}
+    for block in blocks:
+        first = merged.get(block.name)
+        if first is None:
+            merged[block.name] = block
+            continue
+        warn(block.line, f"block {block.name} also starts at line {first.line}: merged")
+        merged[block.name] = VerbBlock(block.name, first.code, first.passive, first.line,
+                                       (*first.verbs, *block.verbs),
+                                       (*first.patterns, *block.patterns))
+    return list(merged.values())
+
+
+def _most_specific_first(patterns: tuple[Pattern, ...]) -> tuple[Pattern, ...]:
+    return tuple(sorted(patterns, key=lambda p: -len(p.words)))
+
+
+def _block_patterns(block: VerbBlock, head: str, verbs: VerbDictionary, stem: str,
+                    errors: list[DictionaryError], memo: _Memo) -> tuple[Pattern, ...]:
+    """The block's patterns, most specific first; among equals, ``%`` (compound subject)
+    patterns come last since the coder cannot require a compound subject."""
+    out: list[tuple[Pattern, bool]] = []
+    seen: set[tuple[object, ...]] = set()
+    for line in block.patterns:
+        try:
+            translated = _translations(line, verbs.synsets, head, memo)
+        except ValueError as exc:
+            errors.append(DictionaryError(str(verbs.path), line.line, str(exc)))
+            continue
+        code = line.code
+        ident = f"{stem}:{line.line}"
+        compound = "%" in line.before or "%" in line.after
+        for words, target, source in translated:
+            key = (words, code, target, source)
+            if key not in seen:
+                seen.add(key)
+                out.append((Pattern(ident, "verb", head, words, code, None, target, source,
+                                    line.text), compound))
+    out.sort(key=lambda item: (-len(item[0].words), item[1]))
+    return tuple(p for p, _ in out)
+
+
+def _translations(line: PatternLine, synsets: Mapping[str, Synset], head: str, memo: _Memo
+                  ) -> list[Translated]:
+    """Translate once with a placeholder per ``&SET`` and fill in member words, when every
+    member is plain words; otherwise expand the tokens and translate each expansion."""
+    tokens = (*line.before, "*", *line.after)
+    sets = [(i, t) for i, t in enumerate(tokens) if t[0] == "&"]
+    fast = _plain_members(sets, synsets, memo) if sets and "|" not in tokens else None
+    if fast is None:
+        return _each_expansion(tokens, synsets, head)
+    marked = list(tokens)
+    for n, (i, _) in enumerate(sets):
+        marked[i] = f"\x00{n}"
+    star = len(line.before)
+    words, target, source = translate(tuple(marked[:star]), tuple(marked[star + 1 :]), head)
+    if (target or "").startswith("\x00") or (source or "").startswith("\x00"):
+        return _each_expansion(tokens, synsets, head)  # a marker right after a set member
+    total = 1
+    for members in fast:
+        total *= len(members)
+    if total > MAX_EXPANSION:
+        raise ValueError(f"pattern expands into {total} patterns (limit {MAX_EXPANSION}): skipped")
+    slots = [_member_slot(w, fast) for w in words]
+    return [(tuple(dict.fromkeys(w for part in combo for w in part)), target, source)
+            for combo in product(*slots)]
+
+
+def _member_slot(word: str, members: list[list[tuple[str, ...]]]) -> list[tuple[str, ...]]:
+    """A placeholder's member words (keeping a ``PRE_VERB`` prefix), else the word itself."""
+    if word[0] == "\x00":
+        return members[int(word[1:])]
+    if word.startswith(PRE_VERB + "\x00"):
+        return [tuple(PRE_VERB + w for w in m) for m in members[int(word[2:])]]
+    return [(word,)]
+
+
+def _each_expansion(tokens: tuple[str, ...], synsets: Mapping[str, Synset], head: str
+                    ) -> list[Translated]:
+    found = []
+    for expanded in expand(tokens, synsets):
+        star = expanded.index("*")
+        found.append(translate(expanded[:star], expanded[star + 1 :], head))
+    return found
+
+
+def _plain_members(sets: list[tuple[int, str]], synsets: Mapping[str, Synset], memo: _Memo
+                   ) -> list[list[tuple[str, ...]]] | None:
+    """For each ``&SET`` token, its members as lowercase word tuples; None if any member
+    has brackets or markers, or the token carries extra words (``&SET_WORD``)."""
+    out = []
+    for _, token in sets:
+        name, rest = _synset_name(token, synsets)
+        if rest:
+            return None
+        if name not in memo:
+            members: list[tuple[str, ...]] | None = []
+            for member in synsets[name].members:
+                for tokens in expand(member, synsets, 1):
+                    if any(t in _STRUCTURE for t in tokens):
+                        members = None
+                        break
+                    words = tuple(w for t in tokens for w in _words(t) if w not in _SKIPPED_WORDS)
+                    if words:
+                        members.append(words)
+                if members is None:
+                    break
+            memo[name] = members
+        if memo[name] is None:
+            return None
+        out.append(memo[name])
+    return out
+
+
+def _compound_copies(shared: tuple[Pattern, ...], verb: VerbLine, head: str
+                     ) -> tuple[Pattern, ...]:
+    """The block's patterns for a compound verb: its particle is required too, and a marker
+    that followed the verb now follows the particle ("+" after SHUT_DOWN = after "down")."""
+    anchor = verb.particles[-1] if verb.particles else verb.lemma
+    extra = (*verb.prefix, *verb.particles)
+    out = []
+    for p in shared:
+        words = p.words
+        needed = extra if not set(extra).intersection(words) else tuple(
+            w for w in extra if w not in words)
+        target = anchor if p.target_after == head else p.target_after
+        source = anchor if p.source_after == head else p.source_after
+        out.append(Pattern(p.id, "verb", verb.lemma, (*needed, *words), p.code, None, target,
+                           source, p.text))
+    return tuple(out)
+
+
+def expand(tokens: tuple[str, ...], synsets: Mapping[str, Synset],
+           depth: int = 0) -> list[tuple[str, ...]]:
+    """Every token list a pattern stands for: ``&SET`` → each member, ``{A | B}`` → A, B."""
+    if not any(t[0] == "&" or t == "|" for t in tokens):
+        return [tokens]
+    results: list[tuple[str, ...]] = [()]
+    plain: list[str] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token.startswith("&"):
+            choices = _synset_choices(token, synsets, depth)
+            i += 1
+        elif token == "{" and "|" in tokens[i : _closing(tokens, i)]:
+            end = _closing(tokens, i)
+            choices = _alternatives(tokens[i + 1 : end])
+            i = end + 1
+        else:
+            plain.append(token)
+            i += 1
+            continue
+        run, plain = tuple(plain), []
+        results = [(*r, *run, *c) for r in results for c in choices]
+        if len(results) > MAX_EXPANSION:
+            raise ValueError(f"pattern expands into more than {MAX_EXPANSION} patterns: skipped")
+    run = tuple(plain)
+    return [(*r, *run) for r in results]
+
+
+def _synset_choices(token: str, synsets: Mapping[str, Synset], depth: int
+                    ) -> list[tuple[str, ...]]:
+    if depth > 4:
+        raise ValueError(f"synonym sets nest too deep at {token}")
+    name, rest = _synset_name(token, synsets)
+    found: list[tuple[str, ...]] = []
+    for member in synsets[name].members:
+        found.extend(expand(member, synsets, depth + 1))
+    return [c + rest for c in found]
+
+
+def _synset_name(token: str, synsets: Mapping[str, Synset]) -> tuple[str, tuple[str, ...]]:
+    """``&FIGHT_OF_WORDS`` is one set; ``&NEGATVAUXVRB_WANT`` is a set then the word WANT."""
+    name = token[1:].rstrip("_")
+    if name in synsets:
+        return name, ()
+    parts = name.split("_")
+    for cut in range(len(parts) - 1, 0, -1):
+        head = "_".join(parts[:cut])
+        if head in synsets:
+            return head, tuple(p for p in parts[cut:] if p)
+    raise ValueError(f"undefined synonym set {token}")
+
+
+def _closing(tokens: tuple[str, ...], start: int) -> int:
+    try:
+        return tokens.index("}", start)
+    except ValueError:
+        return len(tokens)
+
+
+def _alternatives(tokens: tuple[str, ...]) -> list[tuple[str, ...]]:
+    out: list[list[str]] = [[]]
+    for token in tokens:
+        if token == "|":
+            out.append([])
+        else:
+            out[-1].append(token)
+    return [tuple(o) for o in out if o]
+
+
+def translate(before: tuple[str, ...], after: tuple[str, ...], lemma: str
+              ) -> tuple[tuple[str, ...], str | None, str | None]:
+    """Words, target-after and source-after of one expanded pattern (see docs/petrarch.md).
+
+    Words before ``*`` outside parentheses (mostly the subject: ``&MILITARY *``) get the
+    ``PRE_VERB`` prefix; prepositional groups count wherever they stand.
+
+    After ``*``: a marker names the slot of the word it follows (the verb → direct object,
+    a preposition → its object); after ``(PREP ...)`` it names PREP. Before ``*``, a marker
+    inside ``(PREP ...)`` names PREP too; outside it marks the subject: ``$`` is what the coder
+    does anyway; ``+`` (the subject is the target) becomes "source = the ``$`` slot, else the
+    direct object".
+    """
+    post = _scan(after, lemma, before_verb=False)
+    pre = _scan(before, lemma, before_verb=True)
+    words = tuple(dict.fromkeys((*post.words, *pre.words)))
+    target = post.target or pre.target
+    source = post.source or pre.source
+    if pre.subject_target and not pre.subject_source:
+        return words, None, source or lemma
+    return words, target, source
+
+
+@dataclass(slots=True)
+class _Scan:
+    words: list[str]
+    target: str | None = None
+    source: str | None = None
+    subject_target: bool = False
+    subject_source: bool = False
+
+    def mark(self, marker: str, slot: str) -> None:
+        if marker == "+":
+            self.target = self.target or slot
+        else:
+            self.source = self.source or slot
+
+    def mark_subject(self, marker: str) -> None:
+        if marker == "+":
+            self.subject_target = True
+        else:
+            self.subject_source = True
+
+
+def _scan(tokens: tuple[str, ...], lemma: str, before_verb: bool) -> _Scan:
+    scan = _Scan([])
+    previous = lemma  # the word a marker follows; at first the verb itself
+    prep: str | None = None  # preposition of the open (...) group
+    in_group = group_start = False
+    for token in tokens:
+        if token == "(":
+            in_group = group_start = True
+        elif token == ")":
+            in_group = group_start = False
+            previous = prep or previous
+            prep = None
+        elif token in ("+", "$"):
+            if before_verb and not in_group:
+                scan.mark_subject(token)
+            else:
+                scan.mark(token, previous)
+        elif token not in ("{", "}", "^", "%", "~", "|", "*"):
+            for word in _words(token):
+                if group_start:
+                    prep, group_start = word, False
+                if word not in _SKIPPED_WORDS:
+                    outside = before_verb and not in_group
+                    scan.words.append(PRE_VERB + word if outside else word)
+                    previous = word
+    return scan
+
+
+def _words(token: str) -> list[str]:
+    """Lowercase; split hyphenated words like spaCy does ("CEASE-FIRE" → cease, fire)."""
+    lowered = token.lower()
+    if "-" in lowered and lowered.strip("-"):
+        return [p for p in lowered.split("-") if p]
+    return [lowered]

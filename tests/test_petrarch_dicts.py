@@ -1,0 +1,344 @@
+"""PETRARCH-2 dictionaries: actors, agents, verbs, discards, errors, .ewdict and the CLI.
+
+Every dictionary here is a small snippet written for the test (Freedonia and friends), in the
+PETRARCH-2 formats; nothing is copied from real PETRARCH files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import pickle
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from eventwatch.cli.dictionaries import sub_app
+from eventwatch.dictionaries import load_dictionaries
+from eventwatch.dictionaries.model import AGENT, COUNTRY, NAMED, Dictionaries
+from eventwatch.dictionaries.petrarch import find_files, load_petrarch, read_petrarch
+from eventwatch.dictionaries.petrarch.actors import parse_code
+from eventwatch.dictionaries.petrarch.compact import load_compact, save_compact
+from eventwatch.dictionaries.petrarch.verbs import read_verbs
+from eventwatch.errors import DictionaryError
+
+ACTORS = """\
+<!-- TEST ACTORS
+     spanning lines -->
+# a comment line
+FREEDONIA_  [FRD]   # trailing comment
++FREEDONIAN
++FREE_STATE_OF_FREEDONIA
+
+SYLVANIA [SYL]
+RUFUS_T._FIREFLY_
++FIREFLY
+    [FRDGOV 330101-331231]
+    [FRDELI >340101]
+    [FRD]
+TRENTINO_  # two name lines, then codes: both names are one actor
+AMBASSADOR_TRENTINO
+    [SYLGOV <350601]
+    [SYLELI 19350601 - 19401231]
+CHICOLINI [FRDREB 991231-010105]
+PINKY [FRDCRM 290101-290201] [FRDOPP 310101-310201]
+MARX_BROTHERS_FAN_CLUB [NGOFAN]
+WHO [IGOWHO]
+"""
+
+AGENTS = """\
+!PERSON! = MAN, WOMAN
+MINISTER [~GOV]
+ARMY {} [~MIL]
+SECRETARY_OF_STATE {SECRETARIES_OF_STATE} [~GOV]
+CHARITY [NGO~]
+SPOKES!PERSON! [~GOV]
+"""
+
+VERBS = """\
+####### SYNONYM SETS #######
+&PENALTY
++SANCTION
++EMBARGO
++TRADE_BAN
+
+&ARMY_
++TROOPS
++SOLDIERS
+
+####### VERB PATTERNS #######
+---  PUNISH   [170]  ---
+PUNISH
+PENALIZE {PENALIZES PENALIZED PENALIZING} [172]
++CRACK_DOWN {+CRACKS_DOWN +CRACKED_DOWN +CRACKING_DOWN}
+- * &PENALTY (ON +)                     [163]   # impose a penalty on the target
+- * WARNING                             [---]
+- &ARMY * (FROM $)                      [1822:173]
+- + * FINE                              [:173]
+
+---  MEET   [040:040]  ---
+MEET {MEETS MET MEETING}
+CONFER {CONFERS CONFERRED CONFERRING}
+- * (WITH +)                            [040]
+- % * TALKS                             [043]
+- * TALKS                               [046]
+- (IN ^) * TALKS (WITH +)               [046]
+
+######## TRANSFORMATIONS ##########
+~ a (a b MEET) SAY = a b 010
+"""
+
+DISCARDS = """\
+# story discards start with '+'
++HORSE RACE
+DUCK SOUP
+OPERA_   # a stopped phrase: no plural
+"""
+
+
+def _folder(tmp_path: Path, **files: str) -> Path:
+    names = {"actors": "Test.actors.txt", "agents": "Test.agents.txt",
+             "verbs": "CAMEO.test.txt", "discards": "Test.discards.txt"}
+    for role, text in files.items():
+        (tmp_path / names[role]).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+@pytest.fixture
+def petrarch(tmp_path: Path) -> Dictionaries:
+    return load_petrarch(_folder(tmp_path, actors=ACTORS, agents=AGENTS, verbs=VERBS,
+                                 discards=DISCARDS))
+
+
+def _entry(d: Dictionaries, text: str):
+    matches = d.actors.find(text)
+    assert len(matches) == 1, matches
+    assert matches[0].text == text
+    return matches[0].entries[0]
+
+
+def test_petrarch_loads_cleanly(petrarch):
+    assert petrarch.errors == ()
+    assert petrarch.summary()["actor_phrases"] > 10
+    assert petrarch.name.startswith("petrarch:")
+    assert len(petrarch.version) == 12
+
+
+def test_petrarch_date_restriction_forms():
+    assert parse_code("FRD").start is None and parse_code("FRD").end is None
+    after = parse_code("FRDELI >340101")
+    assert (after.code, after.start, after.end) == ("FRDELI", dt.date(1934, 1, 1), None)
+    before = parse_code("SYLGOV <350601")  # before the day: the day itself is excluded
+    assert (before.start, before.end) == (None, dt.date(1935, 5, 31))
+    ranged = parse_code("FRDGOV 330101-331231")  # from A up to, not including, B
+    assert (ranged.start, ranged.end) == (dt.date(1933, 1, 1), dt.date(1933, 12, 30))
+    spaced = parse_code("SYLELI 19350601 - 19401231")
+    assert (spaced.start, spaced.end) == (dt.date(1935, 6, 1), dt.date(1940, 12, 30))
+    # Two-digit years as PETRARCH reads them: 00-30 are 20xx, 31-99 are 19xx.
+    assert parse_code("X >300101").start == dt.date(2030, 1, 1)
+    assert parse_code("X >310101").start == dt.date(1931, 1, 1)
+    assert parse_code("X < 990101").end == dt.date(1998, 12, 31)
+    with pytest.raises(ValueError):
+        parse_code("X 990231-991231")  # no 31 February
+    with pytest.raises(ValueError):
+        parse_code("X 991231-990101")  # ends before it starts
+
+
+def test_petrarch_dated_codes_resolve_by_event_date(petrarch):
+    firefly = _entry(petrarch, "Rufus T. Firefly")
+    assert firefly.kind == NAMED
+    assert firefly.code_on(dt.date(1933, 6, 1)) == "FRDGOV"
+    assert firefly.code_on(dt.date(1936, 6, 1)) == "FRDELI"
+    assert firefly.code_on(dt.date(1920, 1, 1)) == "FRD"  # the undated code is the fallback
+    assert _entry(petrarch, "Firefly") is firefly  # a '+' synonym is the same actor
+    trentino = _entry(petrarch, "Ambassador Trentino")
+    assert trentino is _entry(petrarch, "Trentino")
+    assert trentino.code_on(dt.date(1934, 1, 1)) == "SYLGOV"
+    assert trentino.code_on(dt.date(1938, 1, 1)) == "SYLELI"
+    assert trentino.code_on(dt.date(1950, 1, 1)) is None
+    chicolini = _entry(petrarch, "Chicolini")
+    assert chicolini.code_on(dt.date(2000, 6, 1)) == "FRDREB"  # 99 → 1999, 01 → 2001
+    pinky = _entry(petrarch, "Pinky")  # two brackets on one line
+    assert [c.code for c in pinky.codes] == ["FRDCRM", "FRDOPP"]
+
+
+def test_petrarch_actor_names_synonyms_and_kinds(petrarch):
+    freedonia = _entry(petrarch, "Freedonia")
+    assert freedonia.kind == COUNTRY  # three letters: composes with agents
+    assert _entry(petrarch, "Freedonian") is freedonia
+    assert _entry(petrarch, "Free State of Freedonia") is freedonia
+    assert freedonia.id == "Test.actors:freedonia"
+    assert freedonia.source == "Test.actors.txt:4"
+    assert _entry(petrarch, "Marx Brothers Fan Club").kind == NAMED
+    # PETRARCH names are all capitals; only everyday words must match in capitals.
+    assert _entry(petrarch, "WHO").codes[0].code == "IGOWHO"
+    assert petrarch.actors.find("those who came") == []
+
+
+def test_petrarch_agents_prefix_suffix_plurals_and_substitutions(petrarch):
+    minister = _entry(petrarch, "minister")
+    assert minister.kind == AGENT
+    assert minister.codes[0].code == "GOV" and minister.codes[0].role == "~GOV"
+    assert _entry(petrarch, "ministers") is minister  # regular plural made automatically
+    assert _entry(petrarch, "army").codes[0].code == "MIL"
+    assert petrarch.actors.find("armies") == []  # {} means: no plural
+    secretary = _entry(petrarch, "Secretary of State")
+    assert _entry(petrarch, "Secretaries of State") is secretary  # the plural given in {...}
+    charity = _entry(petrarch, "charity")
+    assert charity.codes[0].code == "NGO" and charity.codes[0].role == "NGO~"
+    assert _entry(petrarch, "charities") is charity
+    assert _entry(petrarch, "spokesman").codes[0].code == "GOV"  # !PERSON! substitution
+    assert _entry(petrarch, "spokeswoman").codes[0].code == "GOV"
+    assert petrarch.actors.find("spokesmen") == []  # substitutions get no further plurals
+
+
+def test_petrarch_verb_blocks_forms_and_shared_patterns(petrarch):
+    punish = petrarch.verbs.get("punish")
+    penalize = petrarch.verbs.get("penalize")
+    # Every verb of a block has the block's patterns; each keeps its own bare code.
+    assert [p.words for p in punish[:-1]] == [p.words for p in penalize[:-1]]
+    assert (punish[-1].words, punish[-1].code) == ((), "170")
+    assert (penalize[-1].words, penalize[-1].code) == ((), "172")
+    # Lemmas are the base verbs, lowercase; forms like MET are not keys.
+    assert "met" not in petrarch.verbs and "confer" in petrarch.verbs
+    assert petrarch.verbs.get("meet")[-1].code == "040"  # [040:040]: the active part
+
+
+def test_petrarch_synonym_sets_expand_and_markers_translate(petrarch):
+    punish = {p.words: p for p in petrarch.verbs.get("punish")}
+    for member in (("sanction",), ("embargo",), ("trade", "ban")):
+        pattern = punish[(*member, "on")]
+        assert (pattern.code, pattern.target_after, pattern.source_after) == ("163", "on", None)
+        assert pattern.text.startswith("- * &PENALTY (ON +)")
+        assert pattern.id == "CAMEO.test:16"
+    assert punish[("warning",)].code == "---"  # the null code blocks the verb's default
+    # Words before '*' must come before the verb (the subject): marked with '<'.
+    army = punish[("from", "<troops")]
+    assert (army.code, army.source_after) == ("1822", "from")
+    assert ("from", "<soldiers") in punish
+    # '+' before '*': the subject is the target, so the source is the direct object.
+    fine = punish[("fine",)]
+    assert (fine.code, fine.target_after, fine.source_after) == ("---", None, "punish")
+
+
+def test_petrarch_compound_verbs_require_their_particle(petrarch):
+    crack = petrarch.verbs.get("crack")
+    assert all("down" in p.words for p in crack)
+    assert (crack[-1].words, crack[-1].code) == (("down",), "170")
+    on = next(p for p in crack if "sanction" in p.words)
+    assert on.words == ("down", "sanction", "on") and on.target_after == "on"
+
+
+def test_petrarch_compound_subject_patterns_rank_after_plain_ones(petrarch):
+    talks = [p for p in petrarch.verbs.get("meet") if p.words == ("talks",)]
+    assert [p.code for p in talks] == ["046", "043"]  # '% * TALKS' cannot require a compound
+    with_in = next(p for p in petrarch.verbs.get("meet") if "in" in p.words)
+    assert with_in.words == ("talks", "with", "in")  # (IN ^) before '*' is still a prep
+    assert with_in.target_after == "with"
+
+
+def test_petrarch_transformations_and_passive_codes_are_kept(tmp_path):
+    path = tmp_path / "CAMEO.test.txt"
+    path.write_text(VERBS, encoding="utf-8")
+    errors: list[DictionaryError] = []
+    parsed = read_verbs(path, errors)
+    assert errors == []
+    assert [t.right for t in parsed.transformations] == [("a", "b", "010")]
+    assert parsed.synsets["ARMY"].plurals is False and parsed.synsets["PENALTY"].plurals
+    punish = parsed.blocks[0]
+    assert [(p.code, p.passive) for p in punish.patterns][-2:] == [("1822", "173"),
+                                                                   ("---", "173")]
+    assert punish.verbs[1].forms == ("PENALIZES", "PENALIZED", "PENALIZING")
+    assert (punish.verbs[2].lemma, punish.verbs[2].particles) == ("crack", ("down",))
+
+
+def test_petrarch_discards(petrarch):
+    assert petrarch.story_discards.find("They watched the horse race.")
+    assert petrarch.story_discards.find("They watched the horse races.")  # stems match
+    assert petrarch.sentence_discards.find("A scene from Duck Soup.")
+    assert petrarch.sentence_discards.find("The opera began.")
+    assert not petrarch.sentence_discards.find("The operas began.")  # OPERA_ is stopped
+    assert not petrarch.sentence_discards.find("They watched the horse race.")
+
+
+def test_petrarch_malformed_lines_are_reported_and_rest_loads(tmp_path):
+    folder = _folder(
+        tmp_path,
+        actors="FREEDONIA [FRD]\nSYLVANIA [SYL 991301-000101]\n+BROKEN]\nPINKY [FRDCRM]\n",
+        agents="MINISTER [~GOV]\nDEPUTY [~GOV}\nCLERK\nCOOK [COK]\nBAKER [~BAK]\n",
+        verbs="--- MEET [040] ---\nMEET\n- * TALKS (WITH + [046]\n- * &NOSUCHSET [043]\n"
+              "* (WITH +) [040]\n- * VISIT [042]\n",
+        discards="+HORSE RACE\n[?]\n",
+    )
+    loaded = load_petrarch(folder)
+    where = {(Path(e.path).name, e.line) for e in loaded.errors}
+    assert where == {("Test.actors.txt", 2), ("Test.actors.txt", 3), ("Test.agents.txt", 2),
+                     ("Test.agents.txt", 3), ("Test.agents.txt", 4), ("CAMEO.test.txt", 3),
+                     ("CAMEO.test.txt", 4), ("CAMEO.test.txt", 5), ("Test.discards.txt", 2)}
+    assert all(str(e).startswith(e.path + ":") for e in loaded.errors)  # "file:line: reason"
+    assert _entry(loaded, "Pinky").codes[0].code == "FRDCRM"
+    assert _entry(loaded, "baker").codes[0].code == "BAK"
+    assert [p.words for p in loaded.verbs.get("meet")] == [("visit",), ()]
+    assert loaded.story_discards.find("a horse race")
+
+
+def test_petrarch_files_found_by_name(tmp_path):
+    for name in ("Phoenix.Countries.actors.txt", "Phoenix.agents.txt", "CAMEO.2.0.txt",
+                 "PETR_Validate_verbs_2_02.txt", "Phoenix.discards.txt",
+                 "PETR.Internal.Coding.Ontology.txt", "Phoenix.IssueCoding.txt", "notes.md"):
+        (tmp_path / name).write_text("", encoding="utf-8")
+    files = find_files(tmp_path)
+    assert [p.name for p in files.actors] == ["Phoenix.Countries.actors.txt"]
+    assert [p.name for p in files.verbs] == ["CAMEO.2.0.txt", "PETR_Validate_verbs_2_02.txt"]
+    assert len(files.all()) == 5
+    with pytest.raises(DictionaryError):
+        find_files(tmp_path / "missing")
+
+
+def test_petrarch_compact_round_trip(tmp_path, petrarch):
+    folder = tmp_path / "dicts"
+    folder.mkdir()
+    _folder(folder, actors=ACTORS, agents=AGENTS, verbs=VERBS, discards=DISCARDS)
+    out = tmp_path / "test.ewdict"
+    save_compact(read_petrarch(folder), out)
+    loaded = load_dictionaries(str(out))
+    assert loaded.summary() == load_petrarch(folder).summary()
+    assert loaded.verbs.get("punish") == load_petrarch(folder).verbs.get("punish")
+    firefly = _entry(loaded, "Rufus T. Firefly")
+    assert firefly.code_on(dt.date(1933, 6, 1)) == "FRDGOV"
+    assert loaded.story_discards.find("a horse race")
+
+
+def test_petrarch_compact_refuses_code_and_foreign_files(tmp_path):
+    evil = tmp_path / "evil.ewdict"
+    evil.write_bytes(pickle.dumps(dt.date(2020, 1, 1)))  # any global is refused
+    with pytest.raises(DictionaryError):
+        load_compact(evil)
+    other = tmp_path / "other.ewdict"
+    other.write_bytes(pickle.dumps({"format": "something else"}))
+    with pytest.raises(DictionaryError):
+        load_compact(other)
+
+
+def test_petrarch_cli_import_and_check(tmp_path):
+    folder = tmp_path / "dicts"
+    folder.mkdir()
+    _folder(folder, actors=ACTORS + "FREEDONIA [XXX]\n", agents=AGENTS,
+            verbs=VERBS + "--- TEST [999] ---\nTEST\n", discards=DISCARDS)
+    runner = CliRunner()
+    out = tmp_path / "x.ewdict"
+    result = runner.invoke(sub_app, ["import", str(folder), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.exists() and "wrote" in result.output
+    assert runner.invoke(sub_app, ["import", str(folder), "--out", str(tmp_path / "x.pkl")]
+                         ).exit_code != 0
+    result = runner.invoke(sub_app, ["check", str(folder)])
+    assert result.exit_code == 0, result.output  # warnings only
+    actor_line, block_line = ACTORS.count("\n") + 1, VERBS.count("\n") + 1
+    assert f"Test.actors.txt:{actor_line}: warning: actor name 'freedonia' is also at " \
+           "Test.actors.txt:4" in result.output
+    assert f"CAMEO.test.txt:{block_line}: warning: unknown CAMEO code '999'" in result.output
+    (folder / "Test.discards.txt").write_text("[?]\n", encoding="utf-8")
+    result = runner.invoke(sub_app, ["check", str(folder)])
+    assert result.exit_code == 1
+    assert "Test.discards.txt:1: error:" in result.output

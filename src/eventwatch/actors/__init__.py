@@ -39,7 +39,8 @@ _NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
 _QUANTITIES = frozenset({"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens",
                          "million", "millions", "score", "scores", "group", "number", "some",
                          "many", "several", "most", "all", "none", "one", "two", "three",
-                         "handful", "team", "delegation", "contingent", "unit", "crowd"})
+                         "handful", "team", "delegation", "contingent", "unit", "crowd", "bunch",
+                         "couple", "pair", "lot", "series", "band"})
 _LOCATIVE = frozenset({"in", "inside", "near", "across", "outside", "at", "throughout"})
 # Domestic role codes that can take a country from context (not IGO, NGO, IMG...).
 _SECTOR_CODES = frozenset({"GOV", "MIL", "COP", "JUD", "OPP", "REB", "INS", "SEP", "SPY", "UAF",
@@ -105,7 +106,8 @@ def find_actors(doc: Doc, offset: int, dictionaries: Dictionaries, day: dt.date 
     earlier_person = memory.last_person
     by_head: dict[int, tuple[Actor, ...]] = {}
     for head_i, items in sorted(groups.items()):
-        actors = _compose(doc, doc[head_i], items, offset, day, memory)
+        actors = tuple(a for a in _compose(doc, doc[head_i], items, offset, day, memory)
+                       if not a.code.startswith("---"))
         if actors:
             by_head[head_i] = actors
     _distribute_over_conjuncts(doc, by_head)
@@ -227,6 +229,7 @@ def _compose(doc: Doc, head: Token, items: list[tuple[PhraseMatch, Span]], offse
     entries = [m.entries[0].id for m, _ in items]
 
     def make(code: str) -> Actor:
+        # PETRARCH's "---" names a phrase that must not become an actor; callers drop it.
         country, sector = split_code(code)
         return Actor(code, name, country, sector, offset + start, offset + end,
                      "+".join(entries))

@@ -225,6 +225,10 @@ class Dictionaries:
     sentence_discards: PhraseIndex
     story_discards: PhraseIndex
     errors: tuple[DictionaryError, ...] = field(default_factory=tuple)
+    # Coding convention of the knowledge source: PETRARCH takes the first actor anywhere in
+    # the verb phrase as target ("renewed his license in Michel Delving"); ours ignores
+    # locative prepositions, where an actor is usually the setting, not the target.
+    any_prep_targets: bool = False
 
     def summary(self) -> dict[str, int | str]:
         return {

@@ -40,6 +40,10 @@ INTENT_VERBS = frozenset({"plan", "intend", "want", "seek", "hope", "expect", "a
                           "propose", "try", "attempt", "wish", "consider", "mull"})
 NEGATING_VERBS = frozenset({"refuse", "decline", "fail", "reject", "deny", "avoid", "cancel"})
 # Verbs whose complement is asked for, not done: the complement is not coded as an event.
+# Verbs whose "that"-clause subject is the one addressed ("demanded that Russia withdraw").
+ADDRESSING_VERBS = frozenset({
+    "urge", "demand", "ask", "call", "request", "press", "appeal", "insist", "implore", "beg",
+    "order", "instruct", "encourage", "pressure", "push", "invite", "warn", "threaten"})
 OWN_POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
 # Roots whose country-less targets are the source's own people (arrests, mass killings).
 DOMESTIC_ROOTS = frozenset({"17", "20"})
@@ -154,7 +158,8 @@ def _events_for(parsed: ParsedArticle, sentence: ParsedSentence, token: Token, f
     if pattern.kind == "noun":
         sources, targets, reciprocal = _noun_roles(token, frame, pattern, actors_of)
     else:
-        sources, targets, reciprocal = _verb_roles(token, frame, pattern, actors_of)
+        sources, targets, reciprocal = _verb_roles(token, frame, pattern, actors_of,
+                                                   dictionaries.any_prep_targets)
     if pattern.code[:2] in DOMESTIC_ROOTS:
         targets = [_domestic(t, sources) for t in targets]
     pairs = _pairs(sources, targets, reciprocal, settings.require_target)
@@ -191,7 +196,7 @@ def _events_for(parsed: ParsedArticle, sentence: ParsedSentence, token: Token, f
         )
 
 
-def _verb_roles(token: Token, frame: Frame, pattern: Pattern, actors_of
+def _verb_roles(token: Token, frame: Frame, pattern: Pattern, actors_of, any_prep: bool
                 ) -> tuple[list[Actor], list[Actor], bool]:
     subject_tokens, passive = subjects(token)
     subject_tokens = [s for t in subject_tokens for s in _speaker_for_pronoun(t, token)]
@@ -210,7 +215,9 @@ def _verb_roles(token: Token, frame: Frame, pattern: Pattern, actors_of
     if pattern.target_after:
         targets = actors_of(frame.slot(pattern.target_after, pattern))
     if not targets:
-        targets = _first_actors(frame.default_targets(pattern), actors_of)
+        candidates = frame.default_targets(
+            pattern, addressee_clause=token.lemma_.lower() in ADDRESSING_VERBS, any_prep=any_prep)
+        targets = _first_actors(candidates, actors_of)
     return sources, targets, len(subject_tokens) > 1 or len(sources) > 1
 
 

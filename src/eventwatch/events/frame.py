@@ -79,9 +79,29 @@ class Frame:
         for prep, pobjs in self.preps:
             found.add(prep)
             tokens.extend(pobjs)
+        # Modifiers of objects count too ("mock attack", "full diplomatic ties").
+        tokens.extend(c for t in list(tokens) for c in t.children
+                      if c.dep_ in ("compound", "amod"))
         for token in tokens:
             found.add(token.lemma_.lower())
             found.add(token.lower_)
+        found.update(self._before_words())
+        return found
+
+    def _before_words(self) -> set[str]:
+        """Words before the verb, marked ``<`` (PETRARCH's pattern words left of ``*``):
+        subject heads and their modifiers, adverbs, auxiliaries and the governing verb."""
+        head = self.head
+        tokens = [c for c in head.children if c.dep_ in (*SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS,
+                                                         "advmod", "aux", "auxpass", "neg")]
+        tokens.extend(c for t in list(tokens) for c in t.children
+                      if c.dep_ in ("compound", "amod", "det", "poss"))
+        if head.head is not head:
+            tokens.append(head.head)
+        found = set()
+        for token in tokens:
+            found.add("<" + token.lemma_.lower())
+            found.add("<" + token.lower_)
         return found
 
     def matches(self, pattern: Pattern, words: set[str]) -> bool:
@@ -103,7 +123,8 @@ class Frame:
             return [object_lemmas[after]]
         return []
 
-    def default_targets(self, pattern: Pattern) -> Iterator[Token]:
+    def default_targets(self, pattern: Pattern, *, addressee_clause: bool = False,
+                        any_prep: bool = False) -> Iterator[Token]:
         """Direct objects first, then the usual target prepositions, in that order.
 
         Words the pattern itself names ("warship" in "send warship") are not targets.
@@ -125,10 +146,14 @@ class Frame:
         for obj in self.objects:
             if obj.lemma_.lower() in named:
                 yield from (c for c in obj.children if c.dep_ == "poss")
-        # "demanded that Russia withdraw": the clause's subject is the one addressed.
-        for clause in self.head.children:
-            if clause.dep_ == "ccomp":
-                yield from (c for c in clause.children if c.dep_ in SUBJECT_DEPS)
+        if any_prep:
+            yield from (t for prep, pobjs in self.preps if prep not in TARGET_PREPS
+                        for t in pobjs if t.lemma_.lower() not in named)
+        if addressee_clause:
+            # "demanded that Russia withdraw": the clause's subject is the one addressed.
+            for clause in self.head.children:
+                if clause.dep_ == "ccomp":
+                    yield from (c for c in clause.children if c.dep_ in SUBJECT_DEPS)
 
 
 def _preps_of(holder: Token, particles_too: bool) -> list[tuple[str, tuple[Token, ...]]]:

@@ -36,6 +36,7 @@ class DictionaryParts:
             sentence_discards=PhraseIndex(self.sentence_discards),
             story_discards=PhraseIndex(self.story_discards),
             errors=self.errors,
+            any_prep_targets=True,
         )
 
 

@@ -213,6 +213,15 @@ class PatternIndex:
         return frozenset(self._by_lemma)
 
 
+EVENTWATCH = "eventwatch"
+PETRARCH = "petrarch"
+CONVENTIONS = {
+    EVENTWATCH: "targets only under target prepositions; future events take intent codes",
+    PETRARCH: "the first actor anywhere after the verb (any preposition, a that-clause subject) "
+              "is the target; codes are kept as written, future or not, CAMEO or not",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Dictionaries:
     """Everything the coder knows, with a version that every event records."""
@@ -225,10 +234,8 @@ class Dictionaries:
     sentence_discards: PhraseIndex
     story_discards: PhraseIndex
     errors: tuple[DictionaryError, ...] = field(default_factory=tuple)
-    # Coding convention of the knowledge source: PETRARCH takes the first actor anywhere in
-    # the verb phrase as target ("renewed his license in Michel Delving"); ours ignores
-    # locative prepositions, where an actor is usually the setting, not the target.
-    any_prep_targets: bool = False
+    # Coding convention of the knowledge source (EVENTWATCH or PETRARCH), see CONVENTIONS.
+    convention: str = "eventwatch"
 
     def summary(self) -> dict[str, int | str]:
         return {

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from eventwatch.actors import ArticleMemory, SentenceActors, find_actors
-from eventwatch.dictionaries.model import Dictionaries, Pattern
+from eventwatch.dictionaries.model import PETRARCH, Dictionaries, Pattern
 from eventwatch.events.frame import Frame, conjuncts, passive_agents, subjects
-from eventwatch.ontology import cameo_info, intent_code
+from eventwatch.ontology import cameo_info, intent_code, unknown_code
 from eventwatch.parse import ParsedArticle, ParsedSentence
 from eventwatch.records import Actor, Event
 
@@ -159,18 +159,18 @@ def _events_for(parsed: ParsedArticle, sentence: ParsedSentence, token: Token, f
         sources, targets, reciprocal = _noun_roles(token, frame, pattern, actors_of)
     else:
         sources, targets, reciprocal = _verb_roles(token, frame, pattern, actors_of,
-                                                   dictionaries.any_prep_targets)
+                                                   dictionaries.convention == PETRARCH)
     if pattern.code[:2] in DOMESTIC_ROOTS:
         targets = [_domestic(t, sources) for t in targets]
     pairs = _pairs(sources, targets, reciprocal, settings.require_target)
     if not pairs:
         return
     code = pattern.code
-    if mood.future:
+    if mood.future and dictionaries.convention != PETRARCH:
         code = pattern.future_code or intent_code(code[:2]) or code
-    info = cameo_info(code)
+    info = cameo_info(code) or unknown_code(code)
     if info is None:
-        return
+        return  # "---": the pattern matched to block coding
     reporter = _reporter(token, actors_of)
     article = parsed.article
     for source, target in pairs:
@@ -196,7 +196,7 @@ def _events_for(parsed: ParsedArticle, sentence: ParsedSentence, token: Token, f
         )
 
 
-def _verb_roles(token: Token, frame: Frame, pattern: Pattern, actors_of, any_prep: bool
+def _verb_roles(token: Token, frame: Frame, pattern: Pattern, actors_of, petrarch: bool
                 ) -> tuple[list[Actor], list[Actor], bool]:
     subject_tokens, passive = subjects(token)
     subject_tokens = [s for t in subject_tokens for s in _speaker_for_pronoun(t, token)]
@@ -216,7 +216,8 @@ def _verb_roles(token: Token, frame: Frame, pattern: Pattern, actors_of, any_pre
         targets = actors_of(frame.slot(pattern.target_after, pattern))
     if not targets:
         candidates = frame.default_targets(
-            pattern, addressee_clause=token.lemma_.lower() in ADDRESSING_VERBS, any_prep=any_prep)
+            pattern, addressee_clause=petrarch or token.lemma_.lower() in ADDRESSING_VERBS,
+            any_prep=petrarch)
         targets = _first_actors(candidates, actors_of)
     return sources, targets, len(subject_tokens) > 1 or len(sources) > 1
 

@@ -67,8 +67,17 @@ def intent_code(root: str) -> str | None:
     return _intent_table().get(root)
 
 
+def unknown_code(code: str) -> CameoInfo | None:
+    """Facts for a code CAMEO does not define (test dictionaries use 345, 9xx): kept as written,
+    neutral, with no quad class, so they never pass for real CAMEO events. ``---`` is no event."""
+    if not code or code.startswith("-"):
+        return None
+    return CameoInfo(code, code[:2], "(not a CAMEO code)", 0.0, 0, None, None)
+
+
 def is_known_code(code: str) -> bool:
     return code in cameo_codes()
 
 
-__all__ = ["QUAD_NAMES", "cameo_codes", "cameo_info", "intent_code", "is_known_code"]
+__all__ = ["QUAD_NAMES", "cameo_codes", "cameo_info", "intent_code", "is_known_code",
+           "unknown_code"]

@@ -7,7 +7,14 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from eventwatch.dictionaries.model import Dictionaries, Entry, Pattern, PatternIndex, PhraseIndex
+from eventwatch.dictionaries.model import (
+    PETRARCH,
+    Dictionaries,
+    Entry,
+    Pattern,
+    PatternIndex,
+    PhraseIndex,
+)
 from eventwatch.errors import DictionaryError
 
 PhraseRow = tuple[tuple[str, ...], Entry, str | None]
@@ -36,7 +43,7 @@ class DictionaryParts:
             sentence_discards=PhraseIndex(self.sentence_discards),
             story_discards=PhraseIndex(self.story_discards),
             errors=self.errors,
-            any_prep_targets=True,
+            convention=PETRARCH,
         )
 
 

@@ -155,6 +155,8 @@ class Pattern:
 
     target_after / source_after: the pattern word that the ``+`` / ``$`` marker follows
     (the head lemma itself means the direct object); ``None`` when the marker is absent.
+    reverse_code: PETRARCH's ``[042:043]``: also code target → source with this code
+    ("X left for Y for talks": X visits Y, 042, and Y hosts X, 043).
     """
 
     id: str
@@ -166,6 +168,7 @@ class Pattern:
     target_after: str | None
     source_after: str | None
     text: str
+    reverse_code: str | None = None
 
     @property
     def specificity(self) -> int:

@@ -168,14 +168,19 @@ def _events_for(parsed: ParsedArticle, sentence: ParsedSentence, token: Token, f
     code = pattern.code
     if mood.future and dictionaries.convention != PETRARCH:
         code = pattern.future_code or intent_code(code[:2]) or code
-    info = cameo_info(code) or unknown_code(code)
-    if info is None:
-        return  # "---": the pattern matched to block coding
+    directed = [(source, target, code) for source, target in pairs]
+    if pattern.reverse_code:
+        directed += [(target, source, pattern.reverse_code) for source, target in pairs
+                     if target is not None]
     reporter = _reporter(token, actors_of)
     article = parsed.article
-    for source, target in pairs:
+    for source, target, event_code in directed:
+        info = cameo_info(event_code) or unknown_code(event_code)
+        if info is None:
+            continue  # "---": the pattern matched to block coding
         yield Event(
-            id=_event_id(article.id, sentence.index, offset + token.idx, code, source, target),
+            id=_event_id(article.id, sentence.index, offset + token.idx, event_code, source,
+                         target),
             article_id=article.id,
             sentence_index=sentence.index,
             sentence=sentence.text,

@@ -18,7 +18,7 @@ from eventwatch.errors import DictionaryError
 
 SUFFIX = ".ewdict"
 FORMAT = "eventwatch-dictionaries"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 
 def save_compact(parts: DictionaryParts, path: Path) -> None:
@@ -48,7 +48,7 @@ def save_compact(parts: DictionaryParts, path: Path) -> None:
             if index is None:
                 index = patterns[id(p)] = len(pattern_rows)
                 pattern_rows.append((p.id, p.kind, p.lemma, p.words, p.code, p.future_code,
-                                     p.target_after, p.source_after, p.text))
+                                     p.target_after, p.source_after, p.text, p.reverse_code))
             indexes.append(index)
         verbs.append((lemma, tuple(indexes)))
     payload = {

@@ -85,7 +85,7 @@ def verb_groups(verbs: VerbDictionary, errors: list[DictionaryError],
                                 "conjunction: skipped (the parse codes each verb)")
                 continue
             bare = Pattern(f"{stem}:{verb.line}", "verb", verb.lemma, extra, verb.code, None,
-                           None, None, verb.text)
+                           None, None, verb.text, _reverse(verb.passive))
             count += 1
             if not extra:
                 parts.setdefault(verb.lemma, []).append((*shared, bare))
@@ -142,7 +142,7 @@ def _block_patterns(block: VerbBlock, head: str, verbs: VerbDictionary, stem: st
             if key not in seen:
                 seen.add(key)
                 out.append((Pattern(ident, "verb", head, words, code, None, target, source,
-                                    line.text), compound))
+                                    line.text, _reverse(line.passive)), compound))
     out.sort(key=lambda item: (-len(item[0].words), item[1]))
     return tuple(p for p, _ in out)
 
@@ -233,8 +233,13 @@ def _compound_copies(shared: tuple[Pattern, ...], verb: VerbLine, head: str
         target = anchor if p.target_after == head else p.target_after
         source = anchor if p.source_after == head else p.source_after
         out.append(Pattern(p.id, "verb", verb.lemma, (*needed, *words), p.code, None, target,
-                           source, p.text))
+                           source, p.text, p.reverse_code))
     return tuple(out)
+
+
+def _reverse(passive: str) -> str | None:
+    """The second code of ``[042:043]``: coded for the target → source direction."""
+    return passive if passive and not passive.startswith("-") else None
 
 
 def expand(tokens: tuple[str, ...], synsets: Mapping[str, Synset],

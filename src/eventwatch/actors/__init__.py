@@ -110,10 +110,36 @@ def find_actors(doc: Doc, offset: int, dictionaries: Dictionaries, day: dt.date 
                        if not a.code.startswith("---"))
         if actors:
             by_head[head_i] = actors
+    _qualify_by_preposition(doc, by_head)
     _distribute_over_conjuncts(doc, by_head)
     _locate_sectors(doc, groups, by_head)
     _resolve_pronouns(doc, offset, by_head, earlier_person)
     return SentenceActors(by_head)
+
+
+def _agent_only(actor: Actor) -> bool:
+    return all("agents" in part.split(":")[0] for part in actor.entry.split("+"))
+
+
+def _qualify_by_preposition(doc: Doc, by_head: dict[int, tuple[Actor, ...]]) -> None:
+    """'Lawmakers in Arnor and Gondor', 'soldiers from Gondor': a bare sector takes the
+    country (or countries) of its of/from/in phrase, one actor per country."""
+    for head_i, actors in list(by_head.items()):
+        if len(actors) != 1 or not _agent_only(actors[0]):
+            continue
+        (actor,) = actors
+        countries: list[Actor] = []
+        for prep in doc[head_i].children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("of", "from", "in"):
+                continue
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                for token in (pobj, *pobj.conjuncts):
+                    countries.extend(a for a in by_head.get(token.i, ())
+                                     if len(a.code) == 3 and not _agent_only(a))
+        if countries:
+            by_head[head_i] = tuple(
+                Actor(c.code + actor.code, actor.name, c.country, actor.code[:3], actor.start,
+                      actor.end, f"{c.entry}+{actor.entry}") for c in countries)
 
 
 def _distribute_over_conjuncts(doc: Doc, by_head: dict[int, tuple[Actor, ...]]) -> None:

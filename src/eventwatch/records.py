@@ -75,6 +75,26 @@ class CameoInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class EventPlace:
+    """Where an event happened, and how that was decided.
+
+    precision (str): ``country`` / ``admin1`` / ``city`` / ``site``; a country-level place is
+    never a point incident. method (str): ``clause`` (the event's own clause), ``sentence``,
+    ``article`` (the article's focus) or ``dateline``.
+    """
+
+    name: str
+    lat: float | None
+    lon: float | None
+    country: str | None
+    precision: str
+    method: str
+    geonames_id: int | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """One coded event with its full provenance."""
 
@@ -96,6 +116,9 @@ class Event:
     hedged: bool = False
     future: bool = False
     reported_by: Actor | None = None
+    date_resolution: str = "article"  # day / month / year / week, or "article" (publication)
+    date_text: str | None = None  # the expression the date was resolved from
+    place: EventPlace | None = None
 
     @property
     def code(self) -> str:

@@ -19,13 +19,14 @@ import math
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
 PRECISIONS = ("country", "admin1", "city", "site", "region")
+ALTERNATES_MIN_POPULATION = 50_000
 
 # Words that name the kind of an admin unit; "Kilis province" is looked up as "Kilis".
 ADMIN_SUFFIXES = frozenset(
@@ -83,14 +84,14 @@ class Candidate:
 class Gazetteer:
     """Read-only name index plus the facts disambiguation needs about countries."""
 
-    names: Mapping[str, tuple[Candidate, ...]]
+    names: Mapping[str, Sequence[Candidate]]
     demonyms: Mapping[str, str]
     neighbours: Mapping[str, frozenset[str]]
     max_words: int
 
     def lookup(self, name: str) -> tuple[Candidate, ...]:
         """Candidates for a surface name, exactly as written (after folding)."""
-        return self.names.get(normalize(name), ())
+        return tuple(self.names.get(normalize(name), ()))
 
     def demonym_country(self, word: str) -> str | None:
         """ISO3 of the country a demonym or adjective names ("Turkish" → TUR), else None."""
@@ -100,9 +101,12 @@ class Gazetteer:
 def normalize(name: str) -> str:
     """Fold a name for lookup: accents off, lower case, hyphens and dashes as spaces, one
     space between words, a leading "the" dropped. Periods stay ("U.S." is not "us")."""
-    text = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = _SPACES.sub(" ", text.replace("ı", "i").replace("ł", "l").lower()).strip()
+    if name.isascii():
+        text = name.replace("-", " ").replace("`", "'").lower()
+    else:
+        text = _fold(name).replace("ı", "i").replace("ł", "l").lower()
+    if "  " in text or text[:1] == " " or text[-1:] == " ":
+        text = _SPACES.sub(" ", text).strip()
     if text.startswith("the "):
         text = text[4:]
     return text
@@ -155,19 +159,19 @@ class _Builder:
         if location.geonames_id is not None:
             self.by_id[location.geonames_id] = location
         keys = self.keys_of[id(location)]
+        index = self.index
         for primary, group in ((True, names), (False, alternates)):
             for name in group:
                 for key in _variants(normalize(name)):
-                    if not key:
-                        continue
                     if key in keys:
                         if primary:  # a name given as primary wins over the same alternate
-                            self.index[key] = [Candidate(location, True) if c.location is location
-                                               else c for c in self.index[key]]
+                            index[key] = [Candidate(location, True) if c.location is location
+                                          else c for c in index[key]]
                         continue
                     keys.add(key)
-                    self.index[key].append(Candidate(location, primary))
-                    self.max_words = max(self.max_words, key.count(" ") + 1)
+                    index[key].append(Candidate(location, primary))
+                    if " " in key:
+                        self.max_words = max(self.max_words, key.count(" ") + 1)
 
     def replace_location(self, old: Location, new: Location) -> None:
         """Swap ``old`` for ``new`` under every name (coordinates or names from additions)."""
@@ -179,12 +183,16 @@ class _Builder:
         if new.geonames_id is not None:
             self.by_id[new.geonames_id] = new
 
-    def freeze(self) -> dict[str, tuple[Candidate, ...]]:
-        return {key: tuple(value) for key, value in self.index.items()}
+    def freeze(self) -> dict[str, list[Candidate]]:
+        return dict(self.index)
 
 
 def _variants(key: str) -> Iterator[str]:
+    if not key:
+        return
     yield key
+    if key[0] != "s" and "." not in key:
+        return
     if key.startswith("saint "):
         yield "st. " + key[6:]
         yield "st " + key[6:]
@@ -279,6 +287,17 @@ def _bare_admin_names(name: str) -> list[str]:
 
 
 _LATIN = re.compile(r"^[A-Z][A-Za-z' .]+$")
+_NON_LATIN = re.compile("[^\x00-\u024f\u2018-\u2019]")
+
+
+def _latin_alternate(name: str) -> bool:
+    """Keep alternates a Latin-script news text could contain ("Halab", "Alep"); drop codes
+    ("ALP"), lower-case transliterations and other scripts."""
+    if len(name) < 4 or not name[0].isupper() or name.isupper():
+        return False
+    if name.isascii():
+        return bool(_LATIN.match(name))
+    return not _NON_LATIN.search(name) and bool(_LATIN.match(_fold(name)))
 
 
 def _add_cities(builder: _Builder, cities: Iterable[dict], iso3: dict, admin1_names: dict,
@@ -299,12 +318,15 @@ def _add_cities(builder: _Builder, cities: Iterable[dict], iso3: dict, admin1_na
             admin1=admin1_names.get((country, city.get("admin1code") or "")),
             feature_class="P", precision="city", population=int(city["population"]),
             capital=is_capital)
-        alternates = [a for a in city.get("alternatenames", ())
-                      if len(a) >= 4 and not a.isupper() and _LATIN.match(_fold(a))]
+        # Alternate names only for towns big enough to be written about under several
+        # spellings; for small ones they mostly add false matches (and build time).
+        alternates = ([a for a in city.get("alternatenames", ()) if _latin_alternate(a)]
+                      if city["population"] >= ALTERNATES_MIN_POPULATION else [])
         builder.add(location, [city["name"]], alternates)
 
 
 def _fold(text: str) -> str:
+    """Accents off, apostrophes and dashes unified."""
     text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 

@@ -41,7 +41,10 @@ CREATE TABLE IF NOT EXISTS events (
     trigger VARCHAR, trigger_start INTEGER, trigger_end INTEGER,
     negated BOOLEAN, hedged BOOLEAN, future BOOLEAN,
     reported_by_code VARCHAR, reported_by_name VARCHAR, reported_by_entry VARCHAR,
-    rule VARCHAR, dictionary_version VARCHAR
+    rule VARCHAR, dictionary_version VARCHAR,
+    date_resolution VARCHAR, date_text VARCHAR,
+    place_name VARCHAR, place_geonames_id BIGINT, lat DOUBLE, lon DOUBLE, place_country VARCHAR,
+    place_precision VARCHAR, place_method VARCHAR
 );
 CREATE TABLE IF NOT EXISTS rejects (
     item VARCHAR, code VARCHAR, reason VARCHAR, first_seen TIMESTAMP,
@@ -58,6 +61,7 @@ def event_row(event: Event) -> dict[str, Any]:
     """One ``events`` row (flat columns) for an event."""
     cameo = event.cameo
     reporter = event.reported_by
+    place = event.place
     return {
         "id": event.id, "article_id": event.article_id, "sentence_index": event.sentence_index,
         "sentence": event.sentence, "sentence_start": event.sentence_start, "date": event.date,
@@ -72,6 +76,13 @@ def event_row(event: Event) -> dict[str, Any]:
         "reported_by_name": reporter.name if reporter else None,
         "reported_by_entry": reporter.entry if reporter else None,
         "rule": event.rule, "dictionary_version": event.dictionary_version,
+        "date_resolution": event.date_resolution, "date_text": event.date_text,
+        "place_name": place.name if place else None,
+        "place_geonames_id": place.geonames_id if place else None,
+        "lat": place.lat if place else None, "lon": place.lon if place else None,
+        "place_country": place.country if place else None,
+        "place_precision": place.precision if place else None,
+        "place_method": place.method if place else None,
     }
 
 

@@ -24,6 +24,7 @@ from eventwatch.dictionaries.model import (
     COUNTRY,
     NAMED,
     PERSON,
+    PETRARCH,
     Dictionaries,
     PhraseMatch,
 )
@@ -104,10 +105,11 @@ def find_actors(doc: Doc, offset: int, dictionaries: Dictionaries, day: dt.date 
     for match, span in spans:
         groups[_np_head(span.root, agent_tokens).i].append((match, span))
     earlier_person = memory.last_person
+    petrarch = dictionaries.convention == PETRARCH
     by_head: dict[int, tuple[Actor, ...]] = {}
     for head_i, items in sorted(groups.items()):
-        actors = tuple(a for a in _compose(doc, doc[head_i], items, offset, day, memory)
-                       if not a.code.startswith("---"))
+        composed = _compose(doc, doc[head_i], items, offset, day, memory, petrarch)
+        actors = tuple(a for a in composed if not a.code.startswith("---"))
         if actors:
             by_head[head_i] = actors
     _qualify_by_preposition(doc, by_head)
@@ -241,7 +243,8 @@ def _np_head(token: Token, agent_tokens: set[int]) -> Token:
 
 
 def _compose(doc: Doc, head: Token, items: list[tuple[PhraseMatch, Span]], offset: int,
-             day: dt.date | None, memory: ArticleMemory) -> tuple[Actor, ...]:
+             day: dt.date | None, memory: ArticleMemory, petrarch: bool = False
+             ) -> tuple[Actor, ...]:
     items.sort(key=lambda item: item[1].start)
     start = min(min(s.start_char for _, s in items), head.idx)
     end = max(max(s.end_char for _, s in items), head.idx + len(head))
@@ -273,6 +276,8 @@ def _compose(doc: Doc, head: Token, items: list[tuple[PhraseMatch, Span]], offse
             if len(code) == 3 and head_agent and agent_code:
                 code += agent_code  # an ethnic group with a sector: "Kurdish forces"
             return (make(code),)
+    if countries and petrarch and by_kind[AGENT]:
+        return tuple(make(_petrarch_code(c, by_kind[AGENT], day)) for c in countries)
     if countries:
         actors = tuple(make(c + (agent_code or "")) for c in countries)
         if head.ent_type_ == "PERSON" and head.pos_ == "PROPN" and len(actors) == 1:
@@ -286,6 +291,23 @@ def _compose(doc: Doc, head: Token, items: list[tuple[PhraseMatch, Span]], offse
         # "troops", or a sector word modifying a non-actor head: "an army camp".
         return (make(agent_code),)
     return ()
+
+
+def _petrarch_code(country: str, agents: list[tuple[PhraseMatch, Span]],
+                   day: dt.date | None) -> str:
+    """PETRARCH composes every agent around the country: prefix agents (``[NGO~]``) before
+    it, the others after it, in text order ("MSF Arnor diplomat" → NGO + ARN + GOV)."""
+    before: list[str] = []
+    after: list[str] = []
+    for match, _ in agents:
+        code = match.entries[0].code_on(day)
+        if not code:
+            continue
+        roles = {c.role for c in match.entries[0].codes}
+        target = before if any(r.endswith("~") for r in roles) else after
+        if code not in target:
+            target.append(code)
+    return "".join(before) + country + "".join(after)
 
 
 def _countries(items: list[tuple[PhraseMatch, Span]], day: dt.date | None) -> list[str]:

@@ -256,7 +256,9 @@ def _speaker_for_pronoun(subject: Token, verb: Token) -> list[Token]:
         if current.dep_ not in ("ccomp", "conj", "xcomp") or current.head is current:
             break
         current = current.head
-        if current.lemma_.lower() in SPEECH_VERBS:
+        if current.pos_ in ("VERB", "AUX"):
+            # "Hungary said it will…", "Ethiopia indicated it would…": the clause's pronoun
+            # is the governing verb's subject.
             speakers, passive = subjects(current)
             if speakers and not passive and not any(s.pos_ == "PRON" for s in speakers):
                 return speakers

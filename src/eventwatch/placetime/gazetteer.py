@@ -36,7 +36,9 @@ ADMIN_SUFFIXES = frozenset(
 CITY_SUFFIXES = frozenset({"city", "town", "village"})
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "ʻ": "'", "ʿ": "'",
-                              "ʾ": "'", "–": " ", "—": " ", "-": " ", "‐": " "})
+                              "ʾ": "'", "–": " ", "—": " ", "-": " ", "‐": " ", "ı": "i",
+                              "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",
+                              "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "ð": "d", "þ": "th"})
 _SPACES = re.compile(r"\s+")
 _US_STATE_ABBREVIATIONS = {
     "AL": "Ala.", "AZ": "Ariz.", "AR": "Ark.", "CA": "Calif.", "CO": "Colo.", "CT": "Conn.",
@@ -104,7 +106,7 @@ def normalize(name: str) -> str:
     if name.isascii():
         text = name.replace("-", " ").replace("`", "'").lower()
     else:
-        text = _fold(name).replace("ı", "i").replace("ł", "l").lower()
+        text = _fold(name).lower()
     if "  " in text or text[:1] == " " or text[-1:] == " ":
         text = _SPACES.sub(" ", text).strip()
     if text.startswith("the "):
@@ -297,7 +299,7 @@ def _latin_alternate(name: str) -> bool:
         return False
     if name.isascii():
         return bool(_LATIN.match(name))
-    return not _NON_LATIN.search(name) and bool(_LATIN.match(_fold(name)))
+    return not _NON_LATIN.search(name)
 
 
 def _add_cities(builder: _Builder, cities: Iterable[dict], iso3: dict, admin1_names: dict,
@@ -326,9 +328,9 @@ def _add_cities(builder: _Builder, cities: Iterable[dict], iso3: dict, admin1_na
 
 
 def _fold(text: str) -> str:
-    """Accents off, apostrophes and dashes unified."""
+    """Accents off, apostrophes and dashes unified; what is not Latin script is dropped."""
     text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
-    return "".join(ch for ch in text if not unicodedata.combining(ch))
+    return text.encode("ascii", "ignore").decode("ascii")
 
 
 def _add_us_counties(builder: _Builder, counties: list, admin1_names: dict, points: dict) -> None:

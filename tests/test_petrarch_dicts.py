@@ -342,3 +342,25 @@ def test_petrarch_cli_import_and_check(tmp_path):
     result = runner.invoke(sub_app, ["check", str(folder)])
     assert result.exit_code == 1
     assert "Test.discards.txt:1: error:" in result.output
+
+
+def _code(petrarch: Dictionaries, nlp, text: str, day=dt.date(1933, 6, 1)):
+    from eventwatch.events import code_article
+    from eventwatch.parse import parse_articles
+    from eventwatch.records import Article
+
+    article = Article(id="p", text=text, published=day)
+    parsed = next(parse_articles([article], nlp, petrarch.actors.has_candidate))
+    return {(e.source.code, e.target.code if e.target else None, e.code)
+            for e in code_article(parsed, petrarch)}
+
+
+def test_petrarch_convention_in_the_coder(petrarch, nlp):
+    # [040:040] on the block: both directions; a dated actor code in force that day.
+    assert _code(petrarch, nlp, "Firefly met Sylvania on Monday.") == {
+        ("FRDGOV", "SYL", "040"), ("SYL", "FRDGOV", "040")}
+    # Prefix agents go before the country, suffix agents after it.
+    assert _code(petrarch, nlp, "A Freedonian charity minister met Sylvania.") == {
+        ("NGOFRDGOV", "SYL", "040"), ("SYL", "NGOFRDGOV", "040")}
+    # PETRARCH keeps codes as written: no intent recoding of future events.
+    assert _code(petrarch, nlp, "Freedonia will penalize Sylvania.") == {("FRD", "SYL", "172")}

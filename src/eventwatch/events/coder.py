@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from eventwatch.actors import ArticleMemory, SentenceActors, find_actors
-from eventwatch.dictionaries.model import PETRARCH, Dictionaries, Pattern
+from eventwatch.dictionaries.model import PETRARCH, Dictionaries, Pattern, PatternIndex
 from eventwatch.events.frame import Frame, conjuncts, passive_agents, subjects
 from eventwatch.ontology import cameo_info, intent_code, unknown_code
 from eventwatch.parse import ParsedArticle, ParsedSentence
@@ -101,9 +101,9 @@ def _code_sentence(parsed: ParsedArticle, sentence: ParsedSentence, actors: Sent
         lemma = token.lemma_.lower()
         lemma = LEMMA_FIXES.get((lemma, token.lower_[:len(lemma)]), lemma)
         if token.pos_ in ("VERB", "AUX"):
-            patterns = dictionaries.verbs.get(lemma) or dictionaries.verbs.get(token.lower_)
+            patterns = _lookup(dictionaries.verbs, token.lower_, lemma)
         elif token.pos_ in ("NOUN", "PROPN") and token.head.i not in coded_heads:
-            patterns = dictionaries.nouns.get(lemma) or dictionaries.nouns.get(token.lower_)
+            patterns = _lookup(dictionaries.nouns, token.lower_, lemma)
         else:
             continue
         if not patterns:
@@ -130,6 +130,14 @@ def _governs_coded_intent(token: Token, by_token: dict[int, list[Event]]) -> boo
     if token.lemma_.lower() not in INTENT_VERBS:
         return False
     return any(c.dep_ == "xcomp" and c.i in by_token for c in token.children)
+
+
+def _lookup(index: PatternIndex, surface: str, lemma: str) -> tuple[Pattern, ...]:
+    """A dictionary entry for the exact form wins (PETRARCH's ``LEFT [042:043]`` is not
+    ``LEAVE [012]``); otherwise the lemma's patterns."""
+    if surface != lemma and surface in index:
+        return index.get(surface)
+    return index.get(lemma)
 
 
 def _unfilled_slot(frame: Frame, pattern: Pattern, actors: SentenceActors) -> bool:

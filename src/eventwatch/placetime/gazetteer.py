@@ -71,6 +71,7 @@ class Location:
     precision: str
     population: int = 0
     capital: bool = False
+    curated: bool = False  # from additions.tsv: a name chosen on purpose, trusted as a place
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +88,7 @@ class Gazetteer:
     """Read-only name index plus the facts disambiguation needs about countries."""
 
     names: Mapping[str, Sequence[Candidate]]
+    by_id: Mapping[int, Location]
     demonyms: Mapping[str, str]
     neighbours: Mapping[str, frozenset[str]]
     max_words: int
@@ -94,6 +96,10 @@ class Gazetteer:
     def lookup(self, name: str) -> tuple[Candidate, ...]:
         """Candidates for a surface name, exactly as written (after folding)."""
         return tuple(self.names.get(normalize(name), ()))
+
+    def location(self, geonames_id: int) -> Location | None:
+        """The entry with this GeoNames id, if the index has one."""
+        return self.by_id.get(geonames_id)
 
     def demonym_country(self, word: str) -> str | None:
         """ISO3 of the country a demonym or adjective names ("Turkish" → TUR), else None."""
@@ -144,7 +150,7 @@ def load_gazetteer() -> Gazetteer:
         c["iso3"]: frozenset(iso3[n] for n in c.get("neighbours", "").split(",") if n in iso3)
         for c in countries.values()
     }
-    return Gazetteer(names=builder.freeze(), demonyms=_demonyms(),
+    return Gazetteer(names=builder.freeze(), by_id=dict(builder.by_id), demonyms=_demonyms(),
                      neighbours=neighbours, max_words=builder.max_words)
 
 
@@ -355,11 +361,11 @@ def _add_additions(builder: _Builder) -> None:
         location = Location(
             name=name, geonames_id=int(gid) if gid else None, lat=float(lat), lon=float(lon),
             country=country or None, admin1=admin1 or None, feature_class=fclass or "L",
-            precision=precision)
+            precision=precision, curated=True)
         names = [name, *_split(alternates)]
         existing = _duplicate(builder, location, names)
         if existing is not None:
-            merged = replace(existing, lat=location.lat, lon=location.lon,
+            merged = replace(existing, lat=location.lat, lon=location.lon, curated=True,
                              admin1=existing.admin1 or location.admin1)
             builder.replace_location(existing, merged)
             builder.add(merged, names)

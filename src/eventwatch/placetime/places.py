@@ -1,0 +1,390 @@
+"""Toponym recognition and disambiguation: which places a text names, and which of the
+places sharing a name it means.
+
+Recognition: spaCy GPE/LOC/FAC entities, plus gazetteer matches the small model misses or
+mislabels ("Saraqeb" as ORG, "Bab al-Hawa" as PERSON). Demonyms ("Turkish") are never places,
+but they do tell which countries the text is about.
+
+Disambiguation scores every candidate: the kind of place (country › admin1 › big city for a
+bare ambiguous name), population, national capitals, an explicit kind word ("Idlib province"),
+and above all the countries the text is about: the caller's hint, the unambiguous places and
+the demonyms in the same text, and a "City, State" pattern. A town in a country the article is
+about beats a bigger namesake elsewhere.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from eventwatch.placetime.gazetteer import (
+    ADMIN_SUFFIXES,
+    CITY_SUFFIXES,
+    Candidate,
+    Gazetteer,
+    Location,
+    load_gazetteer,
+    normalize,
+)
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span, Token
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Labels the small model puts on places it does not know; overridden by a gazetteer match.
+MISLABELS = frozenset({"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"})
+NOT_PLACES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL",
+                        "LAW", "LANGUAGE"})
+STRONG_CITY_POPULATION = 100_000
+DIRECTIONS = frozenset({"eastern", "western", "northern", "southern", "east", "west", "north",
+                        "south", "northeastern", "northwestern", "southeastern", "southwestern"})
+# Capitalised words that are gazetteer names but far more often something else.
+COMMON_WORDS = frozenset(
+    "may march june august university police army government president minister state city "
+    "mobile reading nice split bath dover orange victory independence liberty union unity "
+    "justice concord hope faith progress commerce industry enterprise opportunity "
+    "north south east west central".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A resolved place mention.
+
+    start, end (int): character offsets of the mention in the text given to ``find_places``.
+    text (str): the mention as written; ``name`` is the gazetteer's name for the place.
+    country (str | None): ISO3; ``None`` only for supranational regions (precision ``region``).
+    precision (str): ``country``, ``admin1``, ``city``, ``site`` or ``region``.
+    """
+
+    start: int
+    end: int
+    text: str
+    name: str
+    geonames_id: int | None
+    lat: float
+    lon: float
+    country: str | None
+    admin1: str | None
+    feature_class: str
+    precision: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    start: int
+    end: int
+    text: str
+    candidates: tuple[Candidate, ...]
+    kind: str | None  # "admin1"/"city" when the text said so ("Idlib province")
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    countries: Counter[str]
+    admin1: Counter[tuple[str, str]]
+    hint: frozenset[str]
+
+
+def find_places(text: str | Doc, nlp: Language | None = None, *,
+                countries_hint: Iterable[str] = frozenset()) -> list[Place]:
+    """Places named in ``text`` (a string, parsed with ``nlp``, or an already parsed Doc), in
+    text order. ``countries_hint``: ISO3 codes of the countries the article is about."""
+    if isinstance(text, str):
+        if nlp is None:
+            raise ValueError("find_places needs the spaCy pipeline to parse a string")
+        doc = nlp(text)
+    else:
+        doc = text
+    gazetteer = load_gazetteer()
+    mentions = _mentions(doc, gazetteer)
+    hint = frozenset(code.upper() for code in countries_hint)
+    demonyms = _demonym_countries(doc, gazetteer)
+    pairs = _city_state_pairs(doc.text, mentions)
+
+    context = _Context(_unambiguous_countries(mentions) + demonyms, Counter(), hint)
+    first = [_best(m, context, gazetteer, pairs.get(i)) for i, m in enumerate(mentions)]
+    countries = Counter(loc.country for loc in first if loc is not None and loc.country)
+    admin1 = Counter((loc.country, loc.admin1) for loc in first
+                     if loc is not None and loc.country and loc.admin1)
+    places = []
+    for i, mention in enumerate(mentions):
+        own = first[i]
+        context = _Context(_without(countries + demonyms, own and own.country),
+                           _without(admin1, own and own.country and own.admin1
+                                    and (own.country, own.admin1)), hint)
+        location = _best(mention, context, gazetteer, pairs.get(i))
+        if location is not None:
+            places.append(_place(mention, location))
+    return places
+
+
+def _without(counter: Counter, key: object) -> Counter:
+    if not key or counter.get(key, 0) == 0:  # type: ignore[arg-type]
+        return counter
+    result = Counter(counter)
+    result[key] -= 1  # type: ignore[index]
+    return +result
+
+
+def _place(mention: _Mention, loc: Location) -> Place:
+    return Place(start=mention.start, end=mention.end, text=mention.text, name=loc.name,
+                 geonames_id=loc.geonames_id, lat=round(loc.lat, 5), lon=round(loc.lon, 5),
+                 country=loc.country, admin1=loc.admin1, feature_class=loc.feature_class,
+                 precision=loc.precision)
+
+
+# --- recognition ---------------------------------------------------------------------------
+
+
+def _mentions(doc: Doc, gazetteer: Gazetteer) -> list[_Mention]:
+    """Entity mentions first, then gazetteer matches over the tokens they leave free."""
+    covered = [False] * len(doc)
+    blocked = [False] * len(doc)  # tokens of names of people, dates, numbers
+    found: list[_Mention] = []
+    for ent in doc.ents:
+        label = ent.label_
+        if label in NOT_PLACES:
+            _mark(blocked, ent)
+            continue
+        if label not in PLACE_LABELS and label not in MISLABELS:
+            continue
+        if gazetteer.demonym_country(ent.text) is not None:
+            _mark(blocked, ent)
+            continue
+        mention = _match_entity(doc, ent, gazetteer)
+        if mention is not None:
+            found.append(mention)
+            _mark(covered, ent)
+        elif label == "PERSON" and len(ent) > 1:
+            _mark(blocked, ent)
+    found.extend(_scan(doc, gazetteer, covered, blocked))
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def _mark(flags: list[bool], span: Span) -> None:
+    for i in range(span.start, span.end):
+        flags[i] = True
+
+
+def _match_entity(doc: Doc, ent: Span, gazetteer: Gazetteer) -> _Mention | None:
+    start, end = _trim(doc.text, ent.start_char, ent.end_char)
+    if start >= end:
+        return None
+    if ent.start > 0 and doc[ent.start - 1].lower_ in DIRECTIONS:
+        before = doc[ent.start - 1]
+        wider = _lookup(doc.text, before.idx, end, gazetteer)  # "eastern Aleppo"
+        if wider is not None:
+            return wider
+    mention = _lookup(doc.text, start, end, gazetteer)
+    if mention is None:
+        return None
+    if ent.label_ in PLACE_LABELS:
+        return mention
+    # A mislabelled entity becomes a place only on strong gazetteer evidence.
+    multiword = " " in mention.text.strip() or "-" in mention.text
+    if ent.label_ == "PERSON" and not multiword:
+        return mention if any(_curated(c.location) for c in mention.candidates) else None
+    return mention if multiword or any(_strong(c) for c in mention.candidates) else None
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading "the" and a trailing possessive or sentence period from a span."""
+    if text[start:start + 4].lower() == "the ":
+        start += 4
+    for suffix in ("'s", "’s", "'", "’"):
+        if text[start:end].endswith(suffix) and end - len(suffix) > start:
+            end -= len(suffix)
+            break
+    return start, end
+
+
+def _lookup(text: str, start: int, end: int, gazetteer: Gazetteer) -> _Mention | None:
+    """The mention ``text[start:end]`` as a place name, perhaps with a kind word after it."""
+    surface = text[start:end]
+    candidates = gazetteer.lookup(surface)
+    if not candidates and surface.endswith(".") and len(surface) > 2:
+        candidates = gazetteer.lookup(surface[:-1])
+        if candidates:
+            end -= 1
+            surface = surface[:-1]
+    if candidates:
+        return _Mention(start, end, surface, candidates, None)
+    words = surface.split()
+    if len(words) > 1:
+        last = words[-1].lower().rstrip(".")
+        first = words[0].lower()
+        kind = "admin1" if last in ADMIN_SUFFIXES else "city" if last in CITY_SUFFIXES else None
+        if kind is not None:
+            bare = gazetteer.lookup(" ".join(words[:-1]))
+            if bare:
+                return _Mention(start, end, surface, bare, kind)
+        if first in ADMIN_SUFFIXES and len(words) > 2 and words[1].lower() == "of":
+            bare = gazetteer.lookup(" ".join(words[2:]))  # "province of Idlib"
+            if bare:
+                return _Mention(start, end, surface, bare, "admin1")
+    return None
+
+
+def _scan(doc: Doc, gazetteer: Gazetteer, covered: list[bool],
+          blocked: list[bool]) -> list[_Mention]:
+    """Longest gazetteer matches over capitalised tokens that no entity claimed."""
+    found: list[_Mention] = []
+    i, n = 0, len(doc)
+    while i < n:
+        token = doc[i]
+        if covered[i] or blocked[i] or not token.text[:1].isupper():
+            i += 1
+            continue
+        match = None
+        for j in range(min(n, i + 2 * gazetteer.max_words + 2), i, -1):
+            if any(covered[k] or blocked[k] for k in range(i, j)):
+                continue
+            last = doc[j - 1]
+            if not (last.text[:1].isupper() or last.lower_ in ADMIN_SUFFIXES
+                    or last.lower_ in CITY_SUFFIXES):
+                continue
+            if j - 1 > i and last.is_punct:
+                continue
+            start, end = token.idx, last.idx + len(last.text)
+            mention = _lookup(doc.text, start, end, gazetteer)
+            if mention is not None and _accept_scan(doc, i, j, mention):
+                match = (mention, j)
+                break
+        if match is None:
+            i += 1
+            continue
+        found.append(match[0])
+        for k in range(i, match[1]):
+            covered[k] = True
+        i = match[1]
+    return found
+
+
+def _accept_scan(doc: Doc, i: int, j: int, mention: _Mention) -> bool:
+    words = mention.text.replace("-", " ").split()
+    if len(words) > 1:
+        return True
+    token: Token = doc[i]
+    if token.lower_ in COMMON_WORDS or token.pos_ != "PROPN":
+        return False
+    best = max(mention.candidates, key=lambda c: _base(c.location, c.primary))
+    if not _strong(best):
+        return False
+    sentence_start = token.is_sent_start or i == 0
+    return not sentence_start or best.location.precision in {"country", "admin1", "region"}
+
+
+def _strong(candidate: Candidate) -> bool:
+    loc = candidate.location
+    if not candidate.primary:
+        return False
+    return _curated(loc) or (loc.precision == "city" and loc.population >= STRONG_CITY_POPULATION)
+
+
+def _curated(loc: Location) -> bool:
+    """Countries, admin1, regions and our own additions: names chosen on purpose."""
+    return loc.curated or loc.precision in {"country", "admin1", "region", "site"}
+
+
+# --- context -------------------------------------------------------------------------------
+
+
+def _demonym_countries(doc: Doc, gazetteer: Gazetteer) -> Counter[str]:
+    """Countries named by adjectives and demonyms ("Turkish troops" → TUR)."""
+    counts: Counter[str] = Counter()
+    for token in doc:
+        if token.text[:1].isupper() and token.pos_ in {"ADJ", "PROPN", "NOUN"}:
+            country = gazetteer.demonym_country(token.text)
+            if country is not None:
+                counts[country] += 1
+    return counts
+
+
+def _unambiguous_countries(mentions: Sequence[_Mention]) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for mention in mentions:
+        countries = {c.location.country for c in mention.candidates if c.primary}
+        if len(countries) == 1 and None not in countries:
+            counts[countries.pop()] += 1  # type: ignore[index]
+    return counts
+
+
+def _city_state_pairs(text: str, mentions: Sequence[_Mention]) -> dict[int, _Mention]:
+    """"Columbia, Mo." / "Edmonton, Alberta": the second mention qualifies the first."""
+    pairs: dict[int, _Mention] = {}
+    for i in range(len(mentions) - 1):
+        first, second = mentions[i], mentions[i + 1]
+        if text[first.end:second.start].strip() == "," and any(
+                c.location.precision in {"admin1", "country"} for c in second.candidates):
+            pairs[i] = second
+    return pairs
+
+
+# --- disambiguation ------------------------------------------------------------------------
+
+
+def _base(loc: Location, primary: bool) -> float:
+    """Prior for a bare name: countries › regions › admin1 › sites › cities by population."""
+    if loc.precision == "country":
+        score = 9.0
+    elif loc.precision == "region":
+        score = 7.5
+    elif loc.precision == "admin1":
+        score = 6.5 if loc.geonames_id is not None else 5.0
+    elif loc.precision == "site":
+        score = 6.0
+    elif loc.population == 0:
+        score = 5.0  # a town from additions.tsv: small, but named on purpose
+    else:
+        score = math.log10(max(loc.population, 1000))
+        if loc.population >= 1_000_000:
+            score += 1.0
+        if loc.capital:
+            score += 1.5
+    return score if primary else score - 1.5
+
+
+def _score(candidate: Candidate, mention: _Mention, context: _Context, gazetteer: Gazetteer,
+           qualifier: _Mention | None) -> float:
+    loc = candidate.location
+    score = _base(loc, candidate.primary)
+    if mention.kind is not None and loc.precision == mention.kind:
+        score += 4.0
+    country = loc.country
+    if country is not None:
+        if country in context.hint:
+            score += 4.0
+        elif context.countries.get(country, 0) > 0:
+            score += 2.5 + 0.5 * min(context.countries[country], 4)
+        elif any(country in gazetteer.neighbours.get(c, ()) for c in
+                 (*context.hint, *context.countries)):
+            score += 0.75
+        if (loc.admin1 and loc.precision != "admin1" and context.admin1.get((country, loc.admin1))
+                and normalize(loc.admin1) != normalize(loc.name)):
+            score += 2.0  # a town in a province the text names; not the province's namesake
+    if qualifier is not None and any(
+            _qualifies(q.location, loc) for q in qualifier.candidates):
+        score += 6.0
+    return score
+
+
+def _qualifies(outer: Location, inner: Location) -> bool:
+    if outer.precision == "country":
+        return inner.country == outer.country
+    return (outer.precision == "admin1" and inner.country == outer.country
+            and inner.admin1 == outer.admin1 and inner is not outer)
+
+
+def _best(mention: _Mention, context: _Context, gazetteer: Gazetteer,
+          qualifier: _Mention | None) -> Location | None:
+    if not mention.candidates:
+        return None
+    best = max(mention.candidates, key=lambda c: (
+        _score(c, mention, context, gazetteer, qualifier), c.primary, c.location.population))
+    return best.location

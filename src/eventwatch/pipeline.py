@@ -63,7 +63,8 @@ def run(paths: Iterable[str | Path], store: Store, settings: EngineSettings = En
         yield from _unstored(buffer, store, version, tally)
 
     def on_batch(batch: CodedBatch) -> None:
-        new_articles, new_events = store.add_coded(batch.articles, batch.events, version)
+        new_articles, new_events = store.add_coded(batch.articles, batch.events, version,
+                                                   batch.quotes)
         tally.new_articles += new_articles
         tally.events += len(batch.events)
         tally.new_events += new_events

@@ -119,6 +119,7 @@ class Event:
     date_resolution: str = "article"  # day / month / year / week, or "article" (publication)
     date_text: str | None = None  # the expression the date was resolved from
     place: EventPlace | None = None
+    quote_id: str | None = None  # the quotation the event was coded from, if any
 
     @property
     def code(self) -> str:

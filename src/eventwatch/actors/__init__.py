@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 # Dependencies through which a modifier belongs to the noun phrase of its head.
 _NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nummod", "det", "case"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
+_PLACE_ADJECTIVES = frozenset({"based", "born", "headquartered", "registered"})
 _QUANTITIES = frozenset({"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens",
                          "million", "millions", "score", "scores", "group", "number", "some",
                          "many", "several", "most", "all", "none", "one", "two", "three",
@@ -47,6 +48,10 @@ _LOCATIVE = frozenset({"in", "inside", "near", "across", "outside", "at", "throu
 _SECTOR_CODES = frozenset({"GOV", "MIL", "COP", "JUD", "OPP", "REB", "INS", "SEP", "SPY", "UAF",
                            "AGR", "BUS", "CRM", "CVL", "DEV", "EDU", "ELI", "ENV", "HLH", "HRI",
                            "LAB", "LEG", "MED", "REF", "MOD", "RAD", "PTY"})
+# Sectors that are usually of the place where the sentence is set (not officials, spokespeople
+# or analysts, who are often foreign: "officials said … in northwest Syria").
+_LOCATABLE = frozenset({"MIL", "COP", "REB", "INS", "SEP", "UAF", "CVL", "REF", "OPP", "HLH",
+                        "EDU", "LAB", "CRM", "AGR"})
 _PRONOUNS = frozenset({"he", "she", "him", "her"})
 
 
@@ -184,7 +189,7 @@ def _locate_sectors(doc: Doc, groups: dict[int, list[tuple[PhraseMatch, Span]]],
         by_head[head_i] = tuple(
             Actor(country + a.code, a.name, country, a.code[:3], a.start, a.end,
                   f"{a.entry}+located:{country}")
-            if a.country is None and a.code[:3] in _SECTOR_CODES and len(a.code) <= 6 else a
+            if a.country is None and a.code[:3] in _LOCATABLE and len(a.code) <= 6 else a
             for a in actors)
 
 
@@ -237,6 +242,8 @@ def _np_head(token: Token, agent_tokens: set[int]) -> Token:
             token = head
         elif token.dep_ == "pobj" and head.lower_ == "of" and head.head.i in agent_tokens:
             token = head.head
+        elif token.dep_ == "npadvmod" and head.lower_ in _PLACE_ADJECTIVES and head.dep_ == "amod":
+            token = head.head  # "a Moscow-based analyst": the place says where, not who
         else:
             break
     return token
@@ -270,6 +277,10 @@ def _compose(doc: Doc, head: Token, items: list[tuple[PhraseMatch, Span]], offse
             _remember(memory, actor, by_kind[PERSON][-1][1])
             return (actor,)
     countries = _countries(by_kind[COUNTRY], day)
+    if not countries and head_agent:
+        # A capital modifying a sector word is a country ("a Moscow-based analyst" → RUSELI).
+        countries = [c[:3] for c in _countries(
+            [(m, sp) for m, sp in by_kind[CAPITAL] if not sp.start <= head.i < sp.end], day)]
     if by_kind[NAMED] and not (head_agent and countries):
         code = by_kind[NAMED][-1][0].entries[0].code_on(day)
         if code:

@@ -58,7 +58,7 @@ class Entry:
             for code in dated:
                 if code.applies(day):
                     return code.code
-        elif dated and not undated:
+        else:
             # No date known: the current (open-ended) role is the best guess.
             for code in dated:
                 if code.end is None:

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from itertools import islice
 
 from eventwatch.dictionaries import load_dictionaries
-from eventwatch.events import CoderSettings, code_article
+from eventwatch.events import CoderSettings, analyse_article
 from eventwatch.parse import MODEL, load_model, parse_articles
+from eventwatch.quotes import Quote
 from eventwatch.records import Article, Event
 
 
@@ -35,6 +36,7 @@ class EngineSettings:
 class CodedBatch:
     articles: tuple[Article, ...]
     events: tuple[Event, ...]
+    quotes: tuple[Quote, ...] = ()
 
 
 def code_batch(articles: list[Article], settings: EngineSettings) -> CodedBatch:
@@ -42,9 +44,12 @@ def code_batch(articles: list[Article], settings: EngineSettings) -> CodedBatch:
     dictionaries = load_dictionaries(settings.dictionaries)
     nlp = load_model(settings.model)
     events: list[Event] = []
+    quotes: list[Quote] = []
     for parsed in parse_articles(articles, nlp, dictionaries.actors.has_candidate):
-        events.extend(code_article(parsed, dictionaries, settings.coder))
-    return CodedBatch(tuple(articles), tuple(events))
+        analysis = analyse_article(parsed, dictionaries, settings.coder)
+        events.extend(analysis.events)
+        quotes.extend(analysis.quotes)
+    return CodedBatch(tuple(articles), tuple(events), tuple(quotes))
 
 
 def _warm(settings: EngineSettings) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from eventwatch.actors import ArticleMemory, SentenceActors, find_actors
@@ -20,6 +20,7 @@ from eventwatch.dictionaries.model import PETRARCH, Dictionaries, Pattern, Patte
 from eventwatch.events.frame import Frame, conjuncts, passive_agents, subjects
 from eventwatch.ontology import cameo_info, intent_code, unknown_code
 from eventwatch.parse import ParsedArticle, ParsedSentence
+from eventwatch.quotes import Quote, link_events, sentence_quotes
 from eventwatch.records import Actor, Event
 
 if TYPE_CHECKING:
@@ -73,21 +74,40 @@ class _Mood:
     directed: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class ArticleAnalysis:
+    """What coding one article yields: events and the quotations they may come from."""
+
+    events: list[Event]
+    quotes: list[Quote]
+
+
 def code_article(parsed: ParsedArticle, dictionaries: Dictionaries,
                  settings: CoderSettings = CoderSettings()) -> list[Event]:
     """Every event in one parsed article, in sentence order."""
+    return analyse_article(parsed, dictionaries, settings).events
+
+
+def analyse_article(parsed: ParsedArticle, dictionaries: Dictionaries,
+                    settings: CoderSettings = CoderSettings()) -> ArticleAnalysis:
+    """Events and quotations of one parsed article (a pure function of parse + dictionaries)."""
     article = parsed.article
     if dictionaries.story_discards.find(article.text[:2000]):
-        return []
+        return ArticleAnalysis([], [])
     memory = ArticleMemory()
     events: list[Event] = []
+    quotes: list[Quote] = []
     for sentence in parsed.sentences:
         if sentence.doc is None or dictionaries.sentence_discards.find(sentence.text):
             continue
         actors = find_actors(sentence.doc, sentence.start, dictionaries, article.published,
                              memory)
         events.extend(_code_sentence(parsed, sentence, actors, memory, dictionaries, settings))
-    return events
+        quotes.extend(sentence_quotes(article.id, sentence, actors))
+    links = link_events(events, quotes)
+    if links:
+        events = [replace(e, quote_id=links[e.id]) if e.id in links else e for e in events]
+    return ArticleAnalysis(events, quotes)
 
 
 def _code_sentence(parsed: ParsedArticle, sentence: ParsedSentence, actors: SentenceActors,

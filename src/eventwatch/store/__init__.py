@@ -17,6 +17,7 @@ import duckdb
 import pyarrow as pa
 
 from eventwatch.errors import StoreError
+from eventwatch.quotes import Quote
 from eventwatch.records import Actor, Article, Event, Reject
 
 DEFAULT_DB = "eventwatch.duckdb"
@@ -44,7 +45,12 @@ CREATE TABLE IF NOT EXISTS events (
     rule VARCHAR, dictionary_version VARCHAR,
     date_resolution VARCHAR, date_text VARCHAR,
     place_name VARCHAR, place_geonames_id BIGINT, lat DOUBLE, lon DOUBLE, place_country VARCHAR,
-    place_precision VARCHAR, place_method VARCHAR
+    place_precision VARCHAR, place_method VARCHAR, quote_id VARCHAR
+);
+CREATE TABLE IF NOT EXISTS quotes (
+    id VARCHAR PRIMARY KEY, article_id VARCHAR, sentence_index INTEGER, start INTEGER,
+    "end" INTEGER, text VARCHAR, kind VARCHAR, speaker_code VARCHAR, speaker_country VARCHAR,
+    speaker_entry VARCHAR, speaker_name VARCHAR, verb VARCHAR
 );
 CREATE TABLE IF NOT EXISTS rejects (
     item VARCHAR, code VARCHAR, reason VARCHAR, first_seen TIMESTAMP,
@@ -83,7 +89,19 @@ def event_row(event: Event) -> dict[str, Any]:
         "place_country": place.country if place else None,
         "place_precision": place.precision if place else None,
         "place_method": place.method if place else None,
+        "quote_id": event.quote_id,
     }
+
+
+def quote_row(quote: Quote) -> dict[str, Any]:
+    speaker = quote.speaker
+    return {"id": quote.id, "article_id": quote.article_id,
+            "sentence_index": quote.sentence_index, "start": quote.start, "end": quote.end,
+            "text": quote.text, "kind": quote.kind,
+            "speaker_code": speaker.code if speaker else None,
+            "speaker_country": speaker.country if speaker else None,
+            "speaker_entry": speaker.entry if speaker else None,
+            "speaker_name": quote.speaker_name, "verb": quote.verb}
 
 
 class Store:
@@ -118,7 +136,7 @@ class Store:
         return {row[0]: row[1] for row in rows}
 
     def add_coded(self, articles: Sequence[Article], events: Sequence[Event],
-                  dictionary_version: str) -> tuple[int, int]:
+                  dictionary_version: str, quotes: Sequence[Quote] = ()) -> tuple[int, int]:
         """Store coded articles and their events; returns (new articles, new events)."""
         if not articles:
             return 0, 0
@@ -133,15 +151,19 @@ class Store:
             "ingested_at": now} for a in fresh]
         fresh_ids = {a.id for a in fresh}
         event_rows = [event_row(e) for e in events if e.article_id in fresh_ids]
+        quote_rows = [quote_row(q) for q in quotes if q.article_id in fresh_ids]
         before = self.count("events")
         self.con.execute("BEGIN TRANSACTION")
         try:
             if stale:
                 self.con.execute("DELETE FROM events WHERE article_id IN (SELECT unnest($1))",
                                  [stale])
+                self.con.execute("DELETE FROM quotes WHERE article_id IN (SELECT unnest($1))",
+                                 [stale])
                 self.con.execute("DELETE FROM articles WHERE id IN (SELECT unnest($1))", [stale])
             self._insert("articles", article_rows)
             self._insert("events", event_rows)
+            self._insert("quotes", quote_rows)
             self.con.execute("COMMIT")
         except duckdb.Error as exc:
             self.con.execute("ROLLBACK")
@@ -172,4 +194,4 @@ class Store:
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
-__all__ = ["DEFAULT_DB", "SCHEMA", "Store", "event_row"]
+__all__ = ["DEFAULT_DB", "SCHEMA", "Store", "event_row", "quote_row"]

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from eventwatch.dedup import DuplicateFinder
 from eventwatch.dictionaries import load_dictionaries
 from eventwatch.engine import CodedBatch, EngineSettings, run_batches
 from eventwatch.ingest import read_inputs
@@ -37,6 +38,8 @@ def run(paths: Iterable[str | Path], store: Store, settings: EngineSettings = En
     version = load_dictionaries(settings.dictionaries).version
     tally = _Tally()
     report = progress or (lambda _stage, _n: None)
+    finder = DuplicateFinder()
+    duplicates: dict[str, str] = {}
 
     def articles() -> Iterator[Article]:
         seen: set[str] = set()
@@ -50,6 +53,9 @@ def run(paths: Iterable[str | Path], store: Store, settings: EngineSettings = En
             if item.id in seen:
                 continue
             seen.add(item.id)
+            original = finder.add(item)
+            if original:
+                duplicates[item.id] = original
             yield item
 
     def fresh(items: Iterator[Article]) -> Iterator[Article]:
@@ -64,7 +70,7 @@ def run(paths: Iterable[str | Path], store: Store, settings: EngineSettings = En
 
     def on_batch(batch: CodedBatch) -> None:
         new_articles, new_events = store.add_coded(batch.articles, batch.events, version,
-                                                   batch.quotes)
+                                                   batch.quotes, duplicates)
         tally.new_articles += new_articles
         tally.events += len(batch.events)
         tally.new_events += new_events

@@ -9,13 +9,14 @@ dictionaries has its events replaced, never mixed.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import duckdb
 import pyarrow as pa
 
+from eventwatch.dedup import event_key
 from eventwatch.errors import StoreError
 from eventwatch.quotes import Quote
 from eventwatch.records import Actor, Article, Event, Reject
@@ -28,7 +29,7 @@ SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
     id VARCHAR PRIMARY KEY, url VARCHAR, title VARCHAR, published DATE, outlet VARCHAR,
     origin VARCHAR, text VARCHAR, removed_lines INTEGER, dictionary_version VARCHAR,
-    ingested_at TIMESTAMP
+    ingested_at TIMESTAMP, duplicate_of VARCHAR
 );
 CREATE TABLE IF NOT EXISTS events (
     id VARCHAR PRIMARY KEY, article_id VARCHAR, sentence_index INTEGER, sentence VARCHAR,
@@ -45,13 +46,24 @@ CREATE TABLE IF NOT EXISTS events (
     rule VARCHAR, dictionary_version VARCHAR,
     date_resolution VARCHAR, date_text VARCHAR,
     place_name VARCHAR, place_geonames_id BIGINT, lat DOUBLE, lon DOUBLE, place_country VARCHAR,
-    place_precision VARCHAR, place_method VARCHAR, quote_id VARCHAR
+    place_precision VARCHAR, place_method VARCHAR, quote_id VARCHAR, event_key VARCHAR
 );
 CREATE TABLE IF NOT EXISTS quotes (
     id VARCHAR PRIMARY KEY, article_id VARCHAR, sentence_index INTEGER, start INTEGER,
     "end" INTEGER, text VARCHAR, kind VARCHAR, speaker_code VARCHAR, speaker_country VARCHAR,
     speaker_entry VARCHAR, speaker_name VARCHAR, verb VARCHAR
 );
+CREATE VIEW IF NOT EXISTS event_groups AS
+    SELECT e.event_key, min(e.date) AS date, any_value(e.source_code) AS source_code,
+           any_value(e.target_code) AS target_code, any_value(e.code) AS code,
+           any_value(e.label) AS label, count(*) AS mentions,
+           count(DISTINCT e.article_id) AS articles,
+           count(DISTINCT a.outlet) AS outlets,
+           count(DISTINCT coalesce(a.duplicate_of, a.id)) AS independent_articles,
+           min(e.id) AS representative
+    FROM events e JOIN articles a ON a.id = e.article_id
+    WHERE NOT e.negated
+    GROUP BY e.event_key;
 CREATE TABLE IF NOT EXISTS rejects (
     item VARCHAR, code VARCHAR, reason VARCHAR, first_seen TIMESTAMP,
     PRIMARY KEY (item, code)
@@ -90,6 +102,7 @@ def event_row(event: Event) -> dict[str, Any]:
         "place_precision": place.precision if place else None,
         "place_method": place.method if place else None,
         "quote_id": event.quote_id,
+        "event_key": event_key(event),
     }
 
 
@@ -136,7 +149,8 @@ class Store:
         return {row[0]: row[1] for row in rows}
 
     def add_coded(self, articles: Sequence[Article], events: Sequence[Event],
-                  dictionary_version: str, quotes: Sequence[Quote] = ()) -> tuple[int, int]:
+                  dictionary_version: str, quotes: Sequence[Quote] = (),
+                  duplicates: Mapping[str, str] | None = None) -> tuple[int, int]:
         """Store coded articles and their events; returns (new articles, new events)."""
         if not articles:
             return 0, 0
@@ -148,7 +162,7 @@ class Store:
             "id": a.id, "url": a.url, "title": a.title, "published": a.published,
             "outlet": a.outlet, "origin": a.origin, "text": a.text,
             "removed_lines": a.removed_lines, "dictionary_version": dictionary_version,
-            "ingested_at": now} for a in fresh]
+            "ingested_at": now, "duplicate_of": (duplicates or {}).get(a.id)} for a in fresh]
         fresh_ids = {a.id for a in fresh}
         event_rows = [event_row(e) for e in events if e.article_id in fresh_ids]
         quote_rows = [quote_row(q) for q in quotes if q.article_id in fresh_ids]

@@ -170,3 +170,20 @@ def test_cli_events_filters_and_formats(tmp_path):
     assert len(as_csv.stdout.splitlines()) == 3
     bad = runner.invoke(app, ["events", "--db", str(db), "--dyad", "TUR"])
     assert bad.exit_code != 0
+
+
+def test_pipeline_events_are_placed_and_dated_from_their_clause():
+    coded = _code_files([SEEDLIKE / "idlib_warships.txt"], SEEDLIKE_DATES)
+    (strike,) = [e for e in coded["idlib_warships"] if e["root"] == "19"
+                 and e["source_country"] == "SYR" and e["target_country"] == "TUR"]
+    assert (strike["date"], strike["date_resolution"]) == ("2020-02-27", "day")
+    assert strike["place"]["name"].startswith("Idlib") and strike["place"]["country"] == "SYR"
+    assert strike["place"]["precision"] in ("admin1", "city")
+    assert {"kind": "killed", "value": 33, "exact": True} == {
+        k: v for k, v in strike["counts"][0].items() if k != "text"}
+
+
+def test_pipeline_events_without_date_expression_keep_the_article_date():
+    coded = _code_files([SEEDLIKE / "aleppo_truce.txt"], SEEDLIKE_DATES)
+    undated = [e for e in coded["aleppo_truce"] if e["date_resolution"] == "article"]
+    assert undated and all(e["date"] == "2016-11-17" for e in undated)

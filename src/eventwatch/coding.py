@@ -16,6 +16,7 @@ from typing import Any
 from eventwatch.dictionaries import load_dictionaries
 from eventwatch.events import CoderSettings, code_article, event_to_dict
 from eventwatch.parse import load_model, parse_articles
+from eventwatch.placetime.annotate import annotate_article
 from eventwatch.records import Article
 
 CHUNK = 256
@@ -71,7 +72,7 @@ def code_records(lines: Iterable[str], dictionaries: str | None = None,
         coded = {}
         for position, parsed in enumerate(parse_articles(good, nlp,
                                                          dicts.actors.has_candidate)):
-            events = code_article(parsed, dicts, options[position])
+            events = annotate_article(parsed, code_article(parsed, dicts, options[position]))
             coded[position] = [event_to_dict(e) for e in events]
         position = 0
         for ident, article, error in parsed_inputs:

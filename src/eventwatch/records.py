@@ -95,6 +95,16 @@ class EventPlace:
 
 
 @dataclass(frozen=True, slots=True)
+class EventCount:
+    """A number attached to an event: kind (killed, injured, arrested, displaced, troops)."""
+
+    kind: str
+    value: int
+    exact: bool
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """One coded event with its full provenance."""
 
@@ -120,6 +130,7 @@ class Event:
     date_text: str | None = None  # the expression the date was resolved from
     place: EventPlace | None = None
     quote_id: str | None = None  # the quotation the event was coded from, if any
+    counts: tuple[EventCount, ...] = ()
 
     @property
     def code(self) -> str:

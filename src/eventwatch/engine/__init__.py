@@ -16,6 +16,7 @@ from itertools import islice
 from eventwatch.dictionaries import load_dictionaries
 from eventwatch.events import CoderSettings, analyse_article
 from eventwatch.parse import MODEL, load_model, parse_articles
+from eventwatch.placetime.annotate import annotate_article
 from eventwatch.quotes import Quote
 from eventwatch.records import Article, Event
 
@@ -47,7 +48,7 @@ def code_batch(articles: list[Article], settings: EngineSettings) -> CodedBatch:
     quotes: list[Quote] = []
     for parsed in parse_articles(articles, nlp, dictionaries.actors.has_candidate):
         analysis = analyse_article(parsed, dictionaries, settings.coder)
-        events.extend(analysis.events)
+        events.extend(annotate_article(parsed, analysis.events))
         quotes.extend(analysis.quotes)
     return CodedBatch(tuple(articles), tuple(events), tuple(quotes))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from eventwatch.records import Actor, Event
+from eventwatch.records import Actor, Event, EventPlace
 
 
 def actor_to_dict(actor: Actor | None) -> dict[str, Any] | None:
@@ -13,6 +13,14 @@ def actor_to_dict(actor: Actor | None) -> dict[str, Any] | None:
     return {"code": actor.code, "name": actor.name, "country": actor.country,
             "sector": actor.sector, "start": actor.start, "end": actor.end,
             "entry": actor.entry}
+
+
+def place_to_dict(place: EventPlace | None) -> dict[str, Any] | None:
+    if place is None:
+        return None
+    return {"name": place.name, "geonames_id": place.geonames_id, "lat": place.lat,
+            "lon": place.lon, "country": place.country, "precision": place.precision,
+            "method": place.method, "start": place.start, "end": place.end}
 
 
 def event_to_dict(event: Event) -> dict[str, Any]:
@@ -32,6 +40,11 @@ def event_to_dict(event: Event) -> dict[str, Any]:
         "source_country": event.source.country,
         "target_country": event.target.country if event.target else None,
         "date": event.date.isoformat() if event.date else None,
+        "date_resolution": event.date_resolution,
+        "date_text": event.date_text,
+        "place": place_to_dict(event.place),
+        "counts": [{"kind": c.kind, "value": c.value, "exact": c.exact, "text": c.text}
+                   for c in event.counts],
         "negated": event.negated,
         "hedged": event.hedged,
         "future": event.future,

@@ -26,7 +26,7 @@ from importlib import resources
 from pathlib import Path
 
 PRECISIONS = ("country", "admin1", "city", "site", "region")
-ALTERNATES_MIN_POPULATION = 50_000
+ALTERNATES_MIN_POPULATION = 100_000
 
 # Words that name the kind of an admin unit; "Kilis province" is looked up as "Kilis".
 ADMIN_SUFFIXES = frozenset(
@@ -102,17 +102,19 @@ class Gazetteer:
         return self.by_id.get(geonames_id)
 
     def demonym_country(self, word: str) -> str | None:
-        """ISO3 of the country a demonym or adjective names ("Turkish" → TUR), else None."""
+        """ISO3 of the country a demonym or adjective names ("Turkish" → TUR); "" for one of a
+        region or people ("European", "Kurdish"); None when the word is no demonym."""
         return self.demonyms.get(normalize(word))
 
 
 def normalize(name: str) -> str:
-    """Fold a name for lookup: accents off, lower case, hyphens and dashes as spaces, one
-    space between words, a leading "the" dropped. Periods stay ("U.S." is not "us")."""
+    """Fold a name for lookup: accents and apostrophes off ("Ma'arrat", "ʿAfrīn"), lower case,
+    hyphens and dashes as spaces, one space between words, a leading "the" dropped. Periods
+    stay ("U.S." is not "us")."""
     if name.isascii():
-        text = name.replace("-", " ").replace("`", "'").lower()
+        text = name.replace("-", " ").replace("`", "").replace("'", "").lower()
     else:
-        text = _fold(name).lower()
+        text = _fold(name).replace("'", "").lower()
     if "  " in text or text[:1] == " " or text[-1:] == " ":
         text = _SPACES.sub(" ", text).strip()
     if text.startswith("the "):
@@ -170,16 +172,20 @@ class _Builder:
         index = self.index
         for primary, group in ((True, names), (False, alternates)):
             for name in group:
-                for key in _variants(normalize(name)):
-                    if key in keys:
+                key = normalize(name)
+                if not key:
+                    continue
+                for variant in (_variants(key) if key[0] == "s" or "." in key else (key,)):
+                    if variant in keys:
                         if primary:  # a name given as primary wins over the same alternate
-                            index[key] = [Candidate(location, True) if c.location is location
-                                          else c for c in index[key]]
+                            index[variant] = [Candidate(location, True)
+                                              if c.location is location else c
+                                              for c in index[variant]]
                         continue
-                    keys.add(key)
-                    index[key].append(Candidate(location, primary))
-                    if " " in key:
-                        self.max_words = max(self.max_words, key.count(" ") + 1)
+                    keys.add(variant)
+                    index[variant].append(Candidate(location, primary))
+                    if " " in variant:
+                        self.max_words = max(self.max_words, variant.count(" ") + 1)
 
     def replace_location(self, old: Location, new: Location) -> None:
         """Swap ``old`` for ``new`` under every name (coordinates or names from additions)."""
@@ -196,11 +202,7 @@ class _Builder:
 
 
 def _variants(key: str) -> Iterator[str]:
-    if not key:
-        return
     yield key
-    if key[0] != "s" and "." not in key:
-        return
     if key.startswith("saint "):
         yield "st. " + key[6:]
         yield "st " + key[6:]
@@ -289,19 +291,24 @@ def _bare_admin_names(name: str) -> list[str]:
     if len(words) > 1 and words[-1].lower() in ADMIN_SUFFIXES:
         bare = " ".join(words[:-1])
         if bare.lower() not in {"northern", "southern", "eastern", "western", "central",
-                                "north", "south", "east", "west", "capital", "far north"}:
+                                "north", "south", "east", "west", "capital", "far north",
+                                "free", "federal", "national", "new", "northwest",
+                                "southwest", "north west", "south west", "upper", "lower"}:
             return [bare]
     return []
 
 
 _LATIN = re.compile(r"^[A-Z][A-Za-z' .]+$")
+# Alternate names of cities that news uses for something else (Casablanca is "White House").
+_ALTERNATE_STOPLIST = frozenset({"White House", "Kremlin", "Capitol", "Pentagon", "Downtown",
+                                 "Central", "Capital", "Port", "Harbour", "Harbor"})
 _NON_LATIN = re.compile("[^\x00-\u024f\u2018-\u2019]")
 
 
 def _latin_alternate(name: str) -> bool:
     """Keep alternates a Latin-script news text could contain ("Halab", "Alep"); drop codes
     ("ALP"), lower-case transliterations and other scripts."""
-    if len(name) < 4 or not name[0].isupper() or name.isupper():
+    if len(name) < 4 or not name[0].isupper() or name.isupper() or name in _ALTERNATE_STOPLIST:
         return False
     if name.isascii():
         return bool(_LATIN.match(name))
@@ -387,8 +394,17 @@ def _duplicate(builder: _Builder, location: Location, names: list[str]) -> Locat
     return None
 
 
+# Adjectives of regions: not places either, and no country to add to the context ("").
+_REGION_ADJECTIVES = ("European", "Europeans", "African", "Africans", "Asian", "Asians",
+                      "Latin American", "Latin Americans", "Middle Eastern", "North American",
+                      "South American", "Central American", "Arab", "Arabs", "Western",
+                      "Caribbean", "Scandinavian", "Balkan", "Caucasian", "Kurdish", "Kurds",
+                      "Pacific Islander", "Eurasian", "Sub-Saharan")
+
+
 def _demonyms() -> dict[str, str]:
-    """Adjectives and demonyms from the actor dictionary's country table (source of truth)."""
+    """Adjectives and demonyms from the actor dictionary's country table (source of truth),
+    plus those of regions and peoples, which map to "" (no country)."""
     path = Path(str(resources.files("eventwatch").joinpath(
         "data", "dictionaries", "builtin", "countries.tsv")))
     result: dict[str, str] = {}
@@ -398,6 +414,8 @@ def _demonyms() -> dict[str, str]:
                 continue
             for adjective in _split(row[2]):
                 result.setdefault(normalize(adjective), row[0])
+    for adjective in _REGION_ADJECTIVES:
+        result.setdefault(normalize(adjective), "")
     return result
 
 

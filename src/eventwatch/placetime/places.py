@@ -36,10 +36,11 @@ if TYPE_CHECKING:
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels the small model puts on places it does not know; overridden by a gazetteer match.
-MISLABELS = frozenset({"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"})
+MISLABELS = frozenset({"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LANGUAGE"})
 NOT_PLACES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL",
-                        "LAW", "LANGUAGE"})
+                        "LAW"})
 STRONG_CITY_POPULATION = 100_000
+MAX_SCAN_TOKENS = 12  # "Bab al - Salam border crossing" is 6 tokens
 DIRECTIONS = frozenset({"eastern", "western", "northern", "southern", "east", "west", "north",
                         "south", "northeastern", "northwestern", "southeastern", "southwestern"})
 # Capitalised words that are gazetteer names but far more often something else.
@@ -47,7 +48,7 @@ COMMON_WORDS = frozenset(
     "may march june august university police army government president minister state city "
     "mobile reading nice split bath dover orange victory independence liberty union unity "
     "justice concord hope faith progress commerce industry enterprise opportunity "
-    "north south east west central".split()
+    "north south east west central time olympic hail police department liberty".split()
 )
 
 
@@ -93,7 +94,9 @@ class _Context:
 def find_places(text: str | Doc, nlp: Language | None = None, *,
                 countries_hint: Iterable[str] = frozenset()) -> list[Place]:
     """Places named in ``text`` (a string, parsed with ``nlp``, or an already parsed Doc), in
-    text order. ``countries_hint``: ISO3 codes of the countries the article is about."""
+    text order, with offsets into that string or ``doc.text`` (for a sentence Doc, add the
+    sentence's own offset). ``countries_hint``: ISO3 codes of the countries the article is
+    about; the rest of the context comes from the text itself."""
     if isinstance(text, str):
         if nlp is None:
             raise ValueError("find_places needs the spaCy pipeline to parse a string")
@@ -158,8 +161,9 @@ def _mentions(doc: Doc, gazetteer: Gazetteer) -> list[_Mention]:
             continue
         mention = _match_entity(doc, ent, gazetteer)
         if mention is not None:
+            mention, last = _extend(doc, ent, mention, gazetteer)
             found.append(mention)
-            _mark(covered, ent)
+            _mark(covered, doc[ent.start:max(ent.end, last)])
         elif label == "PERSON" and len(ent) > 1:
             _mark(blocked, ent)
     found.extend(_scan(doc, gazetteer, covered, blocked))
@@ -176,11 +180,9 @@ def _match_entity(doc: Doc, ent: Span, gazetteer: Gazetteer) -> _Mention | None:
     start, end = _trim(doc.text, ent.start_char, ent.end_char)
     if start >= end:
         return None
-    if ent.start > 0 and doc[ent.start - 1].lower_ in DIRECTIONS:
-        before = doc[ent.start - 1]
-        wider = _lookup(doc.text, before.idx, end, gazetteer)  # "eastern Aleppo"
-        if wider is not None:
-            return wider
+    wider = _widen(doc, ent.start, end, gazetteer)
+    if wider is not None:
+        return wider
     mention = _lookup(doc.text, start, end, gazetteer)
     if mention is None:
         return None
@@ -191,6 +193,46 @@ def _match_entity(doc: Doc, ent: Span, gazetteer: Gazetteer) -> _Mention | None:
     if ent.label_ == "PERSON" and not multiword:
         return mention if any(_curated(c.location) for c in mention.candidates) else None
     return mention if multiword or any(_strong(c) for c in mention.candidates) else None
+
+
+def _widen(doc: Doc, first: int, end: int, gazetteer: Gazetteer) -> _Mention | None:
+    """"eastern Aleppo": a direction word before a name, when the pair is in the gazetteer."""
+    if first > 0 and doc[first - 1].lower_ in DIRECTIONS:
+        return _lookup(doc.text, doc[first - 1].idx, end, gazetteer)
+    return None
+
+
+def _extend(doc: Doc, ent: Span, mention: _Mention,
+            gazetteer: Gazetteer) -> tuple[_Mention, int]:
+    """Grow an entity mention over the next words when they complete a longer gazetteer name
+    the model cut short ("Trinidad" + "and Tobago")."""
+    if mention.start != ent.start_char:
+        return mention, ent.end
+    if mention.kind is None and ent.start >= 2 and doc[ent.start - 1].lower_ == "of":
+        word = doc[ent.start - 2].lower_  # "the city of Homs", "the province of Idlib"
+        kind = "admin1" if word in ADMIN_SUFFIXES else "city" if word in CITY_SUFFIXES else None
+        if kind is not None:
+            mention = _Mention(mention.start, mention.end, mention.text, mention.candidates, kind)
+    if mention.kind is None and ent.end < len(doc) and mention.end == doc[ent.end - 1].idx + len(
+            doc[ent.end - 1].text):
+        word = doc[ent.end]
+        kind = ("admin1" if word.lower_ in ADMIN_SUFFIXES
+                else "city" if word.lower_ in CITY_SUFFIXES else None)
+        if (kind is not None and word.text.islower()) or word.text in {"Province",
+                                                                       "Governorate"}:
+            end = word.idx + len(word.text)  # "Idlib" + "province"
+            return _Mention(mention.start, end, doc.text[mention.start:end],
+                            mention.candidates, kind or "admin1"), ent.end + 1
+    for j in range(min(len(doc), ent.end + gazetteer.max_words), ent.end, -1):
+        last = doc[j - 1]
+        if not last.text[:1].isupper():
+            continue
+        candidates = gazetteer.lookup(doc.text[mention.start:last.idx + len(last.text)])
+        if candidates:
+            return _Mention(mention.start, last.idx + len(last.text),
+                            doc.text[mention.start:last.idx + len(last.text)], candidates,
+                            None), j
+    return mention, ent.end
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -220,7 +262,7 @@ def _lookup(text: str, start: int, end: int, gazetteer: Gazetteer) -> _Mention |
         last = words[-1].lower().rstrip(".")
         first = words[0].lower()
         kind = "admin1" if last in ADMIN_SUFFIXES else "city" if last in CITY_SUFFIXES else None
-        if kind is not None:
+        if kind is not None and " ".join(words[:-1]).lower() not in COMMON_WORDS:
             bare = gazetteer.lookup(" ".join(words[:-1]))
             if bare:
                 return _Mention(start, end, surface, bare, kind)
@@ -238,11 +280,12 @@ def _scan(doc: Doc, gazetteer: Gazetteer, covered: list[bool],
     i, n = 0, len(doc)
     while i < n:
         token = doc[i]
-        if covered[i] or blocked[i] or not token.text[:1].isupper():
+        if (covered[i] or blocked[i] or not token.text[:1].isupper()
+                or token.lower_ in {"the", "a", "an"}):
             i += 1
             continue
         match = None
-        for j in range(min(n, i + 2 * gazetteer.max_words + 2), i, -1):
+        for j in range(min(n, i + min(2 * gazetteer.max_words + 2, MAX_SCAN_TOKENS)), i, -1):
             if any(covered[k] or blocked[k] for k in range(i, j)):
                 continue
             last = doc[j - 1]
@@ -259,25 +302,55 @@ def _scan(doc: Doc, gazetteer: Gazetteer, covered: list[bool],
         if match is None:
             i += 1
             continue
-        found.append(match[0])
-        for k in range(i, match[1]):
+        mention = _widen(doc, i, match[0].end, gazetteer) if not (
+            i > 0 and (covered[i - 1] or blocked[i - 1])) else None
+        found.append(mention or match[0])
+        for k in range(i - (mention is not None), match[1]):
             covered[k] = True
         i = match[1]
     return found
 
 
 def _accept_scan(doc: Doc, i: int, j: int, mention: _Mention) -> bool:
+    """A single capitalised word the model did not tag is a place only when it is a strong
+    name (country, admin1, curated, big city) outside a sentence start, a town after a
+    locative preposition ("in Danbury"), or an all-caps dateline ("BEIRUT, March 3")."""
     words = mention.text.replace("-", " ").split()
     if len(words) > 1:
         return True
     token: Token = doc[i]
-    if token.lower_ in COMMON_WORDS or token.pos_ != "PROPN":
+    if token.lower_ in COMMON_WORDS:
+        return False
+    if _dateline(doc, i):
+        return True
+    if token.pos_ != "PROPN":
         return False
     best = max(mention.candidates, key=lambda c: _base(c.location, c.primary))
+    if _locative(token) and any(c.primary for c in mention.candidates):
+        return True
     if not _strong(best):
         return False
     sentence_start = token.is_sent_start or i == 0
     return not sentence_start or best.location.precision in {"country", "admin1", "region"}
+
+
+LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "to", "outside", "around",
+                                   "across", "into", "toward", "towards", "via", "through"})
+
+
+def _locative(token: Token) -> bool:
+    head = token.head
+    return token.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPOSITIONS
+
+
+def _dateline(doc: Doc, i: int) -> bool:
+    """An all-caps word opening a line and followed by a comma or dash: a dateline."""
+    token = doc[i]
+    if not (token.is_upper and len(token.text) >= 3):
+        return False
+    line_start = i == 0 or "\n" in doc[i - 1].whitespace_ or doc[i - 1].is_space
+    after = doc[i + 1].text if i + 1 < len(doc) else ""
+    return line_start and after in {",", "-", "—", "–", "("}
 
 
 def _strong(candidate: Candidate) -> bool:
@@ -301,7 +374,7 @@ def _demonym_countries(doc: Doc, gazetteer: Gazetteer) -> Counter[str]:
     for token in doc:
         if token.text[:1].isupper() and token.pos_ in {"ADJ", "PROPN", "NOUN"}:
             country = gazetteer.demonym_country(token.text)
-            if country is not None:
+            if country:
                 counts[country] += 1
     return counts
 
@@ -347,6 +420,7 @@ def _base(loc: Location, primary: bool) -> float:
             score += 1.0
         if loc.capital:
             score += 1.5
+        score = min(score, 8.9)  # below its country: "Singapore", "Kuwait" name the country
     return score if primary else score - 1.5
 
 

@@ -8,7 +8,9 @@ dictionaries has its events replaced, never mixed.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import json
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -46,7 +48,8 @@ CREATE TABLE IF NOT EXISTS events (
     rule VARCHAR, dictionary_version VARCHAR,
     date_resolution VARCHAR, date_text VARCHAR,
     place_name VARCHAR, place_geonames_id BIGINT, lat DOUBLE, lon DOUBLE, place_country VARCHAR,
-    place_precision VARCHAR, place_method VARCHAR, quote_id VARCHAR, event_key VARCHAR
+    place_precision VARCHAR, place_method VARCHAR, quote_id VARCHAR, event_key VARCHAR,
+    counts VARCHAR
 );
 CREATE TABLE IF NOT EXISTS quotes (
     id VARCHAR PRIMARY KEY, article_id VARCHAR, sentence_index INTEGER, start INTEGER,
@@ -103,6 +106,8 @@ def event_row(event: Event) -> dict[str, Any]:
         "place_method": place.method if place else None,
         "quote_id": event.quote_id,
         "event_key": event_key(event),
+        "counts": json.dumps([dataclasses.asdict(c) for c in event.counts])
+        if event.counts else None,
     }
 
 

@@ -1,0 +1,155 @@
+"""Gazetteer, toponym resolution, counts and the ``places`` JSONL command (placetime)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from eventwatch.cli.places import place_records
+from eventwatch.placetime.counts import find_counts
+from eventwatch.placetime.gazetteer import haversine_km, load_gazetteer
+from eventwatch.placetime.places import find_places
+
+
+def only(name: str, country: str):
+    """The single gazetteer entry for ``name`` in ``country``."""
+    found = [c.location for c in load_gazetteer().lookup(name) if c.location.country == country]
+    assert found, f"{name} not in the gazetteer for {country}"
+    return found[0]
+
+
+# --- gazetteer -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["Oncupinar", "Öncüpınar", "Cobanbey", "Çobanbey"])
+def test_kilis_border_crossings(name):
+    location = only(name, "TUR")
+    assert location.admin1 == "Kilis"
+    assert location.precision == "site"
+    kilis = only("Kilis", "TUR")
+    assert haversine_km(location.lat, location.lon, kilis.lat, kilis.lon) < 30
+
+
+def test_cilvegozu_faces_bab_al_hawa():
+    cilvegozu = only("Cilvegözü", "TUR")
+    bab_al_hawa = only("Bab al-Hawa", "SYR")
+    assert cilvegozu.admin1 == "Hatay" and bab_al_hawa.admin1 == "Idlib"
+    assert haversine_km(cilvegozu.lat, cilvegozu.lon, bab_al_hawa.lat, bab_al_hawa.lon) < 5
+    assert 36.0 < bab_al_hawa.lat < 36.5 and 36.5 < bab_al_hawa.lon < 36.8
+
+
+def test_names_fold_accents_hyphens_and_apostrophes():
+    gazetteer = load_gazetteer()
+    assert gazetteer.lookup("Ras al-Ain") == gazetteer.lookup("ras al ain")
+    assert gazetteer.lookup("Ma'arrat al-Numan") == gazetteer.lookup("Maarrat al Numan")
+
+
+def test_demonyms_map_to_countries():
+    gazetteer = load_gazetteer()
+    assert gazetteer.demonym_country("Turkish") == "TUR"
+    assert gazetteer.demonym_country("Idlib") is None
+
+
+# --- resolution ----------------------------------------------------------------------------
+
+
+@pytest.mark.model
+def test_idlib_and_aleppo_resolve_to_syria(nlp):
+    text = "Shelling hit Idlib overnight, and aid convoys left Aleppo for the north."
+    places = {p.text: p for p in find_places(text, nlp)}
+    assert places["Idlib"].country == "SYR"
+    assert places["Aleppo"].country == "SYR"
+    assert places["Aleppo"].geonames_id == 170063  # the city
+
+
+@pytest.mark.model
+def test_kind_word_selects_the_province(nlp):
+    text = "The army pushed deeper into Idlib province on Sunday."
+    place = next(p for p in find_places(text, nlp) if "Idlib" in p.text)
+    assert place.precision == "admin1" and place.country == "SYR"
+
+
+@pytest.mark.model
+def test_bare_georgia_follows_the_hint(nlp):
+    text = "Georgia has declared a state of emergency after the storm."
+    us = next(p for p in find_places(text, nlp, countries_hint={"USA"}) if p.text == "Georgia")
+    caucasus = next(p for p in find_places(text, nlp, countries_hint={"RUS"})
+                    if p.text == "Georgia")
+    assert (us.country, us.precision) == ("USA", "admin1")
+    assert (caucasus.country, caucasus.precision) == ("GEO", "country")
+
+
+@pytest.mark.model
+def test_georgia_follows_the_other_places_in_the_text(nlp):
+    text = "Lawmakers in Atlanta and Savannah said Georgia would appeal."
+    georgia = next(p for p in find_places(text, nlp) if p.text == "Georgia")
+    assert georgia.country == "USA"
+
+
+@pytest.mark.model
+def test_conflict_places_and_offsets(nlp):
+    text = ("Trucks crossed at Oncupinar and Cilvegozu while jets struck Saraqeb, "
+            "Taftanaz and eastern Aleppo; Turkish officials met in Ankara.")
+    places = find_places(text, nlp)
+    names = {p.name for p in places}
+    assert {"Oncupinar", "Cilvegozu", "Eastern Aleppo", "Ankara"} <= names
+    assert any(p.text == "Saraqeb" and p.country == "SYR" for p in places)
+    assert any(p.text == "Taftanaz" for p in places)
+    for place in places:
+        assert text[place.start:place.end] == place.text
+    assert all(p.text != "Turkish" for p in places)  # demonyms are not places
+
+
+@pytest.mark.model
+def test_city_state_pattern(nlp):
+    text = "The suspect was arrested in Columbia, Mo., on Tuesday."
+    columbia = next(p for p in find_places(text, nlp) if p.text == "Columbia")
+    assert columbia.country == "USA" and columbia.admin1 == "Missouri"
+
+
+# --- counts --------------------------------------------------------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("sentence", "kind", "value", "exact"), [
+    ("33 Turkish soldiers were killed in the air strike.", "killed", 33, True),
+    ("Rebels said the death toll rose to 41 by nightfall.", "killed", 41, True),
+    ("Four civilians were wounded by shrapnel.", "injured", 4, True),
+    ("Police detained 17 demonstrators outside the court.", "arrested", 17, True),
+    ("More than 22,000 people fled the town.", "displaced", 22000, False),
+    ("Thousands of troops were sent to the frontier.", "troops", 1000, False),
+    ("Dozens of students were arrested at the rally.", "arrested", 12, False),
+])
+def test_count_kinds(nlp, sentence, kind, value, exact):
+    counts = find_counts(nlp(sentence))
+    assert [(c.kind, c.value, c.exact) for c in counts] == [(kind, value, exact)]
+
+
+@pytest.mark.model
+def test_counts_skip_ages_and_unrelated_numbers(nlp):
+    assert find_counts(nlp("A 19-year-old was detained.")) == []
+    assert [c.kind for c in find_counts(nlp("The army sent 500 troops and 40 tanks."))] == [
+        "troops"]
+
+
+# --- places JSONL command ------------------------------------------------------------------
+
+
+@pytest.mark.model
+def test_place_records_keep_order_and_flag_bad_lines(nlp):
+    records = [
+        {"id": "a", "text": "Talks resumed in Geneva on Monday."},
+        {"id": "b", "html": "<p>no text</p>"},
+        {"id": "c", "text": "Nothing here.", "date": "2020-02-27"},
+    ]
+    rows = list(place_records(records, nlp))
+    assert [r["id"] for r in rows] == ["a", "b", "c"]
+    geneva = rows[0]["places"][0]
+    assert set(geneva) == {"start", "end", "text", "geonames_id", "lat", "lon", "country",
+                           "precision"}
+    assert (geneva["text"], geneva["country"]) == ("Geneva", "CHE")
+    assert records[0]["text"][geneva["start"]:geneva["end"]] == "Geneva"
+    assert rows[1]["places"] == [] and "error" in rows[1]
+    assert rows[2]["places"] == []
+    json.dumps(rows)  # serialisable as the command prints it

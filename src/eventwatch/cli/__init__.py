@@ -23,8 +23,18 @@ app = typer.Typer(help="eventwatch: news articles in, coded political events out
 
 def _mount_subcommands() -> None:
     from eventwatch.cli.dictionaries import sub_app
+    from eventwatch.cli.export import export, plot_app
+    from eventwatch.cli.serve import serve
 
     app.add_typer(sub_app, name="dictionaries")
+    app.command()(serve)
+    app.command()(export)
+    app.add_typer(plot_app, name="plot")
+    from eventwatch.cli.places import places_command
+
+    app.command("places")(places_command)
+
+
 console = Console(stderr=True)
 out = Console()
 

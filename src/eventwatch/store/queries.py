@@ -2,17 +2,26 @@
 
 Actor filters match CAMEO code prefixes, so ``TUR`` finds ``TURGOV`` and ``TURMIL`` and
 ``IGOUNO`` finds UN bodies. Dyads are undirected: ``TUR,RUS`` counts both directions.
+Every value reaches DuckDB as a parameter; only whitelisted names (periods, sort order) are
+written into the SQL text. The functions take anything with ``query(sql, params)``: the
+writer's ``Store`` or the API's read-only cursor.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
-
-from eventwatch.store import Store
+from typing import Any, Literal, Protocol
 
 PERIODS = {"day": "day", "week": "week", "month": "month", "year": "year"}
+
+
+class Queryable(Protocol):
+    """What the queries need: ``Store`` and the API's read-only cursor both have it."""
+
+    def query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]: ...
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +35,10 @@ class EventFilter:
     since: dt.date | None = None
     until: dt.date | None = None
     include_negated: bool = False
+    quad_class: int | None = None
+    country: str | None = None  # ISO3: where it happened, or either actor's country
+    bbox: tuple[float, float, float, float] | None = None  # min lon, min lat, max lon, max lat
+    text: str | None = None  # plain substring of the sentence, case-insensitive
 
     def where(self) -> tuple[str, list[Any]]:
         clauses: list[str] = []
@@ -58,10 +71,26 @@ class EventFilter:
         if self.until:
             clauses.append("date <= ?")
             params.append(self.until)
+        if self.quad_class is not None:
+            clauses.append("quad_class = ?")
+            params.append(self.quad_class)
+        if self.country:
+            clauses.append("(place_country = ? OR source_country = ? OR target_country = ?)")
+            params += [self.country] * 3
+        if self.bbox:
+            # Only real places: a country-level place has no meaningful point.
+            min_lon, min_lat, max_lon, max_lat = self.bbox
+            clauses.append("place_precision <> 'country' AND lon BETWEEN ? AND ? "
+                           "AND lat BETWEEN ? AND ?")
+            params += [min_lon, max_lon, min_lat, max_lat]
+        if self.text:
+            clauses.append("contains(lower(sentence), ?)")
+            params.append(self.text.lower())
         return (" AND ".join(clauses) or "TRUE"), params
 
 
-def select_events(store: Store, flt: EventFilter, limit: int | None = None) -> list[dict[str, Any]]:
+def select_events(store: Queryable, flt: EventFilter,
+                  limit: int | None = None) -> list[dict[str, Any]]:
     where, params = flt.where()
     sql = f"SELECT * FROM events WHERE {where} ORDER BY date NULLS LAST, article_id, " \
           "sentence_index, trigger_start, id"
@@ -70,36 +99,180 @@ def select_events(store: Store, flt: EventFilter, limit: int | None = None) -> l
     return store.query(sql, params)
 
 
-def dyad_series(store: Store, a: str, b: str, by: str = "year") -> list[dict[str, Any]]:
-    """Events between ``a`` and ``b`` per period: counts per quad class and Goldstein."""
+def page_events(store: Queryable, flt: EventFilter, limit: int,
+                after: tuple[dt.date | None, str] | None = None,
+                order: Literal["asc", "desc"] = "asc") -> list[dict[str, Any]]:
+    """One page of events in (date, id) order (undated events last), after the keyset
+    ``after`` = (date, id) of the previous page's last event.
+
+    Keyset, not OFFSET: a page costs the same wherever it is, and pages never overlap. Two
+    steps: the top-N runs over (date, id) only, then the page's rows come by primary key,
+    so wide rows are never sorted.
+    """
+    where, params = flt.where()
+    op, direction = (">", "ASC") if order == "asc" else ("<", "DESC")
+    if after is not None:
+        day, last_id = after
+        if day is None:
+            where += f" AND date IS NULL AND id {op} ?"
+            params += [last_id]
+        else:
+            where += f" AND (date {op} ? OR (date = ? AND id {op} ?) OR date IS NULL)"
+            params += [day, day, last_id]
+    keys = store.query(f"SELECT id FROM events WHERE {where} "
+                       f"ORDER BY date {direction} NULLS LAST, id {direction} LIMIT ?",
+                       [*params, int(limit)])
+    if not keys:
+        return []
+    ids = [k["id"] for k in keys]
+    rows = store.query(f"SELECT * FROM events WHERE id IN ({', '.join('?' * len(ids))})", ids)
+    position = {event_id: i for i, event_id in enumerate(ids)}
+    return sorted(rows, key=lambda row: position[row["id"]])
+
+
+def period_totals(store: Queryable, by: str) -> dict[dt.date, int]:
+    """All (non-negated) events per period: the denominator of ``share``."""
+    rows = store.query(f"SELECT date_trunc('{PERIODS[by]}', date)::DATE AS period, "
+                       "count(*) AS n FROM events WHERE NOT negated AND date IS NOT NULL "
+                       "GROUP BY 1")
+    return {r["period"]: r["n"] for r in rows}
+
+
+def event_series(store: Queryable, flt: EventFilter, by: str = "month",
+                 totals: Mapping[dt.date, int] | None = None) -> list[dict[str, Any]]:
+    """Events matching ``flt`` per period: counts per quad class, Goldstein, share of all.
+
+    ``share`` is the fraction of all (non-negated) events in that period that match;
+    ``totals`` (from ``period_totals``) saves recounting them when the caller keeps them.
+    """
     period = PERIODS[by]
-    where, params = EventFilter(dyad=(a, b)).where()
-    return store.query(
+    where, params = flt.where()
+    rows = store.query(
         f"""SELECT date_trunc('{period}', date)::DATE AS period, count(*) AS events,
+                   count(*) FILTER (WHERE quad_class = 1) AS verbal_cooperation,
+                   count(*) FILTER (WHERE quad_class = 2) AS material_cooperation,
+                   count(*) FILTER (WHERE quad_class = 3) AS verbal_conflict,
+                   count(*) FILTER (WHERE quad_class = 4) AS material_conflict,
                    count(*) FILTER (WHERE quad_class IN (1, 2)) AS cooperation,
                    count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflict,
-                   count(*) FILTER (WHERE quad_class = 4) AS material_conflict,
                    round(sum(goldstein), 1) AS goldstein_sum,
                    round(avg(goldstein), 2) AS goldstein_mean
             FROM events WHERE {where} AND date IS NOT NULL
             GROUP BY 1 ORDER BY 1""",
         params,
     )
+    if totals is None:
+        totals = period_totals(store, by) if rows else {}
+    for row in rows:
+        row["all_events"] = totals.get(row["period"], 0)
+        row["share"] = round(row["events"] / row["all_events"], 4) if row["all_events"] else None
+    return rows
 
 
-def top_dyads(store: Store, limit: int = 10) -> list[dict[str, Any]]:
-    """Most frequent country-level dyads (organisations stand as their code)."""
+def dyad_series(store: Queryable, a: str, b: str, by: str = "year") -> list[dict[str, Any]]:
+    """Events between ``a`` and ``b`` per period: counts per quad class and Goldstein."""
+    return event_series(store, EventFilter(dyad=(a, b)), by)
+
+
+def top_dyads(store: Queryable, limit: int = 10,
+              flt: EventFilter | None = None) -> list[dict[str, Any]]:
+    """Most frequent country-level dyads (organisations stand as their code), directed as
+    coded (source → target), among events matching ``flt``."""
+    where, params = (flt or EventFilter()).where()
     return store.query(
-        """SELECT coalesce(source_country, source_code) AS source,
+        f"""SELECT coalesce(source_country, source_code) AS source,
                   coalesce(target_country, target_code) AS target, count(*) AS events,
                   round(avg(goldstein), 2) AS goldstein_mean
-           FROM events WHERE NOT negated AND target_code IS NOT NULL
+           FROM events WHERE {where} AND target_code IS NOT NULL
            GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT ?""",
-        [limit],
+        [*params, limit],
     )
 
 
-def counts_by_root(store: Store) -> list[dict[str, Any]]:
+def top_actors(store: Queryable, limit: int = 20, flt: EventFilter | None = None,
+               group: Literal["code", "country"] = "code") -> list[dict[str, Any]]:
+    """Actors in the most events (as source or target); ``group="country"`` folds TURGOV,
+    TURMIL… into TUR (organisations stay as their code)."""
+    where, params = (flt or EventFilter()).where()
+    key = "code" if group == "code" else "coalesce(country, code)"
+    return store.query(
+        f"""WITH sel AS (SELECT * FROM events WHERE {where}),
+            mentions AS (
+                SELECT source_code AS code, source_name AS name, source_country AS country,
+                       1 AS as_source, 0 AS as_target FROM sel
+                UNION ALL
+                SELECT target_code, target_name, target_country, 0, 1
+                FROM sel WHERE target_code IS NOT NULL)
+            SELECT {key} AS code,
+                   coalesce(mode(name) FILTER (WHERE code = {key}), mode(name)) AS name,
+                   any_value(country) AS country,
+                   count(*) AS events, sum(as_source)::BIGINT AS as_source,
+                   sum(as_target)::BIGINT AS as_target
+            FROM mentions GROUP BY 1 ORDER BY events DESC, code LIMIT ?""",
+        [*params, limit],
+    )
+
+
+def stats(store: Queryable) -> dict[str, Any]:
+    """Totals: what is in the store, for the overview page and ``/api/stats``."""
+    row = store.query(
+        """SELECT count(*) FILTER (WHERE NOT negated) AS events,
+                  count(*) FILTER (WHERE negated) AS negated_events,
+                  min(date) FILTER (WHERE NOT negated) AS first_date,
+                  max(date) FILTER (WHERE NOT negated) AS last_date,
+                  count(*) FILTER (WHERE NOT negated AND place_precision <> 'country'
+                                   AND lat IS NOT NULL) AS events_with_point_place,
+                  count(*) FILTER (WHERE NOT negated AND place_precision = 'country')
+                      AS events_with_country_place,
+                  count(DISTINCT source_code) AS source_actors,
+                  count(DISTINCT dictionary_version) AS dictionary_versions
+           FROM events""")[0]
+    quads = store.query("SELECT quad_class, count(*) AS events FROM events WHERE NOT negated "
+                        "GROUP BY 1 ORDER BY 1")
+    counts = store.query("SELECT (SELECT count(*) FROM articles) AS articles, "
+                         "(SELECT count(*) FROM rejects) AS rejects")[0]
+    return {**counts, **row,
+            "by_quad_class": {str(r["quad_class"]): r["events"] for r in quads}}
+
+
+def place_points(store: Queryable, flt: EventFilter) -> list[dict[str, Any]]:
+    """Events with a real place (admin1, city, site) grouped by place: map markers."""
+    where, params = flt.where()
+    return store.query(
+        f"""SELECT place_name AS name, lat, lon, place_precision AS precision,
+                   place_country AS country, any_value(place_geonames_id) AS geonames_id,
+                   count(*) AS events, round(avg(goldstein), 2) AS goldstein_mean,
+                   min(id) AS first_event
+            FROM events
+            WHERE {where} AND lat IS NOT NULL AND lon IS NOT NULL
+                  AND coalesce(place_precision, '') <> 'country'
+            GROUP BY place_name, lat, lon, place_precision, place_country
+            ORDER BY events DESC, name""",
+        params,
+    )
+
+
+def place_countries(store: Queryable, flt: EventFilter) -> list[dict[str, Any]]:
+    """Events placed only at country level, per country: shaded countries, never points."""
+    where, params = flt.where()
+    return store.query(
+        f"""SELECT place_country AS country, count(*) AS events,
+                   round(avg(goldstein), 2) AS goldstein_mean
+            FROM events WHERE {where} AND place_precision = 'country'
+                  AND place_country IS NOT NULL
+            GROUP BY 1 ORDER BY events DESC, country""",
+        params,
+    )
+
+
+def actor_codes(store: Queryable) -> frozenset[str]:
+    """Every actor code stored (as source or target), to tell unknown codes from empty ones."""
+    rows = store.query("SELECT DISTINCT source_code AS code FROM events "
+                       "UNION SELECT DISTINCT target_code FROM events")
+    return frozenset(r["code"] for r in rows if r["code"])
+
+
+def counts_by_root(store: Queryable) -> list[dict[str, Any]]:
     return store.query(
         """SELECT root, min(label) FILTER (WHERE length(code) = 2) AS root_label,
                   count(*) AS events

@@ -153,3 +153,13 @@ def test_place_records_keep_order_and_flag_bad_lines(nlp):
     assert rows[1]["places"] == [] and "error" in rows[1]
     assert rows[2]["places"] == []
     json.dumps(rows)  # serialisable as the command prints it
+
+
+def test_places_reports_demonyms_only_when_asked(nlp):
+    from eventwatch.placetime import find_places
+
+    doc = nlp("Turkish troops crossed into Syria near Idlib.")
+    assert "Turkish" not in [p.text for p in find_places(doc)]
+    (turkish,) = [p for p in find_places(doc, demonyms=True) if p.text == "Turkish"]
+    assert (turkish.country, turkish.precision) == ("TUR", "country")
+    assert turkish.geonames_id is not None

@@ -74,7 +74,7 @@ def place_records(records: Iterable[Any], nlp: Language,
                 continue
             hint = record.get("countries") or ()
             places = find_places(next(docs), countries_hint=hint if isinstance(
-                hint, list | tuple) else ())
+                hint, list | tuple) else (), demonyms=True)
             yield {"id": record_id, "places": [_place_json(p) for p in places]}
         batch.clear()
 

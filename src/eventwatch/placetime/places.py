@@ -18,6 +18,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from eventwatch.placetime.gazetteer import (
@@ -92,11 +93,14 @@ class _Context:
 
 
 def find_places(text: str | Doc, nlp: Language | None = None, *,
-                countries_hint: Iterable[str] = frozenset()) -> list[Place]:
+                countries_hint: Iterable[str] = frozenset(),
+                demonyms: bool = False) -> list[Place]:
     """Places named in ``text`` (a string, parsed with ``nlp``, or an already parsed Doc), in
     text order, with offsets into that string or ``doc.text`` (for a sentence Doc, add the
     sentence's own offset). ``countries_hint``: ISO3 codes of the countries the article is
-    about; the rest of the context comes from the text itself."""
+    about; the rest of the context comes from the text itself. ``demonyms``: also report
+    demonyms ("Turkish", "Syrians") as references to their country, at country precision, as
+    toponym-level geoparsing counts them (never for an event's location)."""
     if isinstance(text, str):
         if nlp is None:
             raise ValueError("find_places needs the spaCy pipeline to parse a string")
@@ -123,7 +127,31 @@ def find_places(text: str | Doc, nlp: Language | None = None, *,
         location = _best(mention, context, gazetteer, pairs.get(i))
         if location is not None:
             places.append(_place(mention, location))
+    if demonyms:
+        places = sorted(places + _demonym_places(doc, gazetteer, places), key=lambda p: p.start)
     return places
+
+
+def _demonym_places(doc: Doc, gazetteer: Gazetteer, taken: list[Place]) -> list[Place]:
+    covered = {i for p in taken for i in range(p.start, p.end)}
+    by_country = _country_locations()
+    found = []
+    for token in doc:
+        if token.idx in covered or not token.text[:1].isupper() or token.pos_ not in {
+                "ADJ", "PROPN", "NOUN"}:
+            continue
+        location = by_country.get(gazetteer.demonym_country(token.text) or "")
+        if location is not None:
+            mention = _Mention(token.idx, token.idx + len(token), token.text, (), None)
+            found.append(_place(mention, location))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _country_locations() -> dict[str, Location]:
+    """ISO3 → the country's own gazetteer entry (built once, from the cached gazetteer)."""
+    return {loc.country: loc for loc in load_gazetteer().by_id.values()
+            if loc.precision == "country" and loc.country}
 
 
 def _without(counter: Counter, key: object) -> Counter:

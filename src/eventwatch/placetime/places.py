@@ -110,10 +110,10 @@ def find_places(text: str | Doc, nlp: Language | None = None, *,
     gazetteer = load_gazetteer()
     mentions = _mentions(doc, gazetteer)
     hint = frozenset(code.upper() for code in countries_hint)
-    demonyms = _demonym_countries(doc, gazetteer)
+    demonym_counts = _demonym_countries(doc, gazetteer)
     pairs = _city_state_pairs(doc.text, mentions)
 
-    context = _Context(_unambiguous_countries(mentions) + demonyms, Counter(), hint)
+    context = _Context(_unambiguous_countries(mentions) + demonym_counts, Counter(), hint)
     first = [_best(m, context, gazetteer, pairs.get(i)) for i, m in enumerate(mentions)]
     countries = Counter(loc.country for loc in first if loc is not None and loc.country)
     admin1 = Counter((loc.country, loc.admin1) for loc in first
@@ -121,7 +121,7 @@ def find_places(text: str | Doc, nlp: Language | None = None, *,
     places = []
     for i, mention in enumerate(mentions):
         own = first[i]
-        context = _Context(_without(countries + demonyms, own and own.country),
+        context = _Context(_without(countries + demonym_counts, own and own.country),
                            _without(admin1, own and own.country and own.admin1
                                     and (own.country, own.admin1)), hint)
         location = _best(mention, context, gazetteer, pairs.get(i))

@@ -187,3 +187,25 @@ def test_pipeline_events_without_date_expression_keep_the_article_date():
     coded = _code_files([SEEDLIKE / "aleppo_truce.txt"], SEEDLIKE_DATES)
     undated = [e for e in coded["aleppo_truce"] if e["date_resolution"] == "article"]
     assert undated and all(e["date"] == "2016-11-17" for e in undated)
+
+
+@pytest.mark.shared
+def test_pipeline_real_seeds_places_and_dates():
+    seeds = shared_path("seeds")
+    dates = {"003_11ebe237b492054d": dt.date(2020, 2, 28),
+             "000_a95628311a5ec8d6": dt.date(2023, 2, 10)}
+    coded = _code_files([seeds / f"{name}.txt" for name in dates], dates)
+    strikes = [e for e in coded["003_11ebe237b492054d"] if e["root"] == "19"
+               and e["source_country"] == "SYR" and e["target_country"] == "TUR"]
+    assert strikes and all(e["date"] == "2020-02-27" for e in strikes)
+    assert all(e["place"]["name"].startswith("Idlib") and e["place"]["country"] == "SYR"
+               for e in strikes)
+    text = next(a.text for a in read_inputs([seeds / "000_a95628311a5ec8d6.txt"]))
+    result = runner.invoke(app, ["places", "-"], input=json.dumps({"id": "b", "text": text}))
+    places = json.loads(result.stdout)["places"]
+    found = {p["text"]: p for p in places}
+    for name in ("Oncupinar", "Cobanbey", "Cilvegozu", "Bab al-Hawa", "Kilis province"):
+        assert name in found and found[name]["lat"] and found[name]["lon"], name
+        assert text[found[name]["start"]:found[name]["end"]] == name
+    assert found["Oncupinar"]["country"] == "TUR"
+    assert found["Kilis province"]["precision"] == "admin1"

@@ -182,6 +182,17 @@ def _print_rows(rows: list[dict[str, Any]], format: str) -> None:
         out.print(table)
 
 
+def dyad_rows(db: Path, a: str, b: str, by: str) -> list[dict[str, Any]]:
+    """The dyad series for the ``dyad`` and ``plot dyad`` commands (``--by`` checked)."""
+    from eventwatch.store import Store
+    from eventwatch.store.queries import PERIODS, dyad_series
+
+    if by not in PERIODS:
+        raise typer.BadParameter("--by must be day, week, month or year")
+    with Store(db, read_only=True) as store:
+        return dyad_series(store, a.upper(), b.upper(), by)
+
+
 @app.command()
 def dyad(
     a: Annotated[str, typer.Argument(help="First actor code prefix, e.g. TUR.")],
@@ -190,13 +201,7 @@ def dyad(
     by: Annotated[str, typer.Option(help="day, week, month or year.")] = "year",
 ) -> None:
     """Cooperation vs conflict between two actors over time (both directions)."""
-    from eventwatch.store import Store
-    from eventwatch.store.queries import PERIODS, dyad_series
-
-    if by not in PERIODS:
-        raise typer.BadParameter("--by must be day, week, month or year")
-    with Store(db, read_only=True) as store:
-        rows = dyad_series(store, a.upper(), b.upper(), by)
+    rows = dyad_rows(db, a, b, by)
     table = Table(by, "events", "cooperation", "conflict", "mean Goldstein", "",
                   title=f"{a.upper()}–{b.upper()} by {by}")
     for row in rows:

@@ -64,15 +64,11 @@ def plot_dyad(
     by: Annotated[str, typer.Option(help="day, week, month or year.")] = "year",
 ) -> None:
     """Cooperation vs conflict and mean Goldstein between two actors, as an image."""
+    from eventwatch.cli import dyad_rows
     from eventwatch.plot import PlotError
     from eventwatch.plot import plot_dyad as draw
-    from eventwatch.store import Store
-    from eventwatch.store.queries import PERIODS, dyad_series
 
-    if by not in PERIODS:
-        raise typer.BadParameter("--by must be day, week, month or year")
-    with Store(db, read_only=True) as store:
-        rows = dyad_series(store, a.upper(), b.upper(), by)
+    rows = dyad_rows(db, a, b, by)
     if not rows:
         typer.echo(f"error: no dated events between {a.upper()} and {b.upper()}", err=True)
         raise typer.Exit(code=1)

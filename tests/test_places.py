@@ -163,3 +163,13 @@ def test_places_reports_demonyms_only_when_asked(nlp):
     (turkish,) = [p for p in find_places(doc, demonyms=True) if p.text == "Turkish"]
     assert (turkish.country, turkish.precision) == ("TUR", "country")
     assert turkish.geonames_id is not None
+
+
+def test_places_region_references_in_toponym_mode(nlp):
+    from eventwatch.placetime import find_places
+
+    doc = nlp("EU leaders and African envoys met in Brussels.")
+    found = {p.text: p for p in find_places(doc, demonyms=True)}
+    assert found["EU"].name == "Europe" and found["EU"].precision == "region"
+    assert found["African"].name == "Africa"
+    assert "EU" not in {p.text for p in find_places(doc)}

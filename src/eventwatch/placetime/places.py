@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 from typing import TYPE_CHECKING
 
 from eventwatch.placetime.gazetteer import (
@@ -135,16 +136,46 @@ def find_places(text: str | Doc, nlp: Language | None = None, *,
 def _demonym_places(doc: Doc, gazetteer: Gazetteer, taken: list[Place]) -> list[Place]:
     covered = {i for p in taken for i in range(p.start, p.end)}
     by_country = _country_locations()
+    regions = _region_references()
     found = []
-    for token in doc:
-        if token.idx in covered or not token.text[:1].isupper() or token.pos_ not in {
-                "ADJ", "PROPN", "NOUN"}:
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        pair = doc[i : i + 2].text if i + 1 < len(doc) else ""
+        if token.idx in covered or not token.text[:1].isupper():
+            i += 1
             continue
-        location = by_country.get(gazetteer.demonym_country(token.text) or "")
+        if pair in regions:  # "European Union", "North American"
+            found.append(_place(_Mention(token.idx, token.idx + len(pair), pair, (), None),
+                                regions[pair]))
+            i += 2
+            continue
+        location = regions.get(token.text)
+        if location is None and token.pos_ in {"ADJ", "PROPN", "NOUN"}:
+            location = by_country.get(gazetteer.demonym_country(token.text) or "")
         if location is not None:
             mention = _Mention(token.idx, token.idx + len(token), token.text, (), None)
             found.append(_place(mention, location))
+        i += 1
     return found
+
+
+@lru_cache(maxsize=1)
+def _region_references() -> dict[str, Location]:
+    """Phrase → region entry, from ``data/places/region_references.tsv``."""
+    text = resources.files("eventwatch").joinpath(
+        "data/places/region_references.tsv").read_text("utf-8")
+    gazetteer = load_gazetteer()
+    out: dict[str, Location] = {}
+    for line in text.splitlines()[1:]:
+        if not line.strip() or line.startswith(("#", "phrase\t")):
+            continue
+        phrase, region = line.split("\t")[:2]
+        candidates = [c.location for c in gazetteer.lookup(region)
+                      if c.location.precision == "region"]
+        if candidates:
+            out[phrase] = candidates[0]
+    return out
 
 
 @lru_cache(maxsize=1)

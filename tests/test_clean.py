@@ -125,8 +125,8 @@ def test_clean_removes_appeal_block_to_its_end() -> None:
     appeal = [
         "… we have a small favor to ask. Our newsroom has been labelled by the authorities, and "
         "we depend on readers like you to keep reporting from the region.",
-        "Your support, no matter how small, makes a difference. If you can, please support us "
-        "monthly starting from just $2. Thank you.",
+        "Every contribution counts. Please consider backing our reporting each month, "
+        "from as little as $3. Thank you.",
         "Payment methods\nNot ready to support today?\nRemind me later.",
     ]
     result = clean_text(article_with(*appeal, after=3) + "\n\nRead more")

@@ -47,13 +47,15 @@ DictOption = Annotated[
 ]
 
 
-def _date(value: str | None) -> dt.date | None:
+def parse_date(value: str | None, name: str = "") -> dt.date | None:
+    """An ISO date option, or a clear usage error naming the option."""
     if value is None:
         return None
     try:
         return dt.date.fromisoformat(value)
     except ValueError as exc:
-        raise typer.BadParameter(f"not an ISO date (YYYY-MM-DD): {value!r}") from exc
+        prefix = f"{name}: " if name else ""
+        raise typer.BadParameter(f"{prefix}not an ISO date (YYYY-MM-DD): {value!r}") from exc
 
 
 @app.command()
@@ -156,7 +158,7 @@ def events(
             raise typer.BadParameter("--dyad takes two codes separated by a comma, e.g. TUR,RUS")
         pair = (parts[0], parts[1])
     flt = EventFilter(actor=actor.upper() if actor else None, dyad=pair, root=root,
-                      since=_date(since), until=_date(until))
+                      since=parse_date(since, "--since"), until=parse_date(until, "--until"))
     with Store(db, read_only=True) as store:
         rows = select_events(store, flt, limit)
     _print_rows(rows, format)

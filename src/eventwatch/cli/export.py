@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Annotated
 
@@ -14,13 +13,6 @@ DbOption = Annotated[Path, typer.Option("--db", help="DuckDB database file.")]
 plot_app = typer.Typer(help="Charts as image files.", no_args_is_help=True)
 
 
-def _date(value: str | None, name: str) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise typer.BadParameter(f"{name}: not an ISO date (YYYY-MM-DD): {value!r}") from exc
 
 
 def export(
@@ -44,7 +36,9 @@ def export(
 
     if format not in EXPORTERS:
         raise typer.BadParameter(f"--format must be one of {', '.join(EXPORTERS)}")
-    flt = EventFilter(since=_date(since, "--since"), until=_date(until, "--until"),
+    from eventwatch.cli import parse_date
+
+    flt = EventFilter(since=parse_date(since, "--since"), until=parse_date(until, "--until"),
                       include_negated=include_negated)
     with Store(db, read_only=True) as store:
         try:

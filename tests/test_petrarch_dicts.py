@@ -364,3 +364,16 @@ def test_petrarch_convention_in_the_coder(petrarch, nlp):
         ("NGOFRDGOV", "SYL", "040"), ("SYL", "NGOFRDGOV", "040")}
     # PETRARCH keeps codes as written: no intent recoding of future events.
     assert _code(petrarch, nlp, "Freedonia will penalize Sylvania.") == {("FRD", "SYL", "172")}
+
+
+def test_petrarch_coding_ontology_gives_negation_codes(tmp_path):
+    from eventwatch.dictionaries.petrarch.ontology import read_negations
+
+    path = tmp_path / "Test_Internal_Coding_Ontology.txt"
+    path.write_text("# header\n010:0x1000#Say\n011:0x1000-0xFFFF\n050:0x0080#Coop\n"
+                    "110:0x1007f#0xFFFF+0x0080\n120:-0xFFFF#Reject\nnonsense line\n"
+                    "bad:zz\n---:0\n", encoding="utf-8")
+    errors: list[DictionaryError] = []
+    negations = read_negations(path, errors)
+    assert dict(negations) == {"010": "011", "011": "010", "050": "110", "110": "050"}
+    assert [e.line for e in errors] == [8]

@@ -239,6 +239,9 @@ class Dictionaries:
     errors: tuple[DictionaryError, ...] = field(default_factory=tuple)
     # Coding convention of the knowledge source (EVENTWATCH or PETRARCH), see CONVENTIONS.
     convention: str = "eventwatch"
+    # CAMEO code → code of its negation ("did not clash over" 110 → 050), when the source has
+    # an ontology for it (PETRARCH's PICO); negated events are otherwise left uncoded.
+    negations: Mapping[str, str] = field(default_factory=dict)
 
     def summary(self) -> dict[str, int | str]:
         return {

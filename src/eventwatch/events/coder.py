@@ -173,7 +173,8 @@ def _events_for(parsed: ParsedArticle, sentence: ParsedSentence, token: Token, f
                 pattern: Pattern, actors: SentenceActors, memory: ArticleMemory,
                 dictionaries: Dictionaries, settings: CoderSettings) -> Iterable[Event]:
     mood = _mood(token)
-    if mood.directed or (mood.negated and not settings.include_negated):
+    negation = dictionaries.negations.get(pattern.code) if mood.negated else None
+    if mood.directed or (mood.negated and not negation and not settings.include_negated):
         return
     offset = sentence.start
 
@@ -193,7 +194,7 @@ def _events_for(parsed: ParsedArticle, sentence: ParsedSentence, token: Token, f
     pairs = _pairs(sources, targets, reciprocal, settings.require_target)
     if not pairs:
         return
-    code = pattern.code
+    code = negation or pattern.code  # "did not clash over" codes as its negation (PICO)
     if mood.future and dictionaries.convention != PETRARCH:
         code = pattern.future_code or intent_code(code[:2]) or code
     directed = [(source, target, code) for source, target in pairs]

@@ -16,6 +16,7 @@ from eventwatch.dictionaries.model import Dictionaries, Pattern
 from eventwatch.dictionaries.petrarch.actors import actor_rows, read_actors
 from eventwatch.dictionaries.petrarch.agents import agent_rows, read_agents
 from eventwatch.dictionaries.petrarch.discards import read_discards
+from eventwatch.dictionaries.petrarch.ontology import read_negations
 from eventwatch.dictionaries.petrarch.parts import DictionaryParts, PhraseRow, gc_paused
 from eventwatch.dictionaries.petrarch.patterns import verb_groups
 from eventwatch.dictionaries.petrarch.verbs import read_verbs
@@ -30,9 +31,10 @@ class PetrarchFiles:
     agents: tuple[Path, ...]
     verbs: tuple[Path, ...]
     discards: tuple[Path, ...]
+    ontology: tuple[Path, ...] = ()
 
     def all(self) -> list[Path]:
-        return [*self.actors, *self.agents, *self.verbs, *self.discards]
+        return [*self.actors, *self.agents, *self.verbs, *self.discards, *self.ontology]
 
 
 def find_files(folder: Path) -> PetrarchFiles:
@@ -47,7 +49,8 @@ def find_files(folder: Path) -> PetrarchFiles:
 
     verbs = tuple(p for p in names if "verbs" in p.name.lower()
                   or p.name.lower().startswith("cameo"))
-    return PetrarchFiles(having("actors"), having("agents"), verbs, having("discards"))
+    return PetrarchFiles(having("actors"), having("agents"), verbs, having("discards"),
+                         having("coding_ontology", "coding.ontology"))
 
 
 def read_petrarch(folder: Path) -> DictionaryParts:
@@ -78,6 +81,9 @@ def read_petrarch(folder: Path) -> DictionaryParts:
         more_sentence, more_story = read_discards(path, errors)
         sentence.extend(more_sentence)
         story.extend(more_story)
+    negations: dict[str, str] = {}
+    for path in files.ontology:
+        negations.update(read_negations(path, errors))
     return DictionaryParts(
         name=f"petrarch:{folder}",
         version=version_of(files.all()) if files.all() else "empty",
@@ -87,6 +93,7 @@ def read_petrarch(folder: Path) -> DictionaryParts:
         sentence_discards=tuple(sentence),
         story_discards=tuple(story),
         errors=tuple(errors),
+        negations=negations,
     )
 
 

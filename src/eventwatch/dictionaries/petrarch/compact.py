@@ -18,7 +18,7 @@ from eventwatch.errors import DictionaryError
 
 SUFFIX = ".ewdict"
 FORMAT = "eventwatch-dictionaries"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 
 def save_compact(parts: DictionaryParts, path: Path) -> None:
@@ -57,6 +57,7 @@ def save_compact(parts: DictionaryParts, path: Path) -> None:
         "actors": rows(parts.actors),
         "sentence_discards": rows(parts.sentence_discards),
         "story_discards": rows(parts.story_discards),
+        "negations": sorted(parts.negations.items()),
         "entries": entry_rows,
         "patterns": pattern_rows,
         "verbs": verbs,
@@ -93,6 +94,7 @@ def read_compact(path: Path) -> DictionaryParts:
         pattern_count=payload["pattern_count"],
         sentence_discards=rows(payload["sentence_discards"]),
         story_discards=rows(payload["story_discards"]),
+        negations=dict(payload.get("negations", ())),
         errors=tuple(DictionaryError(*error) for error in payload["errors"]),
     )
 

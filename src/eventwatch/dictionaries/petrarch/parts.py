@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from eventwatch.dictionaries.model import (
     PETRARCH,
@@ -32,6 +32,7 @@ class DictionaryParts:
     sentence_discards: tuple[PhraseRow, ...]
     story_discards: tuple[PhraseRow, ...]
     errors: tuple[DictionaryError, ...]
+    negations: Mapping[str, str] = field(default_factory=dict)
 
     def build(self) -> Dictionaries:
         return Dictionaries(
@@ -44,6 +45,7 @@ class DictionaryParts:
             story_discards=PhraseIndex(self.story_discards),
             errors=self.errors,
             convention=PETRARCH,
+            negations=self.negations,
         )
 
 

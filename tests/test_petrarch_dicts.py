@@ -290,7 +290,8 @@ def test_petrarch_files_found_by_name(tmp_path):
     files = find_files(tmp_path)
     assert [p.name for p in files.actors] == ["Phoenix.Countries.actors.txt"]
     assert [p.name for p in files.verbs] == ["CAMEO.2.0.txt", "PETR_Validate_verbs_2_02.txt"]
-    assert len(files.all()) == 5
+    assert [p.name for p in files.ontology] == ["PETR.Internal.Coding.Ontology.txt"]
+    assert len(files.all()) == 6  # the issue-coding file and notes.md are not dictionaries
     with pytest.raises(DictionaryError):
         find_files(tmp_path / "missing")
 

@@ -171,3 +171,22 @@ def test_cli_plot_dyad_rejects_unknown_suffix_and_empty_dyad(db_path, tmp_path):
     empty = runner.invoke(cli_app, ["plot", "dyad", "FRA", "DEU", "--db", str(db_path),
                                     "--out", str(tmp_path / "x.png")])
     assert empty.exit_code == 1 and not (tmp_path / "x.png").exists()
+
+
+def test_gdelt_mention_counts_come_from_event_groups(tmp_path):
+    from eventwatch.pipeline import run
+
+    story = ("Turkey shot down a Russian warplane near the Syrian border on Tuesday, the "
+             "Turkish military said in a statement issued in Ankara.")
+    rows = [{"id": f"w{i}", "date": "2015-11-24", "source": f"Outlet {i % 2}",
+             "text": story + " More details followed." * i} for i in range(3)]
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    db = tmp_path / "e.duckdb"
+    with Store(db) as store:
+        run([dump], store)
+    out = tmp_path / "g.tsv"
+    assert _export(db, "gdelt", out) == 3
+    _, exported = _read_gdelt(out)
+    assert {(r["NumMentions"], r["NumSources"], r["NumArticles"]) for r in exported} == {
+        ("3", "2", "3")}

@@ -37,9 +37,12 @@ def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any],
 
 def export_gdelt(con: duckdb.DuckDBPyConnection, where: str, params: list[Any], out: Path,
                  header: bool) -> int:
-    sql = (f"SELECT e.*, a.ingested_at, coalesce(a.url, a.origin) AS source_url "
+    sql = (f"SELECT e.*, a.ingested_at, coalesce(a.url, a.origin) AS source_url, "
+           f"g.mentions, g.outlets, g.articles "
            f"FROM (SELECT * FROM events WHERE {where}) e "
-           f"LEFT JOIN articles a ON a.id = e.article_id ORDER BY e.date NULLS LAST, e.id")
+           f"LEFT JOIN articles a ON a.id = e.article_id "
+           f"LEFT JOIN event_groups g ON g.event_key = e.event_key "
+           f"ORDER BY e.date NULLS LAST, e.id")
     count = 0
     with out.open("w", encoding="utf-8", newline="") as fh:
         for line in gdelt_lines(_rows(con, sql, params), header):

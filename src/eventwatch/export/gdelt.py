@@ -3,8 +3,9 @@
 GDELT conventions kept: CAMEO actor codes split into country, known group and up to three
 type codes; upper-case actor names; FIPS 10-4 country codes for geography (from
 ``data/ontology/fips_iso.tsv``, GeoNames countryInfo facts); geo type 1 country, 2 US state,
-3 US city, 4 world city, 5 world state, 0 none. Our own choices, documented: one article per
-event (NumMentions = NumSources = NumArticles = 1), AvgTone left empty (not computed),
+3 US city, 4 world city, 5 world state, 0 none. NumMentions / NumSources / NumArticles come
+from the ``event_groups`` view (same day, dyad and code across articles and outlets; 1 when
+the event is alone). Our own choices, documented: AvgTone left empty (not computed),
 IsRootEvent = 1 for the article's first two sentences, GLOBALEVENTID = our 64-bit hex id
 masked to a positive BIGINT; only ActionGeo is filled (we place events, not actors).
 """
@@ -82,6 +83,10 @@ def action_geo(event: Mapping[str, Any]) -> list[str]:
             _number(event.get("lat"), ".4f"), _number(event.get("lon"), ".4f"), feature]
 
 
+def _count(event: Mapping[str, Any], key: str) -> str:
+    return str(event.get(key) or 1)
+
+
 def gdelt_row(event: Mapping[str, Any]) -> list[str]:
     """One event (an ``events`` row plus ``ingested_at`` and ``source_url``) as 61 fields."""
     day = event["date"]
@@ -96,7 +101,8 @@ def gdelt_row(event: Mapping[str, Any]) -> list[str]:
         *actor_fields(event["target_code"], event["target_name"], event["target_country"]),
         "1" if (event["sentence_index"] or 0) <= 1 else "0",
         code, code[:3], event["root"] or code[:2], str(event["quad_class"]),
-        _number(event["goldstein"]), "1", "1", "1", "",
+        _number(event["goldstein"]), _count(event, "mentions"), _count(event, "outlets"),
+        _count(event, "articles"), "",
         "0", *[""] * (len(_GEO) - 1), "0", *[""] * (len(_GEO) - 1),
         *action_geo(event),
         added.strftime("%Y%m%d%H%M%S") if added else "", _text(event.get("source_url")),

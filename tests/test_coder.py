@@ -182,3 +182,14 @@ def test_coder_titled_unknown_person_is_known_by_surname(code_text, builtin):
     assert {(e.source.code, e.target.code, e.root) for e in events} == {
         ("TURGOV", "RUSGOV", "04"), ("TURGOV", "RUS", "11")}
     assert any(e.source.entry.startswith("titled:demir") for e in events)
+
+
+def test_coder_misparsed_apposition_is_coordination_but_descriptions_are_not(code_text, builtin):
+    def code(text: str) -> set[tuple[str, str, str]]:
+        return {(e.source.code, e.target.code, e.root)
+                for e in code_text(text, dictionaries=builtin)}
+
+    # Adjectives before the second name make the parser attach it as an apposition.
+    assert {s for s, _, _ in code("Iran and the evil awful Russia welcomed a resumption of "
+                                  "formal diplomatic ties with Syria.")} == {"IRN", "RUS"}
+    assert code("Turkey, a NATO member, criticised Russia on Monday.") == {("TUR", "RUS", "11")}

@@ -241,7 +241,7 @@ def _verb_roles(token: Token, frame: Frame, pattern: Pattern, actors_of, petrarc
             # "sanctions were imposed on Russia by the EU": the subject is the thing done.
             targets = actors_of(frame.slot(pattern.target_after, pattern))
         return sources, targets, False
-    sources = actors_of(subject_tokens)
+    sources = _with_misparsed_appositions(subject_tokens, actors_of(subject_tokens), actors_of)
     targets: list[Actor] = []
     if pattern.source_after:
         # "receive aid from $": the subject receives, the prepositional object acts.
@@ -274,6 +274,25 @@ def _noun_roles(token: Token, frame: Frame, pattern: Pattern, actors_of
                                  if prep in ("with", "to", "against", "on", "of") for t in pobjs),
                                 actors_of)
     return sources, targets, len(sources) > 1
+
+
+def _with_misparsed_appositions(tokens: list[Token], found: list[Actor], actors_of
+                                ) -> list[Actor]:
+    """'Arnor and the evil awful Gondor' parses Gondor as an apposition of Arnor: an apposition
+    naming another country's actor is coordination, not a second name for the same actor."""
+    countries = {a.country or a.code[:3] for a in found}
+    extra = []
+    for token in tokens:
+        for child in token.children:
+            # Only a bare name ("Gondor"), not a description ("a NATO member").
+            if child.dep_ != "appos" or child.pos_ != "PROPN":
+                continue
+            for actor in actors_of([child]):
+                key = actor.country or actor.code[:3]
+                if key not in countries and key not in ORG_PREFIXES:
+                    countries.add(key)
+                    extra.append(actor)
+    return found + extra if found else found
 
 
 def _speaker_for_pronoun(subject: Token, verb: Token) -> list[Token]:

@@ -190,6 +190,7 @@ def test_coder_misparsed_apposition_is_coordination_but_descriptions_are_not(cod
                 for e in code_text(text, dictionaries=builtin)}
 
     # Adjectives before the second name make the parser attach it as an apposition.
-    assert {s for s, _, _ in code("Iran and the evil awful Russia welcomed a resumption of "
-                                  "formal diplomatic ties with Syria.")} == {"IRN", "RUS"}
+    # (spaCy's small model parses "Turkey" here as an apposition of "Iran".)
+    assert {s for s, _, _ in code("Iran and the evil awful Turkey welcomed a resumption of "
+                                  "formal diplomatic ties with Syria.")} == {"IRN", "TUR"}
     assert code("Turkey, a NATO member, criticised Russia on Monday.") == {("TUR", "RUS", "11")}

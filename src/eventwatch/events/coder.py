@@ -21,7 +21,7 @@ from eventwatch.events.frame import Frame, conjuncts, passive_agents, subjects
 from eventwatch.ontology import cameo_info, intent_code, unknown_code
 from eventwatch.parse import ParsedArticle, ParsedSentence
 from eventwatch.quotes import Quote, link_events, sentence_quotes
-from eventwatch.records import Actor, Event
+from eventwatch.records import Actor, CameoInfo, Event
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -102,7 +102,7 @@ def analyse_article(parsed: ParsedArticle, dictionaries: Dictionaries,
             continue
         actors = find_actors(sentence.doc, sentence.start, dictionaries, article.published,
                              memory)
-        events.extend(_code_sentence(parsed, sentence, actors, memory, dictionaries, settings))
+        events.extend(_code_sentence(parsed, sentence, actors, dictionaries, settings))
         quotes.extend(sentence_quotes(article.id, sentence, actors))
     links = link_events(events, quotes)
     if links:
@@ -111,8 +111,7 @@ def analyse_article(parsed: ParsedArticle, dictionaries: Dictionaries,
 
 
 def _code_sentence(parsed: ParsedArticle, sentence: ParsedSentence, actors: SentenceActors,
-                   memory: ArticleMemory, dictionaries: Dictionaries,
-                   settings: CoderSettings) -> Iterable[Event]:
+                   dictionaries: Dictionaries, settings: CoderSettings) -> Iterable[Event]:
     doc = sentence.doc
     assert doc is not None
     coded_heads: set[int] = set()
@@ -133,7 +132,7 @@ def _code_sentence(parsed: ParsedArticle, sentence: ParsedSentence, actors: Sent
         for pattern in patterns:
             if not frame.matches(pattern, words) or _unfilled_slot(frame, pattern, actors):
                 continue
-            found = list(_events_for(parsed, sentence, token, frame, pattern, actors, memory,
+            found = list(_events_for(parsed, sentence, token, frame, pattern, actors,
                                      dictionaries, settings))
             if found:
                 coded_heads.add(token.i)
@@ -170,13 +169,12 @@ def _unfilled_slot(frame: Frame, pattern: Pattern, actors: SentenceActors) -> bo
 
 
 def _events_for(parsed: ParsedArticle, sentence: ParsedSentence, token: Token, frame: Frame,
-                pattern: Pattern, actors: SentenceActors, memory: ArticleMemory,
-                dictionaries: Dictionaries, settings: CoderSettings) -> Iterable[Event]:
+                pattern: Pattern, actors: SentenceActors, dictionaries: Dictionaries,
+                settings: CoderSettings) -> Iterable[Event]:
     mood = _mood(token)
     negation = dictionaries.negations.get(pattern.code) if mood.negated else None
     if mood.directed or (mood.negated and not negation and not settings.include_negated):
         return
-    offset = sentence.start
 
     def actors_of(tokens: Iterable[Token]) -> list[Actor]:
         out: list[Actor] = []
@@ -202,32 +200,39 @@ def _events_for(parsed: ParsedArticle, sentence: ParsedSentence, token: Token, f
         directed += [(target, source, pattern.reverse_code) for source, target in pairs
                      if target is not None]
     reporter = _reporter(token, actors_of)
-    article = parsed.article
     for source, target, event_code in directed:
         info = cameo_info(event_code) or unknown_code(event_code)
-        if info is None:
-            continue  # "---": the pattern matched to block coding
-        yield Event(
-            id=_event_id(article.id, sentence.index, offset + token.idx, event_code, source,
-                         target),
-            article_id=article.id,
-            sentence_index=sentence.index,
-            sentence=sentence.text,
-            sentence_start=offset,
-            source=source,
-            target=target,
-            cameo=info,
-            trigger=token.text,
-            trigger_start=offset + token.idx,
-            trigger_end=offset + token.idx + len(token),
-            rule=f"{pattern.id} {pattern.text}",
-            dictionary_version=dictionaries.version,
-            date=article.published,
-            negated=mood.negated,
-            hedged=mood.hedged,
-            future=mood.future,
-            reported_by=reporter,
-        )
+        if info is not None:  # None: "---", the pattern matched to block coding
+            yield _event(parsed, sentence, token, pattern, dictionaries, mood, source, target,
+                         info, reporter)
+
+
+def _event(parsed: ParsedArticle, sentence: ParsedSentence, token: Token, pattern: Pattern,
+           dictionaries: Dictionaries, mood: _Mood, source: Actor, target: Actor | None,
+           info: CameoInfo, reporter: Actor | None) -> Event:
+    """The event record, with offsets into the article and the rule that fired."""
+    article = parsed.article
+    start = sentence.start + token.idx
+    return Event(
+        id=_event_id(article.id, sentence.index, start, info.code, source, target),
+        article_id=article.id,
+        sentence_index=sentence.index,
+        sentence=sentence.text,
+        sentence_start=sentence.start,
+        source=source,
+        target=target,
+        cameo=info,
+        trigger=token.text,
+        trigger_start=start,
+        trigger_end=start + len(token),
+        rule=f"{pattern.id} {pattern.text}",
+        dictionary_version=dictionaries.version,
+        date=article.published,
+        negated=mood.negated,
+        hedged=mood.hedged,
+        future=mood.future,
+        reported_by=reporter,
+    )
 
 
 def _verb_roles(token: Token, frame: Frame, pattern: Pattern, actors_of, petrarch: bool

@@ -266,3 +266,23 @@ def test_cli_serve_get_answers_one_request(db_path):
     assert bad.exit_code == 1 and "unknown actor code" in bad.stdout
     missing = runner.invoke(cli_app, ["serve", "--db", str(db_path) + ".nope", "--get", "/"])
     assert missing.exit_code == 2
+
+
+def test_api_event_shows_its_quote_and_how_often_it_was_reported(tmp_path):
+    from pathlib import Path
+
+    from eventwatch.pipeline import run
+    from eventwatch.store import Store
+
+    fixture = Path(__file__).parent / "fixtures" / "seedlike" / "idlib_warships.txt"
+    with Store(tmp_path / "q.duckdb") as store:
+        run([fixture], store)
+        quoted = store.query("SELECT id, quote_id FROM events WHERE quote_id IS NOT NULL")
+    assert quoted
+    app = create_app(tmp_path / "q.duckdb")
+    with TestClient(app) as local:
+        event = get(local, f"/api/events/{quoted[0]['id']}")
+        assert event["quote"]["id"] == quoted[0]["quote_id"] and event["quote"]["text"]
+        assert event["reports"]["mentions"] >= 1 and event["reports"]["articles"] == 1
+        page = local.get(f"/events/{quoted[0]['id']}").text
+        assert "quote by" in page and "mention(s) in 1 article(s)" in page

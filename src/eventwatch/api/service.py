@@ -56,9 +56,15 @@ def event_detail(cur: Cursor, event_id: str) -> dict[str, Any]:
     event = rows[0]
     articles = cur.query("SELECT id, title, url, published, outlet, origin FROM articles "
                          "WHERE id = ?", [event["article_id"]])
+    quotes = cur.query("SELECT * FROM quotes WHERE id = ?", [event["quote_id"]]) \
+        if event.get("quote_id") else []
+    groups = cur.query("SELECT mentions, articles, outlets, independent_articles FROM "
+                       "event_groups WHERE event_key = ?", [event.get("event_key")])
     return {**event, "quad_name": QUAD_NAMES.get(event["quad_class"]),
             "article": articles[0] if articles else None,
-            "sentence_spans": _sentence_spans(event)}
+            "sentence_spans": _sentence_spans(event),
+            "quote": quotes[0] if quotes else None,
+            "reports": groups[0] if groups else None}
 
 
 def article_detail(cur: Cursor, article_id: str) -> dict[str, Any]:

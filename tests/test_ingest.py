@@ -521,3 +521,27 @@ def test_ingest_never_raises_on_arbitrary_bytes(tmp_path: Path, data: bytes, suf
             assert result.code in ALL_CODES
         else:
             assert result.text.strip()
+
+
+def test_ingest_reads_gzip_compressed_html_and_text(tmp_path):
+    import gzip as gz
+
+    from eventwatch.records import Article, Reject
+
+    html = ("<html><head><title>Ankara and Moscow agree on Idlib patrols</title></head><body>"
+            "<article><h1>Ankara and Moscow agree on Idlib patrols</h1>"
+            "<p>Turkey and Russia agreed on Thursday to run joint patrols along the M4 highway "
+            "in Syria's Idlib province, officials in both capitals said.</p>"
+            "<p>The patrols are meant to shore up a ceasefire that has held since early March, "
+            "the Turkish defence ministry said in a statement.</p></article></body></html>")
+    (tmp_path / "2020-03-12-patrols.html.gz").write_bytes(gz.compress(html.encode()))
+    (tmp_path / "note.txt.gz").write_bytes(gz.compress(
+        b"Russia and Turkey held talks in Moscow on Friday about the situation in Idlib."))
+    (tmp_path / "broken.html.gz").write_bytes(b"\x1f\x8b\x08 not really gzip")
+    items = list(read_inputs([tmp_path]))
+    articles = [i for i in items if isinstance(i, Article)]
+    rejects = [i for i in items if isinstance(i, Reject)]
+    assert sorted(Path(a.origin).name for a in articles) == [
+        "2020-03-12-patrols.html.gz", "note.txt.gz"]
+    assert any("joint patrols" in a.text for a in articles)
+    assert [(Path(r.item).name, r.code) for r in rejects] == [("broken.html.gz", "E107")]

@@ -6,8 +6,10 @@ without ever being loaded.
 
 from __future__ import annotations
 
+import gzip
 import os
 import stat
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,6 +18,7 @@ from ..records import Article, Reject
 from ._build import Meta, html_article, text_article
 from ._decode import decode_bytes
 from ._feed import read_feed
+from ._guard import guarded
 from ._jsonl import iter_jsonl_file
 from ._limits import read_limited
 
@@ -27,8 +30,11 @@ SUPPORTED = (*TEXT_SUFFIXES, *HTML_SUFFIXES, *JSONL_SUFFIXES, *FEED_SUFFIXES)
 
 
 def file_kind(path: Path) -> str | None:
-    """``text``, ``html``, ``jsonl`` or ``feed``; extension-less files are text."""
+    """``text``, ``html``, ``jsonl`` or ``feed``; extension-less files are text; a ``.gz``
+    file is the kind of what it compresses (``page.html.gz`` is HTML)."""
     name = path.name.lower()
+    if name.endswith(".gz") and not name.endswith(JSONL_SUFFIXES):
+        name = name[:-3]
     for kind, suffixes in (
         ("jsonl", JSONL_SUFFIXES),
         ("html", HTML_SUFFIXES),
@@ -61,10 +67,12 @@ def _read_bounded(path: Path, item: str, max_bytes: int) -> bytes | Reject:
         if size > max_bytes:
             reason = f"{item}: {size} bytes is over the {max_bytes}-byte limit"
             return Reject(item, E_TOO_LARGE, reason)
-        with path.open("rb") as stream:
+        opener = gzip.open if path.name.lower().endswith(".gz") else open
+        with opener(path, "rb") as stream:
             data = read_limited(stream, max_bytes)
-    except OSError as exc:
-        return Reject(item, E_UNREADABLE, f"{item}: could not be read ({exc.strerror or exc})")
+    except (OSError, EOFError, zlib.error) as exc:  # gzip.BadGzipFile is an OSError
+        detail = getattr(exc, "strerror", None) or exc
+        return Reject(item, E_UNREADABLE, f"{item}: could not be read ({detail})")
     if not isinstance(data, bytes):  # the file grew after stat
         return Reject(item, E_TOO_LARGE, f"{item}: over the {max_bytes}-byte limit")
     return data
@@ -91,7 +99,7 @@ def read_file(path: Path, item: str, max_bytes: int) -> Iterator[Article | Rejec
         if isinstance(text, Reject):
             yield text
             return
-        meta = Meta(file_name=path.name)
+        meta = Meta(file_name=path.name.removesuffix(".gz"))
         yield (html_article if kind == "html" else text_article)(text, item, meta)
 
 
@@ -107,8 +115,8 @@ def read_path(path: Path, item: str, max_bytes: int) -> Iterator[Article | Rejec
         for entry in walk_folder(path):
             if isinstance(entry, Reject):
                 yield entry
-            else:
-                yield from read_file(entry, str(entry), max_bytes)
+            else:  # one bad file never stops the rest of the folder
+                yield from guarded(str(entry), read_file(entry, str(entry), max_bytes))
     elif stat.S_ISREG(mode):
         yield from read_file(path, item, max_bytes)
     else:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -10,17 +9,16 @@ from typing import BinaryIO, TextIO
 
 import httpx
 
-from ..errors import E_UNREADABLE
 from ..records import Article, Reject
 from ._build import Meta, html_article
 from ._decode import decode_bytes
 from ._feed import read_feed
 from ._files import read_path
+from ._guard import guarded
 from ._http import Fetched, fetch, new_client
 from ._stdin import read_stdin
 
 DEFAULT_MAX_BYTES = 20_000_000
-_log = logging.getLogger(__name__)
 
 
 class _Clients:
@@ -76,15 +74,6 @@ def _read_one(
         yield from read_path(Path(raw), text, max_bytes)
 
 
-def _guarded(item: str, results: Iterator[Article | Reject]) -> Iterator[Article | Reject]:
-    """Last line of defence: an unexpected error ends this item as a reject, not the run."""
-    try:
-        yield from results
-    except Exception as exc:
-        _log.exception("unexpected error while reading %s", item)
-        yield Reject(item, E_UNREADABLE, f"{item}: could not be read (internal error: {exc!r})")
-
-
 def read_inputs(
     paths: Iterable[str | Path],
     *,
@@ -102,6 +91,6 @@ def read_inputs(
     clients = _Clients(client)
     try:
         for raw in paths:
-            yield from _guarded(str(raw), _read_one(raw, stdin, max_bytes, clients))
+            yield from guarded(str(raw), _read_one(raw, stdin, max_bytes, clients))
     finally:
         clients.close()

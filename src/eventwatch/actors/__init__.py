@@ -118,6 +118,7 @@ def find_actors(doc: Doc, offset: int, dictionaries: Dictionaries, day: dt.date 
         if actors:
             by_head[head_i] = actors
     _qualify_by_preposition(doc, by_head)
+    _share_over_of_conjuncts(doc, by_head)
     _distribute_over_conjuncts(doc, by_head)
     _locate_sectors(doc, groups, by_head)
     _resolve_pronouns(doc, offset, by_head, earlier_person)
@@ -149,6 +150,26 @@ def _qualify_by_preposition(doc: Doc, by_head: dict[int, tuple[Actor, ...]]) -> 
                       actor.end, f"{c.entry}+{actor.entry}") for c in countries)
 
 
+def _share_over_of_conjuncts(doc: Doc, by_head: dict[int, tuple[Actor, ...]]) -> None:
+    """'The ambassadors of Arnor, Osgiliath and Gondor': the sector composed with the first
+    country (ARNGOV) belongs to each coordinated country too (OSGGOV, GONGOV)."""
+    for head_i, actors in list(by_head.items()):
+        actor = actors[0]
+        if len(actors) != 1 or not actor.country or not actor.code.startswith(actor.country) \
+                or not actor.sector:
+            continue
+        extra = [Actor(c.country + actor.code[3:], actor.name, c.country, actor.sector,
+                       actor.start, actor.end, f"{c.entry}+of:{actor.entry}")
+                 for prep in doc[head_i].children if prep.dep_ == "prep"
+                 and prep.lower_ in ("of", "from", "in")
+                 for pobj in prep.children if pobj.dep_ == "pobj"
+                 for conj in pobj.conjuncts
+                 for c in by_head.get(conj.i, ()) if c.country and not c.sector
+                 and c.country != actor.country]
+        if extra:
+            by_head[head_i] = (actor, *extra)
+
+
 def _distribute_over_conjuncts(doc: Doc, by_head: dict[int, tuple[Actor, ...]]) -> None:
     """'British sailors and marines': the country of the first conjunct covers the others."""
     for head_i, actors in list(by_head.items()):
@@ -156,15 +177,16 @@ def _distribute_over_conjuncts(doc: Doc, by_head: dict[int, tuple[Actor, ...]]) 
         if token.dep_ != "conj" or token.head.i not in by_head:
             continue
         first = by_head[token.head.i]
-        countries = {a.country for a in first if a.country}
-        if len(countries) != 1:
+        countries = list(dict.fromkeys(a.country for a in first if a.country))
+        if not countries or (len(countries) > 1 and len(actors) > 1):
             continue
-        (country,) = countries
-        by_head[head_i] = tuple(
+        # "Lawmakers and officials in Arnor and Gondor": one actor per country.
+        distributed = (
             Actor(country + a.code, a.name, country, a.code[:3], a.start, a.end,
                   f"{a.entry}+conj:{country}")
             if a.country is None and a.code[:3] in _SECTOR_CODES and len(a.code) <= 6 else a
-            for a in actors)
+            for a in actors for country in countries)
+        by_head[head_i] = tuple(dict.fromkeys(distributed))
 
 
 def _locate_sectors(doc: Doc, groups: dict[int, list[tuple[PhraseMatch, Span]]],
@@ -263,10 +285,14 @@ def _compose(doc: Doc, head: Token, items: list[tuple[PhraseMatch, Span]], offse
     agent = head_agent or (by_kind[AGENT][-1][0] if by_kind[AGENT] else None)
     agent_code = agent.entries[0].code_on(day) if agent else None
     entries = [m.entries[0].id for m, _ in items]
+    # PETRARCH test dictionaries name made-up countries (GON, ARN): still countries.
+    own_countries = _countries(by_kind[COUNTRY], day) if petrarch else []
 
     def make(code: str) -> Actor:
         # PETRARCH's "---" names a phrase that must not become an actor; callers drop it.
         country, sector = split_code(code)
+        if country is None and code[:3] in own_countries:
+            country, sector = code[:3], code[3:6] or None
         return Actor(code, name, country, sector, offset + start, offset + end,
                      "+".join(entries))
 

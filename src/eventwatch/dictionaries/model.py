@@ -149,6 +149,10 @@ class PhraseIndex:
         return best_len, tuple(found)
 
 
+# Prefix of a slot after a skipped phrase: target_after "^in" is PETRARCH's "(IN ^) +".
+SKIP = "^"
+
+
 @dataclass(frozen=True, slots=True)
 class Pattern:
     """A verb or noun pattern: the head lemma, words its frame must contain, and the code.

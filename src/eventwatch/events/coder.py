@@ -16,15 +16,15 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from eventwatch.actors import ArticleMemory, SentenceActors, find_actors
-from eventwatch.dictionaries.model import PETRARCH, Dictionaries, Pattern, PatternIndex
-from eventwatch.events.frame import Frame, conjuncts, passive_agents, subjects
+from eventwatch.dictionaries.model import PETRARCH, SKIP, Dictionaries, Pattern, PatternIndex
+from eventwatch.events.frame import Frame, conjuncts, passive_agents, phrase_after, subjects
 from eventwatch.ontology import cameo_info, intent_code, unknown_code
 from eventwatch.parse import ParsedArticle, ParsedSentence
 from eventwatch.quotes import Quote, link_events, sentence_quotes
 from eventwatch.records import Actor, CameoInfo, Event
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 SPEECH_VERBS = frozenset({"say", "tell", "announce", "report", "state", "add", "claim", "insist",
                           "note", "declare", "confirm", "reveal", "write", "allege", "quote",
@@ -128,6 +128,8 @@ def _code_sentence(parsed: ParsedArticle, sentence: ParsedSentence, actors: Sent
         if not patterns:
             continue
         frame = Frame.of(token)
+        if dictionaries.convention == PETRARCH:
+            frame = _with_plain_complements(frame, dictionaries.verbs)
         words = frame.words()
         for pattern in patterns:
             if not frame.matches(pattern, words) or _unfilled_slot(frame, pattern, actors):
@@ -141,7 +143,32 @@ def _code_sentence(parsed: ParsedArticle, sentence: ParsedSentence, actors: Sent
     for i in list(by_token):
         if _governs_coded_intent(doc[i], by_token):
             del by_token[i]
+    if dictionaries.convention == PETRARCH:
+        _drop_nested_events(doc, by_token)
     return _unique([e for i in sorted(by_token) for e in by_token[i]])
+
+
+def _with_plain_complements(frame: Frame, verbs: PatternIndex) -> Frame:
+    """PETRARCH matches a verb's patterns against its whole verb phrase: "vowed to wage war
+    on X", "signed an accord to supply X". An infinitive complement whose verb has no
+    patterns of its own joins the frame; one that does is coded as its own event."""
+    for child in frame.head.children:
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        if child.dep_ in ("xcomp", "advcl") and infinitive and child.pos_ == "VERB" \
+                and not _lookup(verbs, child.lower_, child.lemma_.lower()):
+            frame = frame.joined(Frame.of(child))
+    return frame
+
+
+def _drop_nested_events(doc: Doc, by_token: dict[int, list[Event]]) -> None:
+    """PETRARCH nests a that-clause's event inside the verb that governs it ("X noted that Y
+    regretted Z" is X → Y 010): the nested event is not coded on its own."""
+    for i in sorted(by_token):
+        if i not in by_token:
+            continue
+        for clause in doc[i].children:
+            if clause.dep_ == "ccomp" and clause.i > i:
+                by_token.pop(clause.i, None)
 
 
 def _governs_coded_intent(token: Token, by_token: dict[int, list[Event]]) -> bool:
@@ -241,24 +268,46 @@ def _verb_roles(token: Token, frame: Frame, pattern: Pattern, actors_of, petrarc
     subject_tokens = [s for t in subject_tokens for s in _speaker_for_pronoun(t, token)]
     if passive:
         sources = actors_of(passive_agents(token))
+        if not sources and petrarch:
+            sources = _agentless_sources(frame, pattern, actors_of)
         targets = actors_of(subject_tokens)
         if not targets and pattern.target_after:
             # "sanctions were imposed on Russia by the EU": the subject is the thing done.
-            targets = actors_of(frame.slot(pattern.target_after, pattern))
+            targets = _slot_actors(frame, pattern.target_after, pattern, actors_of)
         return sources, targets, False
     sources = _with_misparsed_appositions(subject_tokens, actors_of(subject_tokens), actors_of)
     targets: list[Actor] = []
     if pattern.source_after:
         # "receive aid from $": the subject receives, the prepositional object acts.
-        return actors_of(frame.slot(pattern.source_after, pattern)), sources, False
+        return _slot_actors(frame, pattern.source_after, pattern, actors_of), sources, False
     if pattern.target_after:
-        targets = actors_of(frame.slot(pattern.target_after, pattern))
+        targets = _slot_actors(frame, pattern.target_after, pattern, actors_of)
     if not targets:
         candidates = frame.default_targets(
             pattern, addressee_clause=petrarch or token.lemma_.lower() in ADDRESSING_VERBS,
-            any_prep=petrarch)
+            any_prep=petrarch, clause_after=petrarch)
         targets = _first_actors(candidates, actors_of)
+    if not targets and petrarch:
+        # PETRARCH's target is the first actor after the verb, even inside the object
+        # ("boycotted the parade supporting X").
+        targets = _first_actors(phrase_after(token), actors_of)
     return sources, targets, len(subject_tokens) > 1 or len(sources) > 1
+
+
+def _slot_actors(frame: Frame, after: str, pattern: Pattern, actors_of) -> list[Actor]:
+    """Actors in a ``+``/``$`` slot; a slot after a skipped phrase (``^``) holds the rest of
+    the verb phrase, of which only the first actor counts."""
+    tokens = frame.slot(after, pattern)
+    return _first_actors(tokens, actors_of) if after.startswith(SKIP) else actors_of(tokens)
+
+
+def _agentless_sources(frame: Frame, pattern: Pattern, actors_of) -> list[Actor]:
+    """PETRARCH codes an agentless passive from the actor in the verb's phrases: "X was
+    criticized over its dispute with Y" is Y criticizing X (the ``$`` slot if the pattern
+    names one)."""
+    if pattern.source_after:
+        return _slot_actors(frame, pattern.source_after, pattern, actors_of)
+    return _first_actors((t for _, pobjs in frame.preps for t in pobjs), actors_of)
 
 
 def _noun_roles(token: Token, frame: Frame, pattern: Pattern, actors_of
@@ -273,7 +322,7 @@ def _noun_roles(token: Token, frame: Frame, pattern: Pattern, actors_of
         sources = actors_of(_light_verb_subjects(token))
     targets: list[Actor] = []
     if pattern.target_after:
-        targets = actors_of(frame.slot(pattern.target_after, pattern))
+        targets = _slot_actors(frame, pattern.target_after, pattern, actors_of)
     if not targets:
         targets = _first_actors((t for prep, pobjs in frame.preps
                                  if prep in ("with", "to", "against", "on", "of") for t in pobjs),
@@ -292,7 +341,10 @@ def _with_misparsed_appositions(tokens: list[Token], found: list[Actor], actors_
             # Only a bare name ("Gondor"), not a description ("a NATO member").
             if child.dep_ != "appos" or child.pos_ != "PROPN":
                 continue
-            for actor in actors_of([child]):
+            if child.i == token.i + 1:
+                continue  # "minister Calimehtar": a title and its name, one actor
+            # "Mordor, the Shire, Arnor and Bree": the names coordinated with it count too.
+            for actor in actors_of(conjuncts(child)):
                 key = actor.country or actor.code[:3]
                 if key not in countries and key not in ORG_PREFIXES:
                     countries.add(key)

@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from eventwatch.dictionaries.model import SKIP
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -68,6 +70,12 @@ class Frame:
         loose = [p for holder in participles for p in _preps_of(holder, particles_too=False)]
         return cls(head, particles, tuple(objects), tuple(preps), tuple(loose))
 
+    def joined(self, other: Frame) -> Frame:
+        """This frame plus another's particles, objects and prepositions (PETRARCH reads
+        "vowed to wage war on X" as one verb phrase when "wage" is no dictionary verb)."""
+        return Frame(self.head, self.particles + other.particles, self.objects + other.objects,
+                     self.preps + other.preps, self.loose_preps + other.loose_preps)
+
     def words(self) -> set[str]:
         """Lemmas and lowercased surface forms of everything in the frame.
 
@@ -90,12 +98,14 @@ class Frame:
 
     def _before_words(self) -> set[str]:
         """Words before the verb, marked ``<`` (PETRARCH's pattern words left of ``*``):
-        subject heads and their modifiers, adverbs, auxiliaries and the governing verb."""
+        subject heads and their modifiers, auxiliaries and the governing verb. Not adverbs:
+        PETRARCH-2 codes "X recently allowed" and "X was heavily criticized" with the
+        verb's default, not with ``RECENTLY *`` / ``HEAVILY *`` (the 2_02 validation)."""
         head = self.head
         tokens = [c for c in head.children if c.dep_ in (*SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS,
-                                                         "advmod", "aux", "auxpass", "neg")]
+                                                         "aux", "auxpass", "neg")]
         tokens.extend(c for t in list(tokens) for c in t.children
-                      if c.dep_ in ("compound", "amod", "det", "poss"))
+                      if c.dep_ in ("compound", "amod", "nmod", "det", "poss"))
         if head.head is not head:
             tokens.append(head.head)
         found = set()
@@ -111,7 +121,14 @@ class Frame:
         return any(prep == word for prep, _ in self.preps)
 
     def slot(self, after: str, pattern: Pattern) -> list[Token]:
-        """Tokens that fill the slot a ``+``/``$`` marker after ``after`` points at."""
+        """Tokens that fill the slot a ``+``/``$`` marker after ``after`` points at.
+
+        ``^in`` (PETRARCH's ``(IN ^) +``): the verb phrase's tokens right of the skipped
+        phrase, the object of ``in``; ``^talks`` (``TALKS ^ +``): right of the phrase after
+        the object noun.
+        """
+        if after.startswith(SKIP):
+            return self._after_skipped(after.lstrip(SKIP), pattern)
         prep_objects = [t for prep, pobjs in self.preps if prep == after for t in pobjs]
         if prep_objects:
             return prep_objects
@@ -123,11 +140,31 @@ class Frame:
             return [object_lemmas[after]]
         return []
 
+    def _after_skipped(self, word: str, pattern: Pattern) -> list[Token]:
+        """PETRARCH's ``^`` skips one phrase: a preposition's object, or the phrase that
+        follows an object noun; the slot is everything right of it."""
+        anchor = self.slot(word, pattern)
+        if not anchor:
+            return []
+        end = max(t.right_edge.i for t in anchor)
+        tokens = [t for t in phrase_after(self.head) if t.i > end]
+        noun = word != pattern.lemma and not self.is_prep(word) and word in {
+            t.lemma_.lower() for t in self.objects}
+        if noun and tokens:  # the noun itself is no phrase to skip: skip the next one
+            root = tokens[0]
+            while root.head is not self.head and root.head.i > end:
+                root = root.head
+            skipped = {t.i for t in root.subtree}
+            tokens = [t for t in tokens if t.i not in skipped]
+        return tokens
+
     def default_targets(self, pattern: Pattern, *, addressee_clause: bool = False,
-                        any_prep: bool = False) -> Iterator[Token]:
+                        any_prep: bool = False, clause_after: bool = False) -> Iterator[Token]:
         """Direct objects first, then the usual target prepositions, in that order.
 
         Words the pattern itself names ("warship" in "send warship") are not targets.
+        ``clause_after``: only a clause after the verb names an addressee; in "X will do Y,
+        an official said" the clause is what was said, not who was spoken to (PETRARCH).
         """
         named = set(pattern.words)
         # "give Tanzania a grant": the dative noun is the recipient.
@@ -152,8 +189,20 @@ class Frame:
         if addressee_clause:
             # "demanded that Russia withdraw": the clause's subject is the one addressed.
             for clause in self.head.children:
-                if clause.dep_ == "ccomp":
+                if clause.dep_ == "ccomp" and (not clause_after or clause.i > self.head.i):
                     yield from (c for c in clause.children if c.dep_ in SUBJECT_DEPS)
+
+
+# Clauses hanging off a verb that are events or asides of their own, not its phrase.
+OWN_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "parataxis", "conj", "csubj", "nsubj",
+                             "nsubjpass", "mark", "punct"})
+
+
+def phrase_after(verb: Token) -> Iterator[Token]:
+    """Tokens of the verb's phrase after it, in order (PETRARCH reads phrases left to right)."""
+    for child in verb.children:
+        if child.i > verb.i and child.dep_ not in OWN_CLAUSE_DEPS:
+            yield from child.subtree
 
 
 def _preps_of(holder: Token, particles_too: bool) -> list[tuple[str, tuple[Token, ...]]]:

@@ -18,7 +18,7 @@ from eventwatch.errors import DictionaryError
 
 SUFFIX = ".ewdict"
 FORMAT = "eventwatch-dictionaries"
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4  # 4: "^" slots (target_after "^in")
 
 
 def save_compact(parts: DictionaryParts, path: Path) -> None:

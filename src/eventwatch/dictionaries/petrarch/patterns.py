@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from itertools import product
 
-from eventwatch.dictionaries.model import Pattern
+from eventwatch.dictionaries.model import SKIP, Pattern
 from eventwatch.dictionaries.petrarch.verbs import (
     PatternLine,
     Synset,
@@ -343,7 +343,10 @@ class _Scan:
     subject_target: bool = False
     subject_source: bool = False
 
+    skips: int = 0  # "^" seen since the last word: the marker's slot is after that phrase
+
     def mark(self, marker: str, slot: str) -> None:
+        slot = SKIP * self.skips + slot
         if marker == "+":
             self.target = self.target or slot
         else:
@@ -373,6 +376,8 @@ def _scan(tokens: tuple[str, ...], lemma: str, before_verb: bool) -> _Scan:
                 scan.mark_subject(token)
             else:
                 scan.mark(token, previous)
+        elif token == "^" and not before_verb:
+            scan.skips += 1
         elif token not in ("{", "}", "^", "%", "~", "|", "*"):
             for word in _words(token):
                 if group_start:
@@ -381,6 +386,7 @@ def _scan(tokens: tuple[str, ...], lemma: str, before_verb: bool) -> _Scan:
                     outside = before_verb and not in_group
                     scan.words.append(PRE_VERB + word if outside else word)
                     previous = word
+                    scan.skips = 0
     return scan
 
 

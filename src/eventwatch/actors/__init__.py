@@ -25,7 +25,9 @@ from eventwatch.dictionaries.model import (
     NAMED,
     PERSON,
     PETRARCH,
+    DatedCode,
     Dictionaries,
+    Entry,
     PhraseMatch,
 )
 from eventwatch.dictionaries.words import fold
@@ -170,6 +172,13 @@ def _share_over_of_conjuncts(doc: Doc, by_head: dict[int, tuple[Actor, ...]]) ->
             by_head[head_i] = (actor, *extra)
 
 
+def in_country(actor: Actor, country: str, why: str) -> Actor:
+    """A bare sector actor (``MIL``) placed in ``country`` (``AFGMIL``); ``why`` names the
+    evidence in its provenance (``located``, ``conj``, ``domestic``)."""
+    return Actor(country + actor.code, actor.name, country, actor.code[:3], actor.start,
+                 actor.end, f"{actor.entry}+{why}:{country}")
+
+
 def _distribute_over_conjuncts(doc: Doc, by_head: dict[int, tuple[Actor, ...]]) -> None:
     """'British sailors and marines': the country of the first conjunct covers the others."""
     for head_i, actors in list(by_head.items()):
@@ -182,8 +191,7 @@ def _distribute_over_conjuncts(doc: Doc, by_head: dict[int, tuple[Actor, ...]]) 
             continue
         # "Lawmakers and officials in Arnor and Gondor": one actor per country.
         distributed = (
-            Actor(country + a.code, a.name, country, a.code[:3], a.start, a.end,
-                  f"{a.entry}+conj:{country}")
+            in_country(a, country, "conj")
             if a.country is None and a.code[:3] in _SECTOR_CODES and len(a.code) <= 6 else a
             for a in actors for country in countries)
         by_head[head_i] = tuple(dict.fromkeys(distributed))
@@ -209,8 +217,7 @@ def _locate_sectors(doc: Doc, groups: dict[int, list[tuple[PhraseMatch, Span]]],
     (country,) = places
     for head_i, actors in list(by_head.items()):
         by_head[head_i] = tuple(
-            Actor(country + a.code, a.name, country, a.code[:3], a.start, a.end,
-                  f"{a.entry}+located:{country}")
+            in_country(a, country, "located")
             if a.country is None and a.code[:3] in _LOCATABLE and len(a.code) <= 6 else a
             for a in actors)
 
@@ -244,8 +251,6 @@ def _remembered(doc: Doc, covered: set[int], memory: ArticleMemory
             continue
         actor = memory.surnames.get(fold(token.text))
         if actor is not None:
-            from eventwatch.dictionaries.model import DatedCode, Entry
-
             entry = Entry(actor.entry, PERSON, (DatedCode(actor.code),))
             yield (PhraseMatch(token.idx, token.idx + len(token), token.text, (entry,)),
                    doc[token.i : token.i + 1])
@@ -370,4 +375,4 @@ def _remember_titled(head: Token, memory: ArticleMemory, actor: Actor) -> Actor:
     return person
 
 
-__all__ = ["ArticleMemory", "SentenceActors", "find_actors", "split_code"]
+__all__ = ["ArticleMemory", "SentenceActors", "find_actors", "in_country", "split_code"]

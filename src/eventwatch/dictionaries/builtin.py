@@ -24,12 +24,11 @@ from eventwatch.dictionaries.model import (
     Pattern,
     PatternIndex,
     PhraseIndex,
+    PhraseRow,
 )
 from eventwatch.dictionaries.words import fold, is_acronym, phrase_words, plural
 from eventwatch.errors import DictionaryError
 from eventwatch.ontology import is_known_code
-
-PhraseRow = tuple[tuple[str, ...], Entry, str | None]
 
 
 def builtin_dir() -> Path:

@@ -66,6 +66,10 @@ class Entry:
         return undated[0].code if undated else None
 
 
+# What dictionary readers produce for PhraseIndex: (folded words, entry, required surface).
+PhraseRow = tuple[tuple[str, ...], Entry, str | None]
+
+
 @dataclass(frozen=True, slots=True)
 class PhraseMatch:
     """A dictionary phrase found in text: character offsets and the entries it names."""
@@ -88,7 +92,7 @@ class PhraseIndex:
 
     __slots__ = ("_by_first", "_size")
 
-    def __init__(self, phrases: Iterable[tuple[tuple[str, ...], Entry, str | None]]) -> None:
+    def __init__(self, phrases: Iterable[PhraseRow]) -> None:
         by_first: dict[str, list[_Phrase]] = defaultdict(list)
         seen: set[tuple[tuple[str, ...], str, str | None]] = set()
         for words, entry, surface in phrases:

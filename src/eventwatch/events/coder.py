@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from eventwatch.actors import ArticleMemory, SentenceActors, find_actors
+from eventwatch.actors import ArticleMemory, SentenceActors, find_actors, in_country
 from eventwatch.dictionaries.model import PETRARCH, SKIP, Dictionaries, Pattern, PatternIndex
 from eventwatch.events.frame import Frame, conjuncts, passive_agents, phrase_after, subjects
 from eventwatch.ontology import cameo_info, intent_code, unknown_code
@@ -376,8 +376,7 @@ def _domestic(target: Actor, sources: list[Actor]) -> Actor:
     if target.country or len(countries) != 1 or target.code[:3] in ORG_PREFIXES:
         return target
     (country,) = countries
-    return Actor(country + target.code, target.name, country, target.code[:3], target.start,
-                 target.end, f"{target.entry}+domestic:{country}")
+    return in_country(target, country, "domestic")
 
 
 def _light_verb_subjects(noun: Token) -> list[Token]:

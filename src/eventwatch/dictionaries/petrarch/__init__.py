@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eventwatch.dictionaries.builtin import version_of
-from eventwatch.dictionaries.model import Dictionaries, Pattern
+from eventwatch.dictionaries.model import Dictionaries, Pattern, PhraseRow
 from eventwatch.dictionaries.petrarch.actors import actor_rows, read_actors
 from eventwatch.dictionaries.petrarch.agents import agent_rows, read_agents
 from eventwatch.dictionaries.petrarch.discards import read_discards
 from eventwatch.dictionaries.petrarch.ontology import read_negations
-from eventwatch.dictionaries.petrarch.parts import DictionaryParts, PhraseRow, gc_paused
+from eventwatch.dictionaries.petrarch.parts import DictionaryParts, gc_paused
 from eventwatch.dictionaries.petrarch.patterns import verb_groups
 from eventwatch.dictionaries.petrarch.verbs import read_verbs
 from eventwatch.errors import DictionaryError

@@ -13,12 +13,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from eventwatch.dictionaries.model import COUNTRY, NAMED, DatedCode, Entry
+from eventwatch.dictionaries.model import COUNTRY, NAMED, DatedCode, Entry, PhraseRow
 from eventwatch.dictionaries.petrarch._text import bracketed, data_lines
 from eventwatch.dictionaries.words import phrase_words
 from eventwatch.errors import DictionaryError
-
-PhraseRow = tuple[tuple[str, ...], Entry, str | None]
 
 # One-word names that are also everyday English words ("US" vs "us") must match in capitals.
 _FUNCTION_WORDS = frozenset({

@@ -11,12 +11,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from eventwatch.dictionaries.model import AGENT, DatedCode, Entry
+from eventwatch.dictionaries.model import AGENT, DatedCode, Entry, PhraseRow
 from eventwatch.dictionaries.petrarch._text import bracketed, data_lines
 from eventwatch.dictionaries.words import phrase_words, plural
 from eventwatch.errors import DictionaryError
-
-PhraseRow = tuple[tuple[str, ...], Entry, str | None]
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,8 +12,8 @@ import pickle
 from pathlib import Path
 from typing import Any
 
-from eventwatch.dictionaries.model import DatedCode, Dictionaries, Entry, Pattern
-from eventwatch.dictionaries.petrarch.parts import DictionaryParts, PhraseRow, gc_paused
+from eventwatch.dictionaries.model import DatedCode, Dictionaries, Entry, Pattern, PhraseRow
+from eventwatch.dictionaries.petrarch.parts import DictionaryParts, gc_paused
 from eventwatch.errors import DictionaryError
 
 SUFFIX = ".ewdict"

@@ -8,12 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from eventwatch.dictionaries.model import Entry
+from eventwatch.dictionaries.model import Entry, PhraseRow
 from eventwatch.dictionaries.petrarch._text import data_lines
 from eventwatch.dictionaries.words import phrase_words, plural
 from eventwatch.errors import DictionaryError
-
-PhraseRow = tuple[tuple[str, ...], Entry, str | None]
 
 
 def read_discards(path: Path, errors: list[DictionaryError]

@@ -10,14 +10,12 @@ from dataclasses import dataclass, field
 from eventwatch.dictionaries.model import (
     PETRARCH,
     Dictionaries,
-    Entry,
     Pattern,
     PatternIndex,
     PhraseIndex,
+    PhraseRow,
 )
 from eventwatch.errors import DictionaryError
-
-PhraseRow = tuple[tuple[str, ...], Entry, str | None]
 
 
 @dataclass(frozen=True, slots=True)

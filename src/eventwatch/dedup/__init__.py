@@ -6,18 +6,21 @@ Two levels, both cheap enough to run on every batch:
   ``duplicate_of`` and counts can skip it;
 - **events**: one real-world event reported by many articles has the same day, dyad and code;
   ``event_key`` names that group, and the store's ``event_groups`` view counts its mentions,
-  articles and distinct outlets.
+  articles and distinct outlets. A past reference dated only to a week, month or year ("in
+  November") joins the matching day-level event's group (``merge_references``) instead of
+  counting as a new event.
 """
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterable
 
 from datasketch import MinHash, MinHashLSH
 
-from eventwatch.records import Article, Event
+from eventwatch.dedup.keys import COARSE, event_key
+from eventwatch.dedup.references import KeyedEvent, merge_references, period, signature
+from eventwatch.records import Article
 
 _WORD = re.compile(r"\w+")
 SHINGLE = 4
@@ -62,12 +65,5 @@ def find_duplicates(articles: Iterable[Article], threshold: float = 0.7) -> dict
     return found
 
 
-def event_key(event: Event) -> str:
-    """Same day, same dyad, same CAMEO code: the same real-world event, however reported."""
-    target = event.target.code if event.target else ""
-    day = event.date.isoformat() if event.date else ""
-    raw = f"{day}|{event.source.code}|{target}|{event.cameo.code}"
-    return hashlib.sha1(raw.encode()).hexdigest()[:16]
-
-
-__all__ = ["DuplicateFinder", "event_key", "find_duplicates"]
+__all__ = ["COARSE", "DuplicateFinder", "KeyedEvent", "event_key", "find_duplicates",
+           "merge_references", "period", "signature"]

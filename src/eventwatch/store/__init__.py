@@ -3,7 +3,9 @@
 Tables: ``articles`` (cleaned text and metadata), ``events`` (one row per coded event with full
 provenance), ``rejects`` (items that could not be read, with code and reason). Keys are
 deterministic, so re-running the same input adds nothing; an article re-coded with other
-dictionaries has its events replaced, never mixed.
+dictionaries has its events replaced, never mixed. After every write the past references
+among the touched dyads are regrouped (``store.groups``), so ``event_groups`` counts "in
+November" as one more mention of the November event, not as a new event.
 """
 
 from __future__ import annotations
@@ -18,10 +20,11 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from eventwatch.dedup import event_key
+from eventwatch.dedup import event_key, signature
 from eventwatch.errors import StoreError
 from eventwatch.quotes import Quote
 from eventwatch.records import Actor, Article, Event, Reject
+from eventwatch.store.groups import backfill_own_keys, regroup, signatures
 
 DEFAULT_DB = "eventwatch.duckdb"
 
@@ -49,22 +52,29 @@ CREATE TABLE IF NOT EXISTS events (
     date_resolution VARCHAR, date_text VARCHAR,
     place_name VARCHAR, place_geonames_id BIGINT, lat DOUBLE, lon DOUBLE, place_country VARCHAR,
     place_precision VARCHAR, place_method VARCHAR, quote_id VARCHAR, event_key VARCHAR,
-    counts VARCHAR
+    counts VARCHAR, own_key VARCHAR
 );
+ALTER TABLE events ADD COLUMN IF NOT EXISTS own_key VARCHAR;
 CREATE TABLE IF NOT EXISTS quotes (
     id VARCHAR PRIMARY KEY, article_id VARCHAR, sentence_index INTEGER, start INTEGER,
     "end" INTEGER, text VARCHAR, kind VARCHAR, speaker_code VARCHAR, speaker_country VARCHAR,
     speaker_entry VARCHAR, speaker_name VARCHAR, verb VARCHAR
 );
-CREATE VIEW IF NOT EXISTS event_groups AS
-    SELECT e.event_key, min(e.date) AS date, any_value(e.source_code) AS source_code,
-           any_value(e.target_code) AS target_code, any_value(e.code) AS code,
-           any_value(e.label) AS label, count(*) AS mentions,
+-- event_key is the group (own_key unless a past reference joined a day-level event); date,
+-- dyad, code and representative come from the group's own events, never from a reference.
+CREATE OR REPLACE VIEW event_groups AS
+    SELECT e.event_key, min(e.date) FILTER (WHERE e.own) AS date,
+           any_value(e.source_code) AS source_code, any_value(e.target_code) AS target_code,
+           min(e.code) FILTER (WHERE e.own) AS code,
+           min(e.label) FILTER (WHERE e.own) AS label,
+           count(*) AS mentions,
+           count(*) FILTER (WHERE NOT e.own) AS past_references,
            count(DISTINCT e.article_id) AS articles,
            count(DISTINCT a.outlet) AS outlets,
            count(DISTINCT coalesce(a.duplicate_of, a.id)) AS independent_articles,
-           min(e.id) AS representative
-    FROM events e JOIN articles a ON a.id = e.article_id
+           min(e.id) FILTER (WHERE e.own) AS representative
+    FROM (SELECT *, own_key IS NOT DISTINCT FROM event_key AS own FROM events) e
+    JOIN articles a ON a.id = e.article_id
     WHERE NOT e.negated
     GROUP BY e.event_key;
 CREATE TABLE IF NOT EXISTS rejects (
@@ -105,9 +115,10 @@ def event_row(event: Event) -> dict[str, Any]:
         "place_precision": place.precision if place else None,
         "place_method": place.method if place else None,
         "quote_id": event.quote_id,
-        "event_key": event_key(event),
+        "event_key": event_key(event),  # the group; ``store.groups.regroup`` may change it
         "counts": json.dumps([dataclasses.asdict(c) for c in event.counts])
         if event.counts else None,
+        "own_key": event_key(event),
     }
 
 
@@ -131,6 +142,7 @@ class Store:
             self.con = duckdb.connect(self.path, read_only=read_only)
             if not read_only:
                 self.con.execute(SCHEMA)
+                backfill_own_keys(self.con)
         except duckdb.Error as exc:
             raise StoreError(f"cannot open database {self.path}: {exc}") from exc
 
@@ -172,9 +184,11 @@ class Store:
         event_rows = [event_row(e) for e in events if e.article_id in fresh_ids]
         quote_rows = [quote_row(q) for q in quotes if q.article_id in fresh_ids]
         before = self.count("events")
+        touched = {signature(r["source_code"], r["target_code"], r["root"]) for r in event_rows}
         self.con.execute("BEGIN TRANSACTION")
         try:
             if stale:
+                touched |= signatures(self.con, "article_id IN (SELECT unnest($1))", [stale])
                 self.con.execute("DELETE FROM events WHERE article_id IN (SELECT unnest($1))",
                                  [stale])
                 self.con.execute("DELETE FROM quotes WHERE article_id IN (SELECT unnest($1))",
@@ -183,6 +197,7 @@ class Store:
             self._insert("articles", article_rows)
             self._insert("events", event_rows)
             self._insert("quotes", quote_rows)
+            regroup(self.con, touched)
             self.con.execute("COMMIT")
         except duckdb.Error as exc:
             self.con.execute("ROLLBACK")

@@ -130,10 +130,10 @@ def test_petrarch_date_restriction_forms():
     assert (after.code, after.start, after.end) == ("FRDELI", dt.date(1934, 1, 1), None)
     before = parse_code("SYLGOV <350601")  # before the day: the day itself is excluded
     assert (before.start, before.end) == (None, dt.date(1935, 5, 31))
-    ranged = parse_code("FRDGOV 330101-331231")  # from A up to, not including, B
-    assert (ranged.start, ranged.end) == (dt.date(1933, 1, 1), dt.date(1933, 12, 30))
+    ranged = parse_code("FRDGOV 330101-331231")  # from A through B, both included
+    assert (ranged.start, ranged.end) == (dt.date(1933, 1, 1), dt.date(1933, 12, 31))
     spaced = parse_code("SYLELI 19350601 - 19401231")
-    assert (spaced.start, spaced.end) == (dt.date(1935, 6, 1), dt.date(1940, 12, 30))
+    assert (spaced.start, spaced.end) == (dt.date(1935, 6, 1), dt.date(1940, 12, 31))
     # Two-digit years as PETRARCH reads them: 00-30 are 20xx, 31-99 are 19xx.
     assert parse_code("X >300101").start == dt.date(2030, 1, 1)
     assert parse_code("X >310101").start == dt.date(1931, 1, 1)
@@ -199,8 +199,11 @@ def test_petrarch_verb_blocks_forms_and_shared_patterns(petrarch):
     assert [p.words for p in punish[:-1]] == [p.words for p in penalize[:-1]]
     assert (punish[-1].words, punish[-1].code) == ((), "170")
     assert (penalize[-1].words, penalize[-1].code) == ((), "172")
-    # Lemmas are the base verbs, lowercase; forms like MET are not keys.
-    assert "met" not in petrarch.verbs and "confer" in petrarch.verbs
+    # Lemmas are the base verbs, lowercase; a form the dictionary spells out (MET) finds its
+    # verb's patterns even when the tagger's lemma is wrong.
+    assert "confer" in petrarch.verbs
+    assert petrarch.verbs.get("met") is petrarch.verbs.get("meet")
+    assert petrarch.verbs.get("cracked") == petrarch.verbs.get("crack")
     assert petrarch.verbs.get("meet")[-1].code == "040"  # [040:040]: the active part
 
 
@@ -267,7 +270,7 @@ def test_petrarch_malformed_lines_are_reported_and_rest_loads(tmp_path):
         actors="FREEDONIA [FRD]\nSYLVANIA [SYL 991301-000101]\n+BROKEN]\nPINKY [FRDCRM]\n",
         agents="MINISTER [~GOV]\nDEPUTY [~GOV}\nCLERK\nCOOK [COK]\nBAKER [~BAK]\n",
         verbs="--- MEET [040] ---\nMEET\n- * TALKS (WITH + [046]\n- * &NOSUCHSET [043]\n"
-              "* (WITH +) [040]\n- * VISIT [042]\n",
+              "( WITH + ) [040]\n- * VISIT [042]\n",
         discards="+HORSE RACE\n[?]\n",
     )
     loaded = load_petrarch(folder)
@@ -518,3 +521,94 @@ def test_petrarch_subject_noun_modifiers_match_words_before_the_verb(tmp_path, n
     d = load_petrarch(_folder(tmp_path, actors=ACTORS, agents=AGENTS, verbs=VERBS + RISEN_BLOCK))
     text = "Freedonia's death and injury toll has risen in the dispute with Sylvania."
     assert _code(d, nlp, text) == {("FRD", "SYL", "190")}
+
+
+BARGAIN_BLOCK = """
+---  BARGAIN  [031]  ---
+BARGAIN
+- * (FOR ASYLUM)   [1032]
+- * ASYLUM         [1033]
+"""
+
+
+def test_petrarch_prepositional_group_words_stand_side_by_side(tmp_path, nlp):
+    d = load_petrarch(_folder(tmp_path, actors=ACTORS, agents=AGENTS,
+                              verbs=VERBS + BARGAIN_BLOCK))
+    group = next(p for p in d.verbs.get("bargain") if p.code == "1032")
+    assert group.chains == (("for", "asylum"),)
+    # Articles may stand between; an adjective breaks "(FOR ASYLUM)" and leaves "ASYLUM".
+    assert _code(d, nlp, "Firefly will bargain for the asylum in Sylvania.") == {
+        ("FRDGOV", "SYL", "1032")}
+    assert _code(d, nlp, "Firefly will bargain for political asylum in Sylvania.") == {
+        ("FRDGOV", "SYL", "1033")}
+
+
+BEGIN_BLOCK = """
+---  BEGIN  [---]  ---
+BEGIN {BEGINS BEGINNING BEGAN BEGUN}
+* (TO QUESTION)   [110]
+"""
+
+
+def test_petrarch_dashless_pattern_is_read_with_a_warning(tmp_path, nlp):
+    from eventwatch.dictionaries.petrarch.check import check_petrarch
+
+    folder = _folder(tmp_path, actors=ACTORS, agents=AGENTS, verbs=VERBS + BEGIN_BLOCK)
+    d = load_petrarch(folder)
+    assert d.errors == ()
+    assert [w.reason for w in check_petrarch(folder).warnings if "leading" in w.reason] == [
+        "pattern without its leading '-': read as a pattern"]
+    # The infinitive complement's own words ("to question") belong to the verb phrase.
+    text = "Freedonia has begun to question whether it has a future with Sylvania."
+    assert _code(d, nlp, text) == {("FRD", "SYL", "110")}
+
+
+def test_petrarch_narrowest_date_range_wins(tmp_path):
+    actors = ("GROUCHO [MRX]\n    [MRXMIL 19300101-19391231]\n"
+              "    [MRXGOV 19330601-19330610]  # the exception inside the longer range\n")
+    d = load_petrarch(_folder(tmp_path, actors=actors, agents=AGENTS, verbs=VERBS))
+    groucho = _entry(d, "Groucho")
+    assert groucho.code_on(dt.date(1933, 6, 10)) == "MRXGOV"  # the last day is included
+    assert groucho.code_on(dt.date(1933, 6, 11)) == "MRXMIL"
+    assert groucho.code_on(dt.date(1939, 12, 31)) == "MRXMIL"
+
+
+DEPART_BLOCK = """
+---  DEPART  [040]  ---
+DEPART
+"""
+
+
+def test_petrarch_misspelt_verb_forms_are_not_coded(tmp_path, nlp):
+    from eventwatch.dictionaries.words import regular_verb_form
+
+    assert all(regular_verb_form(f, lemma) for f, lemma in [
+        ("departs", "depart"), ("departed", "depart"), ("marches", "march"),
+        ("planned", "plan"), ("tries", "try"), ("tried", "try"), ("taken", "take"),
+        ("went", "go"), ("closing", "close")])
+    assert not regular_verb_form("departes", "depart")
+    assert not regular_verb_form("departted", "depart")
+    d = load_petrarch(_folder(tmp_path, actors=ACTORS, agents=AGENTS,
+                              verbs=VERBS + DEPART_BLOCK))
+    assert _code(d, nlp, "Freedonia departed from Sylvania.") == {("FRD", "SYL", "040")}
+    assert _code(d, nlp, "Freedonia departes from Sylvania.") == set()
+
+
+def test_petrarch_passive_subject_hung_on_the_auxiliary(petrarch, nlp):
+    # spaCy attaches "Sylvania" to "was" as nsubj when adverbs are coordinated.
+    text = "Sylvania was heavily and unjustly penalized over its dispute with Freedonia."
+    assert _code(petrarch, nlp, text) == {("FRD", "SYL", "172")}
+
+
+DEPLORE_BLOCK = """
+---  DEPLORE  [111]  ---
+DEPLORE
+- INDICATED *   [123]
+"""
+
+
+def test_petrarch_governing_verb_is_no_pre_verb_word_across_a_subject(tmp_path, nlp):
+    d = load_petrarch(_folder(tmp_path, actors=ACTORS, agents=AGENTS,
+                              verbs=VERBS + DEPLORE_BLOCK))
+    # "indicated it deplored": "deplored" has its own subject, so INDICATED * does not apply.
+    assert _code(d, nlp, "Freedonia indicated it deplored Sylvania.") == {("FRD", "SYL", "111")}

@@ -55,15 +55,22 @@ class Entry:
         dated = [c for c in self.codes if c.start is not None or c.end is not None]
         undated = [c for c in self.codes if c.start is None and c.end is None]
         if day is not None:
-            for code in dated:
-                if code.applies(day):
-                    return code.code
+            applying = [c for c in dated if c.applies(day)]
+            if applying:  # the narrowest range wins: it was written as the exception
+                return min(applying, key=_span).code
         else:
             # No date known: the current (open-ended) role is the best guess.
             for code in dated:
                 if code.end is None:
                     return code.code
         return undated[0].code if undated else None
+
+
+def _span(code: DatedCode) -> int:
+    """Days a dated code covers; open-ended ranges count as unbounded."""
+    if code.start is None or code.end is None:
+        return 10**9
+    return (code.end - code.start).days
 
 
 # What dictionary readers produce for PhraseIndex: (folded words, entry, required surface).
@@ -165,6 +172,8 @@ class Pattern:
     (the head lemma itself means the direct object); ``None`` when the marker is absent.
     reverse_code: PETRARCH's ``[042:043]``: also code target → source with this code
     ("X left for Y for talks": X visits Y, 042, and Y hosts X, 043).
+    chains: runs of pattern words that must stand side by side in the sentence, articles and
+    other determiners aside (PETRARCH's ``(FOR ASYLUM)``: "for foreign asylum" does not match).
     """
 
     id: str
@@ -177,6 +186,7 @@ class Pattern:
     source_after: str | None
     text: str
     reverse_code: str | None = None
+    chains: tuple[tuple[str, ...], ...] = ()
 
     @property
     def specificity(self) -> int:

@@ -61,3 +61,29 @@ def is_acronym(phrase: str) -> bool:
     """Short all-caps names (``US``, ``UN``, ``EU``) must match case-sensitively."""
     letters = [ch for ch in phrase if ch.isalpha()]
     return 0 < len(letters) <= 5 and all(ch.isupper() for ch in letters)
+
+
+_SIBILANT_ENDINGS = ("s", "x", "z", "ch", "sh", "o")
+
+
+def regular_verb_form(surface: str, lemma: str) -> bool:
+    """Is ``surface`` a form that English spelling rules make from ``lemma`` (or the lemma)?
+
+    PETRARCH matches the forms it generates and the ones a dictionary lists, nothing else; a
+    typo such as "departes" that a lemmatizer quietly maps to "depart" is no such form.
+    Irregular forms (went, taken) are not judged here: only words spelt as lemma + suffix.
+    """
+    if surface == lemma or not surface.startswith(lemma):
+        return True
+    suffix = surface[len(lemma):]
+    stem = lemma[:-1]
+    forms = {"s", "ed", "ing", "n", "en"}
+    if lemma.endswith(_SIBILANT_ENDINGS):
+        forms.add("es")
+    if lemma.endswith("e"):
+        forms.update({"d"})
+    vowels = "aeiou"
+    if len(lemma) > 2 and lemma[-1] not in vowels + "wxy" and lemma[-2] in vowels \
+            and lemma[-3] not in vowels:  # planned, committed; not "departted"
+        forms.update({lemma[-1] + "ed", lemma[-1] + "ing"})
+    return suffix in forms or (lemma.endswith("y") and surface in (stem + "ies", stem + "ied"))

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from eventwatch.actors import ArticleMemory, SentenceActors, find_actors, in_country
 from eventwatch.dictionaries.model import PETRARCH, SKIP, Dictionaries, Pattern, PatternIndex
+from eventwatch.dictionaries.words import regular_verb_form
 from eventwatch.events.frame import Frame, conjuncts, passive_agents, phrase_after, subjects
 from eventwatch.ontology import cameo_info, intent_code, unknown_code
 from eventwatch.parse import ParsedArticle, ParsedSentence
@@ -116,11 +117,14 @@ def _code_sentence(parsed: ParsedArticle, sentence: ParsedSentence, actors: Sent
     assert doc is not None
     coded_heads: set[int] = set()
     by_token: dict[int, list[Event]] = {}
+    petrarch = dictionaries.convention == PETRARCH
     for token in doc:
         lemma = token.lemma_.lower()
         lemma = LEMMA_FIXES.get((lemma, token.lower_[:len(lemma)]), lemma)
         if token.pos_ in ("VERB", "AUX"):
             patterns = _lookup(dictionaries.verbs, token.lower_, lemma)
+            if petrarch and not regular_verb_form(token.lower_, lemma):
+                patterns = dictionaries.verbs.get(token.lower_)  # "departes": a typo
         elif token.pos_ in ("NOUN", "PROPN") and token.head.i not in coded_heads:
             patterns = _lookup(dictionaries.nouns, token.lower_, lemma)
         else:
@@ -128,7 +132,7 @@ def _code_sentence(parsed: ParsedArticle, sentence: ParsedSentence, actors: Sent
         if not patterns:
             continue
         frame = Frame.of(token)
-        if dictionaries.convention == PETRARCH:
+        if petrarch:
             frame = _with_plain_complements(frame, dictionaries.verbs)
         words = frame.words()
         for pattern in patterns:
@@ -143,7 +147,7 @@ def _code_sentence(parsed: ParsedArticle, sentence: ParsedSentence, actors: Sent
     for i in list(by_token):
         if _governs_coded_intent(doc[i], by_token):
             del by_token[i]
-    if dictionaries.convention == PETRARCH:
+    if petrarch:
         _drop_nested_events(doc, by_token)
     return _unique([e for i in sorted(by_token) for e in by_token[i]])
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from eventwatch.dictionaries.model import SKIP
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
     from eventwatch.dictionaries.model import Pattern
 
@@ -47,6 +47,7 @@ class Frame:
     objects: tuple[Token, ...]
     preps: tuple[tuple[str, tuple[Token, ...]], ...]  # (preposition lemma, its objects)
     loose_preps: tuple[tuple[str, tuple[Token, ...]], ...] = ()
+    complements: tuple[Token, ...] = ()  # joined infinitive verbs and their "to"
 
     @classmethod
     def of(cls, head: Token) -> Frame:
@@ -73,8 +74,13 @@ class Frame:
     def joined(self, other: Frame) -> Frame:
         """This frame plus another's particles, objects and prepositions (PETRARCH reads
         "vowed to wage war on X" as one verb phrase when "wage" is no dictionary verb)."""
+        # "begun to question" (xcomp) is one verb phrase; in "signed an accord to supply X"
+        # the purpose clause (advcl) lends its targets, not its words.
+        verb = (other.head,) if other.head.dep_ == "xcomp" else ()
+        marker = tuple(c for v in verb for c in v.children if c.dep_ == "aux" and c.lower_ == "to")
         return Frame(self.head, self.particles + other.particles, self.objects + other.objects,
-                     self.preps + other.preps, self.loose_preps + other.loose_preps)
+                     self.preps + other.preps, self.loose_preps + other.loose_preps,
+                     (*self.complements, *marker, *verb, *other.complements))
 
     def words(self) -> set[str]:
         """Lemmas and lowercased surface forms of everything in the frame.
@@ -82,7 +88,7 @@ class Frame:
         Surface forms let dictionaries written in surface words (PETRARCH's SANCTIONS) match,
         and make matching robust to the lemmatizer's occasional slips.
         """
-        tokens = [*self.particles, *self.objects]
+        tokens = [*self.particles, *self.objects, *self.complements]
         found: set[str] = set()
         for prep, pobjs in self.preps:
             found.add(prep)
@@ -98,7 +104,8 @@ class Frame:
 
     def _before_words(self) -> set[str]:
         """Words before the verb, marked ``<`` (PETRARCH's pattern words left of ``*``):
-        subject heads and their modifiers, auxiliaries and the governing verb. Not adverbs:
+        subject heads and their modifiers, auxiliaries and the governing verb of a clause
+        without a subject of its own. Not adverbs:
         PETRARCH-2 codes "X recently allowed" and "X was heavily criticized" with the
         verb's default, not with ``RECENTLY *`` / ``HEAVILY *`` (the 2_02 validation)."""
         head = self.head
@@ -106,7 +113,10 @@ class Frame:
                                                          "aux", "auxpass", "neg")]
         tokens.extend(c for t in list(tokens) for c in t.children
                       if c.dep_ in ("compound", "amod", "nmod", "det", "poss"))
-        if head.head is not head:
+        own_subject = any(c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS
+                          for c in head.children)
+        if head.head is not head and not own_subject:
+            # "X wants to meet": the governing verb; not in "X indicated it deplored Y".
             tokens.append(head.head)
         found = set()
         for token in tokens:
@@ -115,7 +125,8 @@ class Frame:
         return found
 
     def matches(self, pattern: Pattern, words: set[str]) -> bool:
-        return all(w in words for w in pattern.words)
+        return all(w in words for w in pattern.words) and all(
+            _side_by_side(self.head.doc, chain) for chain in pattern.chains)
 
     def is_prep(self, word: str) -> bool:
         return any(prep == word for prep, _ in self.preps)
@@ -198,6 +209,16 @@ OWN_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "parataxis", "conj", "csubj", "ns
                              "nsubjpass", "mark", "punct"})
 
 
+def _side_by_side(doc: Doc, chain: tuple[str, ...]) -> bool:
+    """Do the chain's words follow each other somewhere in the sentence, determiners,
+    possessives and punctuation aside ("on some programs" is ``(ON PROGRAMS)``)?"""
+    forms = [(t.lemma_.lower(), t.lower_) for t in doc
+             if t.pos_ not in ("DET", "PUNCT") and t.dep_ != "poss"]
+    n = len(chain)
+    return any(all(chain[k] in forms[i + k] for k in range(n))
+               for i in range(len(forms) - n + 1))
+
+
 def phrase_after(verb: Token) -> Iterator[Token]:
     """Tokens of the verb's phrase after it, in order (PETRARCH reads phrases left to right)."""
     for child in verb.children:
@@ -218,8 +239,13 @@ def _preps_of(holder: Token, particles_too: bool) -> list[tuple[str, tuple[Token
 def subjects(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     """Subjects of a verb and whether they are passive subjects (patients, not agents)."""
     active = [t for c in verb.children if c.dep_ in SUBJECT_DEPS for t in conjuncts(c)]
+    auxpass = [c for c in verb.children if c.dep_ == "auxpass"]
+    if not active:  # "X was heavily criticized": the parser may hang X on the auxiliary
+        active = [t for a in auxpass for c in a.children if c.dep_ in SUBJECT_DEPS
+                  for t in conjuncts(c)]
     if active:
-        return active, False
+        # ... and label it nsubj next to an auxpass: still the passive's patient.
+        return active, bool(auxpass)
     passive = [t for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS for t in conjuncts(c)]
     if passive:
         return passive, True

@@ -79,8 +79,7 @@ def parse_code(text: str, warnings: list[str] | None = None) -> DatedCode:
         raise ValueError(f"range {restriction!r} ends before it starts")
     if start == end:
         notes.append(f"empty range {restriction!r} read as that one day")
-        return DatedCode(code, start=start, end=end)
-    return DatedCode(code, start=start, end=end - _ONE_DAY)
+    return DatedCode(code, start=start, end=end)  # both ends inclusive, as PETRARCH reads them
 
 
 def read_actors(path: Path, errors: list[DictionaryError],

@@ -53,7 +53,7 @@ def check_petrarch(folder: Path) -> CheckReport:
             for words in agent.phrases:
                 duplicate(words, path, agent.line, "agent")
     for path in files.verbs:
-        verbs = read_verbs(path, errors)
+        verbs = read_verbs(path, errors, warnings)
         verb_groups(verbs, errors, warnings)
         warnings.extend(_unknown_codes(verbs))
         counts["verb_blocks"] += len(verbs.blocks)

@@ -18,7 +18,7 @@ from eventwatch.errors import DictionaryError
 
 SUFFIX = ".ewdict"
 FORMAT = "eventwatch-dictionaries"
-FORMAT_VERSION = 4  # 4: "^" slots (target_after "^in")
+FORMAT_VERSION = 5  # 4: "^" slots (target_after "^in"); 5: word chains ({A B})
 
 
 def save_compact(parts: DictionaryParts, path: Path) -> None:
@@ -48,7 +48,8 @@ def save_compact(parts: DictionaryParts, path: Path) -> None:
             if index is None:
                 index = patterns[id(p)] = len(pattern_rows)
                 pattern_rows.append((p.id, p.kind, p.lemma, p.words, p.code, p.future_code,
-                                     p.target_after, p.source_after, p.text, p.reverse_code))
+                                     p.target_after, p.source_after, p.text, p.reverse_code,
+                                     p.chains))
             indexes.append(index)
         verbs.append((lemma, tuple(indexes)))
     payload = {

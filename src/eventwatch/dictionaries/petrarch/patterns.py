@@ -9,7 +9,7 @@ sets expand into one pattern per member. See ``docs/petrarch.md`` for every tran
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import product
 
 from eventwatch.dictionaries.model import SKIP, Pattern
@@ -32,7 +32,8 @@ _STRUCTURE = frozenset({"(", ")", "{", "}", "+", "$", "^", "%", "~", "|", "*"})
 MAX_EXPANSION = 5_000
 
 _Memo = dict[str, list[tuple[str, ...]] | None]  # synset name → member words (None: not plain)
-Translated = tuple[tuple[str, ...], str | None, str | None]  # words, target-after, source-after
+# words, target-after, source-after, chains (words that stand side by side: ``(FOR ASYLUM)``)
+Translated = tuple[tuple[str, ...], str | None, str | None, tuple[tuple[str, ...], ...]]
 # Determiners and possessives hang off nouns as det/poss: they never show up in a frame.
 _SKIPPED_WORDS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "my",
                             "your"})
@@ -99,7 +100,27 @@ def verb_groups(verbs: VerbDictionary, errors: list[DictionaryError],
         count += len(shared) if used_shared else 0
     groups = {lemma: found[0] if len(found) == 1 else _most_specific_first(
         tuple(p for part in found for p in part)) for lemma, found in parts.items()}
+    for form, lemma in _written_forms(verbs.blocks).items():
+        if form not in groups and lemma in groups:
+            groups[form] = groups[lemma]
     return VerbGroups(groups, count)
+
+
+def _written_forms(blocks: tuple[VerbBlock, ...]) -> dict[str, str]:
+    """Inflected forms the dictionary spells out (``+CORDON_OFF {+CORDONED_OFF}``) → lemma.
+
+    The coder looks a verb up by its surface form first, so a form the dictionary names is
+    found even when the tagger's lemma slips ("cordoned" → "cordone")."""
+    found: dict[str, str] = {}
+    for block in blocks:
+        for verb in block.verbs:
+            for form in verb.forms:
+                parts = form.split("_")
+                marked = next((p for p in parts if p.startswith("+")), parts[0])
+                word = marked.lstrip("+").lower()
+                if word and word != verb.lemma:
+                    found.setdefault(word, verb.lemma)
+    return found
 
 
 def _merged_by_name(blocks: tuple[VerbBlock, ...], warn: Callable[[int, str], None]
@@ -137,12 +158,12 @@ def _block_patterns(block: VerbBlock, head: str, verbs: VerbDictionary, stem: st
         code = line.code
         ident = f"{stem}:{line.line}"
         compound = "%" in line.before or "%" in line.after
-        for words, target, source in translated:
-            key = (words, code, target, source)
+        for words, target, source, chains in translated:
+            key = (words, code, target, source, chains)
             if key not in seen:
                 seen.add(key)
                 out.append((Pattern(ident, "verb", head, words, code, None, target, source,
-                                    line.text, _reverse(line.passive)), compound))
+                                    line.text, _reverse(line.passive), chains), compound))
     out.sort(key=lambda item: (-len(item[0].words), item[1]))
     return tuple(p for p, _ in out)
 
@@ -160,7 +181,8 @@ def _translations(line: PatternLine, synsets: Mapping[str, Synset], head: str, m
     for n, (i, _) in enumerate(sets):
         marked[i] = f"\x00{n}"
     star = len(line.before)
-    words, target, source = translate(tuple(marked[:star]), tuple(marked[star + 1 :]), head)
+    words, target, source, chains = translate(tuple(marked[:star]), tuple(marked[star + 1 :]),
+                                              head)
     if (target or "").startswith("\x00") or (source or "").startswith("\x00"):
         return _each_expansion(tokens, synsets, head)  # a marker right after a set member
     total = 1
@@ -169,8 +191,14 @@ def _translations(line: PatternLine, synsets: Mapping[str, Synset], head: str, m
     if total > MAX_EXPANSION:
         raise ValueError(f"pattern expands into {total} patterns (limit {MAX_EXPANSION}): skipped")
     slots = [_member_slot(w, fast) for w in words]
-    return [(tuple(dict.fromkeys(w for part in combo for w in part)), target, source)
-            for combo in product(*slots)]
+    out: list[Translated] = []
+    for combo in product(*slots):
+        chosen = {w.lstrip(PRE_VERB): [m.lstrip(PRE_VERB) for m in part]
+                  for w, part in zip(words, combo, strict=True) if "\x00" in w}
+        filled = tuple(tuple(m for w in chain for m in chosen.get(w, (w,))) for chain in chains)
+        out.append((tuple(dict.fromkeys(w for part in combo for w in part)), target, source,
+                    filled))
+    return out
 
 
 def _member_slot(word: str, members: list[list[tuple[str, ...]]]) -> list[tuple[str, ...]]:
@@ -233,7 +261,7 @@ def _compound_copies(shared: tuple[Pattern, ...], verb: VerbLine, head: str
         target = anchor if p.target_after == head else p.target_after
         source = anchor if p.source_after == head else p.source_after
         out.append(Pattern(p.id, "verb", verb.lemma, (*needed, *words), p.code, None, target,
-                           source, p.text, p.reverse_code))
+                           source, p.text, p.reverse_code, p.chains))
     return tuple(out)
 
 
@@ -312,8 +340,7 @@ def _alternatives(tokens: tuple[str, ...]) -> list[tuple[str, ...]]:
     return [tuple(o) for o in out if o]
 
 
-def translate(before: tuple[str, ...], after: tuple[str, ...], lemma: str
-              ) -> tuple[tuple[str, ...], str | None, str | None]:
+def translate(before: tuple[str, ...], after: tuple[str, ...], lemma: str) -> Translated:
     """Words, target-after and source-after of one expanded pattern (see docs/petrarch.md).
 
     Words before ``*`` outside parentheses (mostly the subject: ``&MILITARY *``) get the
@@ -330,9 +357,10 @@ def translate(before: tuple[str, ...], after: tuple[str, ...], lemma: str
     words = tuple(dict.fromkeys((*post.words, *pre.words)))
     target = post.target or pre.target
     source = post.source or pre.source
+    chains = (*post.chains, *pre.chains)
     if pre.subject_target and not pre.subject_source:
-        return words, None, source or lemma
-    return words, target, source
+        return words, None, source or lemma, chains
+    return words, target, source, chains
 
 
 @dataclass(slots=True)
@@ -342,6 +370,8 @@ class _Scan:
     source: str | None = None
     subject_target: bool = False
     subject_source: bool = False
+    chains: list[tuple[str, ...]] = field(default_factory=list)
+    chain: list[str] | None = None  # words of the open ``(...)`` group
 
     skips: int = 0  # "^" seen since the last word: the marker's slot is after that phrase
 
@@ -351,6 +381,15 @@ class _Scan:
             self.target = self.target or slot
         else:
             self.source = self.source or slot
+
+    def close_chain(self) -> None:
+        """``(FOR ASYLUM)``: the preposition and its words stand side by side in the
+        sentence ("bargain for foreign asylum" is no ``(FOR ASYLUM)``). Braces are not chains:
+        the 2_02 validation matches ``{NEW &TIETYPES RELATIONS}`` in "new global economic
+        relations"."""
+        if self.chain is not None and len(self.chain) > 1:
+            self.chains.append(tuple(self.chain))
+        self.chain = None
 
     def mark_subject(self, marker: str) -> None:
         if marker == "+":
@@ -367,10 +406,12 @@ def _scan(tokens: tuple[str, ...], lemma: str, before_verb: bool) -> _Scan:
     for token in tokens:
         if token == "(":
             in_group = group_start = True
+            scan.chain = []
         elif token == ")":
             in_group = group_start = False
             previous = prep or previous
             prep = None
+            scan.close_chain()
         elif token in ("+", "$"):
             if before_verb and not in_group:
                 scan.mark_subject(token)
@@ -387,6 +428,8 @@ def _scan(tokens: tuple[str, ...], lemma: str, before_verb: bool) -> _Scan:
                     scan.words.append(PRE_VERB + word if outside else word)
                     previous = word
                     scan.skips = 0
+                    if scan.chain is not None:
+                        scan.chain.append(word)
     return scan
 
 

@@ -98,9 +98,12 @@ class _OpenBlock:
                          tuple(self.patterns))
 
 
-def read_verbs(path: Path, errors: list[DictionaryError]) -> VerbDictionary:
+def read_verbs(path: Path, errors: list[DictionaryError],
+               warnings: list[DictionaryError] | None = None) -> VerbDictionary:
     """Parse one verb file; each malformed line becomes an error and is skipped (after a bad
-    block header, the whole block is: its verbs must not join the previous block)."""
+    block header, the whole block is: its verbs must not join the previous block). A pattern
+    that lost its leading dash (``* (TO QUESTION) [110]``) is read, with a warning, as
+    UD-PETRARCH reads it."""
     synsets: dict[str, Synset] = {}
     blocks: list[VerbBlock] = []
     transformations: list[Transformation] = []
@@ -135,6 +138,12 @@ def read_verbs(path: Path, errors: list[DictionaryError]) -> VerbDictionary:
                     raise ValueError(f"line outside a verb block: {line!r}")
             elif line[0] == "-":
                 block.patterns.append(parse_pattern(line, number))
+            elif line[0] == "*" and line.rstrip().endswith("]"):
+                block.patterns.append(parse_pattern("-" + line, number))
+                if warnings is not None:
+                    warnings.append(DictionaryError(str(path), number,
+                                                    "pattern without its leading '-': read "
+                                                    "as a pattern"))
             elif line[0] in "*[{(":
                 raise ValueError(f"not a verb or a pattern (patterns start with '-'): {line!r}")
             else:

@@ -207,3 +207,71 @@ def test_airport_is_a_site(nlp):
 def test_dc_abbreviation(nlp):
     places = find_places("Thousands of teachers marched in D.C. on Sunday.", nlp)
     assert [(p.text, p.geonames_id, p.country) for p in places] == [("D.C.", 4138106, "USA")]
+
+
+# --- local namesakes, cues around names, counties --------------------------------------------
+
+
+def test_small_namesake_in_the_texts_own_country(nlp):
+    text = ("Police in Cairns said a man was stabbed at a house in Edmonton, a suburb south of "
+            "Cairns in Queensland. Neighbours in Edmonton heard shouting.")
+    towns = [p for p in find_places(text, nlp) if p.text == "Edmonton"]
+    assert len(towns) == 2 and {p.country for p in towns} == {"AUS"}
+
+
+def test_small_namesake_named_by_its_state(nlp):
+    text = "GLASGOW, Ky. - A woman died after being struck by a car in Glasgow on Saturday."
+    places = find_places(text, nlp)
+    assert {p.country for p in places if p.text.lower() == "glasgow"} == {"USA"}
+
+
+def test_big_city_stays_without_local_evidence(nlp):
+    places = find_places("Flights from Edmonton to Toronto were cancelled on Friday.", nlp)
+    assert next(p for p in places if p.text == "Edmonton").country == "CAN"
+
+
+def test_name_before_a_local_institution(nlp):
+    text = "Temperatures fell overnight. Winnipeg police said two cars collided on the bridge."
+    winnipeg = next(p for p in find_places(text, nlp) if p.text == "Winnipeg")
+    assert winnipeg.country == "CAN"
+
+
+def test_head_of_a_longer_name_is_no_place(nlp):
+    text = "She began her career at the Bank of England before moving to a hedge fund."
+    places = find_places(text, nlp)
+    assert "Bank" not in {p.text for p in places}
+    assert any(p.text == "England" and p.country == "GBR" for p in places)
+
+
+def test_last_word_of_an_airport_name_is_no_place(nlp):
+    text = "Hundreds of flights were cancelled at Toronto's Pearson International Airport."
+    assert "Airport" not in {p.text for p in find_places(text, nlp)}
+
+
+def test_people_named_in_full_are_not_places(nlp):
+    text = ("Campbell Paterson was stabbed at the house last year. Mr Paterson died at the "
+            "scene, and Paterson's family wept as the verdict was read.")
+    assert not [p for p in find_places(text, nlp) if p.text == "Paterson"]
+
+
+def test_province_abbreviation_after_a_town(nlp):
+    text = "A couple from Melville, Sask. says the cat survived the trip in a freight car."
+    places = {p.text.rstrip("."): p for p in find_places(text, nlp)}  # "Sask" or "Sask."
+    assert (places["Sask"].country, places["Sask"].precision) == ("CAN", "admin1")
+    assert places["Melville"].country == "CAN"
+
+
+def test_british_and_irish_counties(nlp):
+    text = ("A man from Clacton, Essex was charged on Friday, and a second man was arrested "
+            "in County Tipperary.")
+    places = {p.text: p for p in find_places(text, nlp)}
+    assert (places["Essex"].country, places["Essex"].precision) == ("GBR", "admin1")
+    assert places["County Tipperary"].country == "IRL"
+
+
+def test_regions_carry_geonames_ids(nlp):
+    doc = nlp("Tensions in the Middle East rose as Central American migrants waited.")
+    found = {p.text: p for p in find_places(doc, demonyms=True)}
+    assert found["Middle East"].geonames_id == 6269133
+    assert found["Middle East"].country is None
+    assert found["Central American"].name == "Central America"

@@ -2,14 +2,16 @@
 places sharing a name it means.
 
 Recognition: spaCy GPE/LOC/FAC entities, plus gazetteer matches the small model misses or
-mislabels ("Saraqeb" as ORG, "Bab al-Hawa" as PERSON). Demonyms ("Turkish") are never places,
-but they do tell which countries the text is about.
+mislabels ("Saraqeb" as ORG, "Bab al-Hawa" as PERSON), with word cues (``cues``) for names
+before a local institution ("Winnipeg police") and for people ("Mr Paterson"). Demonyms
+("Turkish") are never places, but they do tell which countries the text is about.
 
 Disambiguation scores every candidate: the kind of place (country › admin1 › big city for a
 bare ambiguous name), population, national capitals, an explicit kind word ("Idlib province"),
 and above all the countries the text is about: the caller's hint, the unambiguous places and
 the demonyms in the same text, and a "City, State" pattern. A town in a country the article is
-about beats a bigger namesake elsewhere.
+about beats a bigger namesake elsewhere, second-tier small towns included; a repeated name
+never votes for itself.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from eventwatch.placetime import cues
 from eventwatch.placetime.gazetteer import (
     ADMIN_SUFFIXES,
     CITY_SUFFIXES,
@@ -117,18 +120,24 @@ def find_places(text: str | Doc, nlp: Language | None = None, *,
     demonym_counts = _demonym_countries(doc, gazetteer)
     pairs = _city_state_pairs(doc.text, mentions)
 
-    context = _Context(_unambiguous_countries(mentions) + demonym_counts, Counter(), hint)
+    sole = [_sole_country(m) for m in mentions]
+    reliable = Counter(c for c in sole if c) + demonym_counts
+    context = _Context(reliable, Counter(), hint)
     first = [_best(m, context, gazetteer, pairs.get(i)) for i, m in enumerate(mentions)]
     major = [loc if not m.minor else None for m, loc in zip(mentions, first, strict=True)]
     countries = Counter(loc.country for loc in major if loc is not None and loc.country)
     admin1 = Counter((loc.country, loc.admin1) for loc in major
                      if loc is not None and loc.country and loc.admin1)
+    keys = [normalize(m.text) for m in mentions]
     places = []
     for i, mention in enumerate(mentions):
-        own = first[i]
-        context = _Context(_without(countries + demonym_counts, own and own.country),
-                           _without(admin1, own and own.country and own.admin1
-                                    and (own.country, own.admin1)), hint)
+        # A name repeated does not vote for itself: "Edmonton" twice is no evidence of Canada.
+        same = [j for j, key in enumerate(keys) if key == keys[i]]
+        own = [first[j] for j in same if major[j] is not None]
+        mention = _with_local_namesakes(mention, first[i], _without(reliable, *(
+            sole[j] for j in same)), hint, pairs.get(i))
+        context = _Context(_without(countries + demonym_counts, *(o.country for o in own)),
+                           _without(admin1, *((o.country, o.admin1) for o in own)), hint)
         location = _best(mention, context, gazetteer, pairs.get(i))
         if location is not None:
             places.append(_place(mention, location))
@@ -189,11 +198,13 @@ def _country_locations() -> dict[str, Location]:
             if loc.precision == "country" and loc.country}
 
 
-def _without(counter: Counter, key: object) -> Counter:
-    if not key or counter.get(key, 0) == 0:  # type: ignore[arg-type]
+def _without(counter: Counter, *keys: object) -> Counter:
+    """``counter`` less one count per key (keys that are None or absent are skipped)."""
+    keys = tuple(k for k in keys if k and counter.get(k, 0) > 0)  # type: ignore[arg-type]
+    if not keys:
         return counter
     result = Counter(counter)
-    result[key] -= 1  # type: ignore[index]
+    result.subtract(keys)
     return +result
 
 
@@ -211,9 +222,13 @@ def _mentions(doc: Doc, gazetteer: Gazetteer) -> list[_Mention]:
     """Entity mentions first, then gazetteer matches over the tokens they leave free."""
     covered = [False] * len(doc)
     blocked = [False] * len(doc)  # tokens of names of people, dates, numbers
+    for i in cues.person_tokens(doc, _region_words()):
+        blocked[i] = True
     found: list[_Mention] = []
     for ent in doc.ents:
         label = ent.label_
+        if len(ent) == 1 and blocked[ent.start]:
+            continue
         if label in NOT_PLACES:
             _mark(blocked, ent)
             continue
@@ -234,6 +249,15 @@ def _mentions(doc: Doc, gazetteer: Gazetteer) -> list[_Mention]:
     found.extend(_scan(doc, gazetteer, covered, blocked))
     found.sort(key=lambda m: m.start)
     return found
+
+
+@lru_cache(maxsize=1)
+def _region_words() -> frozenset[str]:
+    """One-word names of countries and first-level divisions ("georgia", "jordan"): a person
+    sharing one does not make every mention of it a person."""
+    return frozenset(key for key, candidates in load_gazetteer().names.items()
+                     if " " not in key and any(c.location.precision in {"country", "admin1"}
+                                               for c in candidates))
 
 
 def _mark(flags: list[bool], span: Span) -> None:
@@ -444,9 +468,16 @@ def _accept_scan(doc: Doc, i: int, j: int, mention: _Mention) -> bool:
         return False
     if _dateline(doc, i):
         return True
-    if token.pos_ != "PROPN":
+    if token.pos_ != "PROPN" or cues.noun_of_name(doc, i):
         return False
     best = max(mention.candidates, key=lambda c: _base(c.location, c.primary))
+    if cues.inside_name(doc, i) and not _strong(best):
+        return False
+    if cues.institution_follows(doc, j) and any(c.primary for c in mention.candidates):
+        return True  # "Winnipeg police", "Enfield Council"
+    if _after_place(doc, i) and any(c.location.precision in {"admin1", "country"}
+                                    for c in mention.candidates):
+        return True  # "Melville, Sask."
     if _locative(token) and any(c.primary for c in mention.candidates):
         return True
     if not _strong(best):
@@ -457,6 +488,11 @@ def _accept_scan(doc: Doc, i: int, j: int, mention: _Mention) -> bool:
 
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "to", "outside", "around",
                                    "across", "into", "toward", "towards", "via", "through"})
+
+
+def _after_place(doc: Doc, i: int) -> bool:
+    """Token ``i`` follows "Name," as the state or country of a "City, State" pair."""
+    return i >= 2 and doc[i - 1].text == "," and doc[i - 2].text[:1].isupper()
 
 
 def _locative(token: Token) -> bool:
@@ -500,15 +536,12 @@ def _demonym_countries(doc: Doc, gazetteer: Gazetteer) -> Counter[str]:
     return counts
 
 
-def _unambiguous_countries(mentions: Sequence[_Mention]) -> Counter[str]:
-    counts: Counter[str] = Counter()
-    for mention in mentions:
-        if mention.minor:
-            continue
-        countries = {c.location.country for c in mention.candidates if c.primary}
-        if len(countries) == 1 and None not in countries:
-            counts[countries.pop()] += 1  # type: ignore[index]
-    return counts
+def _sole_country(mention: _Mention) -> str | None:
+    """The country of every primary candidate of a main-index mention, when there is one."""
+    if mention.minor:
+        return None
+    countries = {c.location.country for c in mention.candidates if c.primary}
+    return countries.pop() if len(countries) == 1 else None
 
 
 def _city_state_pairs(text: str, mentions: Sequence[_Mention]) -> dict[int, _Mention]:
@@ -520,6 +553,29 @@ def _city_state_pairs(text: str, mentions: Sequence[_Mention]) -> dict[int, _Men
                 c.location.precision in {"admin1", "country"} for c in second.candidates):
             pairs[i] = second
     return pairs
+
+
+def _with_local_namesakes(mention: _Mention, first: Location | None, countries: Counter[str],
+                          hint: frozenset[str], qualifier: _Mention | None) -> _Mention:
+    """Add the small towns of the text's own countries that share a city's name: "Edmonton"
+    in a story about Cairns, "Glasgow, Ky.". The main index holds only towns of 15,000+, so
+    without this the big namesake abroad always wins; scoring then weighs both."""
+    if mention.minor or first is None or first.precision != "city" or any(
+            c.location.precision != "city" for c in mention.candidates):
+        return mention
+    own = _without(countries, first.country)
+    wanted = set(hint) | set(own)
+    if first.country in hint or own.get(first.country or "", 0) > 0:
+        return mention
+    if qualifier is not None:
+        wanted |= {c.location.country for c in qualifier.candidates
+                   if c.location.precision in {"admin1", "country"} and c.location.country}
+    extra = tuple(c for c in load_minor_places().lookup(mention.text)
+                  if c.location.country in wanted)
+    if not extra:
+        return mention
+    return _Mention(mention.start, mention.end, mention.text, mention.candidates + extra,
+                    mention.kind, mention.minor)
 
 
 # --- disambiguation ------------------------------------------------------------------------

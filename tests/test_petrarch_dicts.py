@@ -612,3 +612,49 @@ def test_petrarch_governing_verb_is_no_pre_verb_word_across_a_subject(tmp_path, 
                               verbs=VERBS + DEPLORE_BLOCK))
     # "indicated it deplored": "deplored" has its own subject, so INDICATED * does not apply.
     assert _code(d, nlp, "Freedonia indicated it deplored Sylvania.") == {("FRD", "SYL", "111")}
+
+
+CLASH_BLOCK = """
+---  CLASH  [190]  ---
+CLASH
+- * (OVER EFFORTS)   [110]
+"""
+CLASH_NEGATIONS = "110:0x1007f#0xFFFF+0x0080\n050:0x0080#Coop\n"
+
+
+def test_petrarch_negation_reaches_the_verb_but_not_its_complement(tmp_path, nlp):
+    folder = _folder(tmp_path, actors=ACTORS, agents=AGENTS, verbs=VERBS + CLASH_BLOCK)
+    (folder / "Test_Internal_Coding_Ontology.txt").write_text(CLASH_NEGATIONS, encoding="utf-8")
+    d = load_petrarch(folder)
+    assert d.negations.get("110") == "050"
+    # "not" hung on an adverb still negates the verb: 110 becomes its negation, 050.
+    text = "Freedonia did not even ever clash over the efforts of Sylvania."
+    assert _code(d, nlp, text) == {("FRD", "SYL", "050")}
+    # A negated governing verb leaves its complement alone, as the 2_02 validation expects.
+    text = "Freedonia won't try to clash over the efforts of Sylvania."
+    assert _code(d, nlp, text) == {("FRD", "SYL", "110")}
+
+
+WIRETAP_BLOCK = """
+---  CONFISCATE  [170]  ---
+CONFISCATE
+WIRE_+TAP {WIRE_+TAPPED WIRE_+TAPPING}
+WIRE
+TAP {TAPS TAPPED TAPPING}
+"""
+
+
+def test_petrarch_compound_verb_split_by_the_parser_is_one_event(tmp_path, nlp):
+    d = load_petrarch(_folder(tmp_path, actors=ACTORS, agents=AGENTS,
+                              verbs=VERBS + WIRETAP_BLOCK))
+    from eventwatch.events import code_article
+    from eventwatch.parse import parse_articles
+    from eventwatch.records import Article
+
+    # spaCy reads "wire tap" as the verb "wire" with the complement "tap": one event.
+    text = "Freedonia will wire tap the telephone links of Sylvania."
+    parsed = next(parse_articles([Article(id="w", text=text, published=dt.date(1933, 6, 1))],
+                                 nlp, d.actors.has_candidate))
+    events = code_article(parsed, d)
+    assert [(e.source.code, e.target.code, e.code, e.trigger) for e in events] == [
+        ("FRD", "SYL", "170", "wire")]

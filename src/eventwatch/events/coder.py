@@ -116,9 +116,12 @@ def _code_sentence(parsed: ParsedArticle, sentence: ParsedSentence, actors: Sent
     doc = sentence.doc
     assert doc is not None
     coded_heads: set[int] = set()
+    consumed: set[int] = set()  # verbs a coded pattern named: "wire tap" is one event
     by_token: dict[int, list[Event]] = {}
     petrarch = dictionaries.convention == PETRARCH
     for token in doc:
+        if token.i in consumed:
+            continue
         lemma = token.lemma_.lower()
         lemma = LEMMA_FIXES.get((lemma, token.lower_[:len(lemma)]), lemma)
         if token.pos_ in ("VERB", "AUX"):
@@ -143,6 +146,7 @@ def _code_sentence(parsed: ParsedArticle, sentence: ParsedSentence, actors: Sent
             if found:
                 coded_heads.add(token.i)
                 by_token[token.i] = found
+                consumed.update(_named_verbs(token, pattern, dictionaries.verbs))
             break
     for i in list(by_token):
         if _governs_coded_intent(doc[i], by_token):
@@ -150,6 +154,17 @@ def _code_sentence(parsed: ParsedArticle, sentence: ParsedSentence, actors: Sent
     if petrarch:
         _drop_nested_events(doc, by_token)
     return _unique([e for i in sorted(by_token) for e in by_token[i]])
+
+
+def _named_verbs(token: Token, pattern: Pattern, verbs: PatternIndex) -> list[int]:
+    """Verbs under ``token`` that belong to its event, not to one of their own: a verb the
+    pattern names, or the second verb of a compound the dictionary lists (``WIRE_+TAP``:
+    "will not wire tap" is one negated event, not also a "tap")."""
+    lemma = token.lemma_.lower()
+    return [c.i for c in token.children if c.pos_ == "VERB" and (
+        c.lemma_.lower() in pattern.words or c.lower_ in pattern.words
+        or (c.i == token.i + 1 and any(p.words == (lemma,)
+                                        for p in verbs.get(c.lemma_.lower()))))]
 
 
 def _with_plain_complements(frame: Frame, verbs: PatternIndex) -> Frame:
@@ -202,7 +217,7 @@ def _unfilled_slot(frame: Frame, pattern: Pattern, actors: SentenceActors) -> bo
 def _events_for(parsed: ParsedArticle, sentence: ParsedSentence, token: Token, frame: Frame,
                 pattern: Pattern, actors: SentenceActors, dictionaries: Dictionaries,
                 settings: CoderSettings) -> Iterable[Event]:
-    mood = _mood(token)
+    mood = _mood(token, dictionaries.convention == PETRARCH)
     negation = dictionaries.negations.get(pattern.code) if mood.negated else None
     if mood.directed or (mood.negated and not negation and not settings.include_negated):
         return
@@ -425,15 +440,19 @@ def _pairs(sources: list[Actor], targets: list[Actor], reciprocal: bool,
     return pairs
 
 
-def _mood(token: Token) -> _Mood:
-    """Negation, future/intent and hedging from the verb and the verbs that govern it."""
+def _mood(token: Token, petrarch: bool = False) -> _Mood:
+    """Negation, future/intent and hedging from the verb and the verbs that govern it.
+
+    ``petrarch``: a negated governing verb does not negate its complement ("won't try to
+    clash over" is coded as clashing, as the PETRARCH validation expects)."""
     negated = future = hedged = directed = False
     current = token
     for _ in range(4):
         for child in current.children:
             lower = child.lower_
-            if child.dep_ == "neg" or (child.dep_ == "det" and lower == "no"):
-                negated = True
+            if child.dep_ == "neg" or (child.dep_ == "det" and lower == "no") \
+                    or _negated_adverb(child):
+                negated = negated or not (petrarch and current is not token)
             elif child.dep_ in ("aux", "auxpass") and lower in FUTURE_AUX:
                 future = True
             elif lower in HEDGE_WORDS and child.dep_ in ("aux", "advmod"):
@@ -460,6 +479,13 @@ def _mood(token: Token) -> _Mood:
         # "Talks between X and Y did not take place": the governing verb is negated.
         negated = negated or any(c.dep_ == "neg" for c in token.head.children)
     return _Mood(negated, future, hedged, directed)
+
+
+def _negated_adverb(child: Token) -> bool:
+    """"did not even ever clash": the parser hangs the negation on an adverb of the verb.
+    "not only ... but also" is no negation."""
+    return child.dep_ == "advmod" and child.lower_ not in ("only", "just", "merely") and any(
+        g.dep_ == "neg" for g in child.children)
 
 
 def _directed(token: Token) -> bool:

@@ -658,3 +658,53 @@ def test_petrarch_compound_verb_split_by_the_parser_is_one_event(tmp_path, nlp):
     events = code_article(parsed, d)
     assert [(e.source.code, e.target.code, e.code, e.trigger) for e in events] == [
         ("FRD", "SYL", "170", "wire")]
+
+
+BELIEVE_RECEIVE_BLOCKS = """
+---  BELIEVE  [012]  ---
+BELIEVE
+- * LINKED   [111]
+
+---  RECEIVE  [033]  ---
+RECEIVE
+- + * MONEY $   [071]
+"""
+
+
+def test_petrarch_participle_complement_joins_the_verb_phrase(tmp_path, nlp):
+    d = load_petrarch(_folder(tmp_path, actors=ACTORS, agents=AGENTS,
+                              verbs=VERBS + BELIEVE_RECEIVE_BLOCKS))
+    text = ("The Freedonian minister believed linked to Sylvania who fled the capital was "
+            "arrested on Monday, police said.")
+    assert ("FRDGOV", "SYL", "111") in _code(d, nlp, text)
+
+
+def test_petrarch_marker_after_a_noun_names_the_phrase_after_it(tmp_path, nlp):
+    # "+ * MONEY $": the subject is the target, the source follows the noun "money".
+    d = load_petrarch(_folder(tmp_path, actors=ACTORS, agents=AGENTS,
+                              verbs=VERBS + BELIEVE_RECEIVE_BLOCKS))
+    assert _code(d, nlp, "Sylvania has received by courier money from Freedonia.") == {
+        ("FRD", "SYL", "071")}
+
+
+def test_subject_of_a_passive_governor_acts_in_its_complement(petrarch, nlp):
+    # "X was seen to penalize Y": X penalizes; the passive belongs to "seen".
+    assert _code(petrarch, nlp, "Firefly was seen to penalize Sylvania.") == {
+        ("FRDGOV", "SYL", "172")}
+
+
+def test_cut_off_fragment_belongs_to_the_verb_before_it(nlp):
+    from spacy.tokens import Doc
+
+    from eventwatch.events.frame import cut_off_fragment
+
+    # The parse spaCy gives "X broke into an anti- Y parade": "Y parade" a root of its own.
+    words = ["Firefly", "broke", "into", "an", "anti-", "Sylvania", "parade", "."]
+    doc = Doc(nlp.vocab, words=words, heads=[1, 1, 1, 4, 2, 6, 6, 6],
+              deps=["nsubj", "ROOT", "prep", "det", "pobj", "compound", "ROOT", "punct"],
+              pos=["PROPN", "VERB", "ADP", "DET", "NOUN", "PROPN", "NOUN", "PUNCT"])
+    assert [t.text for t in cut_off_fragment(doc[1])] == ["Sylvania", "parade", "."]
+    whole = Doc(nlp.vocab, words=["Firefly", "broke", "the", "law", "."],
+                heads=[1, 1, 3, 1, 1], deps=["nsubj", "ROOT", "det", "dobj", "punct"],
+                pos=["PROPN", "VERB", "DET", "NOUN", "PUNCT"])
+    assert cut_off_fragment(whole[1]) == []

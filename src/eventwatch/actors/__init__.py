@@ -260,7 +260,7 @@ def _np_head(token: Token, agent_tokens: set[int]) -> Token:
     """Climb from a modifier to the head noun of its phrase."""
     for _ in range(8):
         head = token.head
-        if head is token:
+        if head == token:
             break
         nominal_modifier = token.dep_ in _NP_DEPS and head.pos_ in _NOMINAL
         coordinated_modifier = (token.dep_ == "conj" and head.pos_ in ("ADJ", "PROPN")

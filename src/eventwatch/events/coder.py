@@ -18,7 +18,14 @@ from typing import TYPE_CHECKING
 from eventwatch.actors import ArticleMemory, SentenceActors, find_actors, in_country
 from eventwatch.dictionaries.model import PETRARCH, SKIP, Dictionaries, Pattern, PatternIndex
 from eventwatch.dictionaries.words import regular_verb_form
-from eventwatch.events.frame import Frame, conjuncts, passive_agents, phrase_after, subjects
+from eventwatch.events.frame import (
+    Frame,
+    conjuncts,
+    cut_off_fragment,
+    passive_agents,
+    phrase_after,
+    subjects,
+)
 from eventwatch.ontology import cameo_info, intent_code, unknown_code
 from eventwatch.parse import ParsedArticle, ParsedSentence
 from eventwatch.quotes import Quote, link_events, sentence_quotes
@@ -169,12 +176,14 @@ def _named_verbs(token: Token, pattern: Pattern, verbs: PatternIndex) -> list[in
 
 def _with_plain_complements(frame: Frame, verbs: PatternIndex) -> Frame:
     """PETRARCH matches a verb's patterns against its whole verb phrase: "vowed to wage war
-    on X", "signed an accord to supply X". An infinitive complement whose verb has no
-    patterns of its own joins the frame; one that does is coded as its own event."""
+    on X", "signed an accord to supply X", "believed linked to X". An infinitive or
+    participle complement whose verb has no patterns of its own joins the frame; one that
+    does is coded as its own event."""
     for child in frame.head.children:
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
-        if child.dep_ in ("xcomp", "advcl") and infinitive and child.pos_ == "VERB" \
-                and not _lookup(verbs, child.lower_, child.lemma_.lower()):
+        participle = child.dep_ == "xcomp" and child.tag_ == "VBN"
+        if child.dep_ in ("xcomp", "advcl") and (infinitive or participle) \
+                and child.pos_ == "VERB" and not _lookup(verbs, child.lower_, child.lemma_.lower()):
             frame = frame.joined(Frame.of(child))
     return frame
 
@@ -309,7 +318,8 @@ def _verb_roles(token: Token, frame: Frame, pattern: Pattern, actors_of, petrarc
     if not targets and petrarch:
         # PETRARCH's target is the first actor after the verb, even inside the object
         # ("boycotted the parade supporting X").
-        targets = _first_actors(phrase_after(token), actors_of)
+        targets = _first_actors(phrase_after(token), actors_of) or _first_actors(
+            cut_off_fragment(token), actors_of)
     return sources, targets, len(subject_tokens) > 1 or len(sources) > 1
 
 
@@ -317,7 +327,10 @@ def _slot_actors(frame: Frame, after: str, pattern: Pattern, actors_of) -> list[
     """Actors in a ``+``/``$`` slot; a slot after a skipped phrase (``^``) holds the rest of
     the verb phrase, of which only the first actor counts."""
     tokens = frame.slot(after, pattern)
-    return _first_actors(tokens, actors_of) if after.startswith(SKIP) else actors_of(tokens)
+    noun = after != pattern.lemma and not frame.is_prep(after) and after not in {
+        t.lemma_.lower() for t in frame.particles}
+    return _first_actors(tokens, actors_of) if after.startswith(SKIP) or noun \
+        else actors_of(tokens)
 
 
 def _agentless_sources(frame: Frame, pattern: Pattern, actors_of) -> list[Actor]:
@@ -377,7 +390,7 @@ def _speaker_for_pronoun(subject: Token, verb: Token) -> list[Token]:
         return [subject]
     current = verb
     for _ in range(3):
-        if current.dep_ not in ("ccomp", "conj", "xcomp") or current.head is current:
+        if current.dep_ not in ("ccomp", "conj", "xcomp") or current.head == current:
             break
         current = current.head
         if current.pos_ in ("VERB", "AUX"):
@@ -452,7 +465,7 @@ def _mood(token: Token, petrarch: bool = False) -> _Mood:
             lower = child.lower_
             if child.dep_ == "neg" or (child.dep_ == "det" and lower == "no") \
                     or _negated_adverb(child):
-                negated = negated or not (petrarch and current is not token)
+                negated = negated or not (petrarch and current != token)
             elif child.dep_ in ("aux", "auxpass") and lower in FUTURE_AUX:
                 future = True
             elif lower in HEDGE_WORDS and child.dep_ in ("aux", "advmod"):
@@ -461,7 +474,7 @@ def _mood(token: Token, petrarch: bool = False) -> _Mood:
                 future = True
         infinitive = current.dep_ == "advcl" and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
-        if (current.dep_ not in ("xcomp", "conj") and not infinitive) or current.head is current:
+        if (current.dep_ not in ("xcomp", "conj") and not infinitive) or current.head == current:
             break
         governor = current.head
         lemma = governor.lemma_.lower()
@@ -491,7 +504,7 @@ def _negated_adverb(child: Token) -> bool:
 def _directed(token: Token) -> bool:
     """'urged Ethiopia to open talks', 'demanded that Russia withdraw': asked for, not done."""
     head = token.head
-    return (token.dep_ in ("xcomp", "ccomp") and head is not token
+    return (token.dep_ in ("xcomp", "ccomp") and head != token
             and head.lemma_.lower() in DIRECTIVE_VERBS)
 
 
@@ -505,7 +518,7 @@ def _reporter(token: Token, actors_of) -> Actor | None:
                 found = actors_of(pobjs)
                 if found:
                     return found[0]
-        if current.dep_ not in ("ccomp", "parataxis", "xcomp", "conj") or current.head is current:
+        if current.dep_ not in ("ccomp", "parataxis", "xcomp", "conj") or current.head == current:
             return None
         current = current.head
         if current.lemma_.lower() in SPEECH_VERBS:

@@ -115,7 +115,7 @@ class Frame:
                       if c.dep_ in ("compound", "amod", "nmod", "det", "poss"))
         own_subject = any(c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS
                           for c in head.children)
-        if head.head is not head and not own_subject:
+        if head.head != head and not own_subject:
             # "X wants to meet": the governing verb; not in "X indicated it deplored Y".
             tokens.append(head.head)
         found = set()
@@ -145,25 +145,30 @@ class Frame:
             return prep_objects
         if after == pattern.lemma or after in {t.lemma_.lower() for t in self.particles}:
             return list(self.objects)
-        object_lemmas = {t.lemma_.lower(): t for t in self.objects}
-        if after in object_lemmas:
-            # "+" after an object noun: the object itself is the target
-            return [object_lemmas[after]]
+        noun = self._noun(after)
+        if noun is not None:
+            # "MONEY $" / "EMBASSY +": the noun itself if it is an actor, else the phrase
+            # after it ("received by courier money from X"); the coder takes the first actor.
+            return [noun, *(t for t in phrase_after(self.head) if t.i > noun.i)]
         return []
+
+    def _noun(self, word: str) -> Token | None:
+        """The object or prepositional object spelt ``word``, if the frame has one."""
+        return next((t for t in (*self.objects, *(t for _, pobjs in self.preps for t in pobjs))
+                     if word in (t.lemma_.lower(), t.lower_)), None)
 
     def _after_skipped(self, word: str, pattern: Pattern) -> list[Token]:
         """PETRARCH's ``^`` skips one phrase: a preposition's object, or the phrase that
         follows an object noun; the slot is everything right of it."""
-        anchor = self.slot(word, pattern)
+        noun = self._noun(word) if word != pattern.lemma and not self.is_prep(word) else None
+        anchor = [noun] if noun is not None else self.slot(word, pattern)
         if not anchor:
             return []
         end = max(t.right_edge.i for t in anchor)
         tokens = [t for t in phrase_after(self.head) if t.i > end]
-        noun = word != pattern.lemma and not self.is_prep(word) and word in {
-            t.lemma_.lower() for t in self.objects}
-        if noun and tokens:  # the noun itself is no phrase to skip: skip the next one
+        if noun is not None and tokens:  # the noun is no phrase to skip: skip the next one
             root = tokens[0]
-            while root.head is not self.head and root.head.i > end:
+            while root.head != self.head and root.head.i > end:
                 root = root.head
             skipped = {t.i for t in root.subtree}
             tokens = [t for t in tokens if t.i not in skipped]
@@ -219,6 +224,22 @@ def _side_by_side(doc: Doc, chain: tuple[str, ...]) -> bool:
                for i in range(len(forms) - n + 1))
 
 
+def cut_off_fragment(verb: Token) -> list[Token]:
+    """The first verbless piece after the verb that the parser made a root of its own
+    ("broke into an anti- Gondor parade" comes back with "Gondor parade" as a second root):
+    it belongs to the verb's phrase."""
+    own_root = verb
+    while own_root.head != own_root:
+        own_root = own_root.head
+    for token in verb.doc[verb.i + 1 :]:
+        if token.head == token and token != own_root:
+            tree = list(token.subtree)
+            if token.pos_ in ("NOUN", "PROPN") and not any(t.pos_ == "VERB" for t in tree):
+                return tree
+            return []
+    return []
+
+
 def phrase_after(verb: Token) -> Iterator[Token]:
     """Tokens of the verb's phrase after it, in order (PETRARCH reads phrases left to right)."""
     for child in verb.children:
@@ -251,8 +272,11 @@ def subjects(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         return passive, True
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return conjuncts(verb.head), False
-    if depth < 3 and verb.dep_ in _INHERIT_DEPS and verb.head is not verb:
-        return subjects(verb.head, depth + 1)
+    if depth < 3 and verb.dep_ in _INHERIT_DEPS and verb.head != verb:
+        found, passive = subjects(verb.head, depth + 1)
+        if verb.dep_ == "xcomp":  # "X was seen to break in": X breaks in, unless the
+            passive = bool(auxpass)  # complement is passive itself ("to be arrested")
+        return found, passive
     return [], False
 
 

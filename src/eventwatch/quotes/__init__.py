@@ -85,7 +85,7 @@ def _clauses(verb: Token) -> list[tuple[int, int, str]]:
     out = []
     for child in verb.children:
         if child.dep_ == "ccomp":
-            tokens = [t for t in child.subtree if t.dep_ != "mark" or t.head is not child]
+            tokens = [t for t in child.subtree if t.dep_ != "mark" or t.head != child]
             if len(tokens) >= 3:
                 start = tokens[0].idx
                 end = tokens[-1].idx + len(tokens[-1])

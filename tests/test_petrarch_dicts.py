@@ -708,3 +708,9 @@ def test_cut_off_fragment_belongs_to_the_verb_before_it(nlp):
                 heads=[1, 1, 3, 1, 1], deps=["nsubj", "ROOT", "det", "dobj", "punct"],
                 pos=["PROPN", "VERB", "DET", "NOUN", "PUNCT"])
     assert cut_off_fragment(whole[1]) == []
+
+
+def test_his_counterpart_is_the_other_party(petrarch, nlp):
+    # "its armed forces" are the source's own, but "his counterpart" is the other side.
+    text = "Ambassador Trentino met his Freedonian counterpart in Sylvania on Monday."
+    assert ("SYLGOV", "FRD", "040") in _code(petrarch, nlp, text)

@@ -429,7 +429,8 @@ def _first_actors(tokens: Iterable[Token], actors_of) -> list[Actor]:
     """The first candidate naming a country or organisation; a bare sector only as last resort."""
     fallback: list[Actor] = []
     for token in tokens:
-        if any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in token.children):
+        if token.lemma_.lower() != "counterpart" and any(
+                c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in token.children):
             continue  # "put its armed forces on alert": the source's own, not a target
         found = actors_of(conjuncts(token))
         if not found:

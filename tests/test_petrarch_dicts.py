@@ -44,6 +44,7 @@ CHICOLINI [FRDREB 991231-010105]
 PINKY [FRDCRM 290101-290201] [FRDOPP 310101-310201]
 MARX_BROTHERS_FAN_CLUB [NGOFAN]
 WHO [IGOWHO]
+UN [IGOUNO]
 """
 
 AGENTS = """\
@@ -172,6 +173,9 @@ def test_petrarch_actor_names_synonyms_and_kinds(petrarch):
     assert _entry(petrarch, "Marx Brothers Fan Club").kind == NAMED
     # PETRARCH names are all capitals; only everyday words must match in capitals.
     assert _entry(petrarch, "WHO").codes[0].code == "IGOWHO"
+    # Two-letter names too: "UN" is the United Nations, the "Un" of a name is not.
+    assert _entry(petrarch, "UN").codes[0].code == "IGOUNO"
+    assert petrarch.actors.find("Kim Jong Un") == []
     assert petrarch.actors.find("those who came") == []
 
 

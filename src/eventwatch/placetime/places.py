@@ -333,7 +333,7 @@ def _anchored(token: Token) -> bool:
             if head.lower_ in MINOR_PREPOSITIONS:
                 return True
             return head.lower_ == "of" and head.head.lower_ in MINOR_NOUNS
-        if token.dep_ not in {"conj", "compound", "appos"} or head is token:
+        if token.dep_ not in {"conj", "compound", "appos"} or head == token:
             return False
         token = head
     return False

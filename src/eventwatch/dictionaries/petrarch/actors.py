@@ -168,7 +168,8 @@ def actor_rows(records: list[ActorRecord], path: Path) -> Iterator[PhraseRow]:
 
 
 def surface_of(name: str, words: tuple[str, ...]) -> str | None:
-    """PETRARCH writes every name in capitals, so only everyday words need a capital match."""
-    if len(words) == 1 and words[0] in _FUNCTION_WORDS:
+    """PETRARCH writes every name in capitals, so only everyday words and two-letter names
+    need a capital match: "UN" and "U.N." are the United Nations, "Kim Jong Un" is not."""
+    if len(words) == 1 and (words[0] in _FUNCTION_WORDS or len(words[0]) <= 2):
         return "".join(ch for ch in name if ch.isalnum())
     return None

@@ -718,3 +718,10 @@ def test_his_counterpart_is_the_other_party(petrarch, nlp):
     # "its armed forces" are the source's own, but "his counterpart" is the other side.
     text = "Ambassador Trentino met his Freedonian counterpart in Sylvania on Monday."
     assert ("SYLGOV", "FRD", "040") in _code(petrarch, nlp, text)
+
+
+def test_petrarch_own_country_in_a_said_clause_is_not_the_addressee(tmp_path, nlp):
+    d = load_petrarch(_folder(tmp_path, actors=ACTORS, agents=AGENTS, verbs=VERBS + SAY_BLOCK))
+    # Freedonia is what Firefly talked about, not whom he told: no FRDGOV → FRD saying.
+    assert _code(d, nlp, "Firefly said Freedonia would penalize Sylvania.") == {
+        ("FRD", "SYL", "172")}

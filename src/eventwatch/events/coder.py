@@ -11,7 +11,7 @@ who reported them.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -19,6 +19,7 @@ from eventwatch.actors import ArticleMemory, SentenceActors, find_actors, in_cou
 from eventwatch.dictionaries.model import PETRARCH, SKIP, Dictionaries, Pattern, PatternIndex
 from eventwatch.dictionaries.words import regular_verb_form
 from eventwatch.events.frame import (
+    SUBJECT_DEPS,
     Frame,
     conjuncts,
     cut_off_fragment,
@@ -314,13 +315,27 @@ def _verb_roles(token: Token, frame: Frame, pattern: Pattern, actors_of, petrarc
         candidates = frame.default_targets(
             pattern, addressee_clause=petrarch or token.lemma_.lower() in ADDRESSING_VERBS,
             any_prep=petrarch, clause_after=petrarch)
-        targets = _first_actors(candidates, actors_of)
+        targets = _first_actors(_not_own_clause_subject(candidates, sources, actors_of),
+                                actors_of)
     if not targets and petrarch:
         # PETRARCH's target is the first actor after the verb, even inside the object
         # ("boycotted the parade supporting X").
         targets = _first_actors(phrase_after(token), actors_of) or _first_actors(
             cut_off_fragment(token), actors_of)
     return sources, targets, len(subject_tokens) > 1 or len(sources) > 1
+
+
+def _not_own_clause_subject(candidates: Iterable[Token], sources: list[Actor], actors_of
+                            ) -> Iterator[Token]:
+    """Candidates less a that-clause's subject of the source's own country: in "the Polish
+    president said Warsaw would send tanks", Warsaw is what was said, not who was told."""
+    own = {s.country or s.code[:3] for s in sources}  # a named code starts with its country
+    for token in candidates:
+        clause_subject = token.dep_ in SUBJECT_DEPS and token.head.dep_ == "ccomp"
+        found = {a.country or a.code[:3] for a in actors_of([token])}
+        if clause_subject and found and found <= own:
+            continue
+        yield token
 
 
 def _slot_actors(frame: Frame, after: str, pattern: Pattern, actors_of) -> list[Actor]:

@@ -191,6 +191,9 @@ def _translations(line: PatternLine, synsets: Mapping[str, Synset], head: str, m
     if total > MAX_EXPANSION:
         raise ValueError(f"pattern expands into {total} patterns (limit {MAX_EXPANSION}): skipped")
     slots = [_member_slot(w, fast) for w in words]
+    if not chains:
+        return [(tuple(dict.fromkeys(w for part in combo for w in part)), target, source, ())
+                for combo in product(*slots)]
     out: list[Translated] = []
     for combo in product(*slots):
         chosen = {w.lstrip(PRE_VERB): [m.lstrip(PRE_VERB) for m in part]

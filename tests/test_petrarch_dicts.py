@@ -417,8 +417,9 @@ def test_petrarch_plain_infinitive_complement_joins_the_verb_phrase(tmp_path, nl
     # "wage" is no dictionary verb: "vowed to wage war on X" is matched as one phrase ...
     d = load_petrarch(_folder(tmp_path, actors=ACTORS, agents=AGENTS, verbs=VERBS + VOW_BLOCK))
     assert _code(d, nlp, "Freedonia vowed to wage war on Sylvania.") == {("FRD", "SYL", "190")}
-    # ... while a dictionary verb in the complement is coded as its own event.
-    assert _code(d, nlp, "Freedonia vowed to penalize Sylvania.") == {("FRD", "SYL", "172")}
+    # ... while a coded verb's complement is nested in it: a vow to penalize is a vow (030),
+    # not a penalty; "threatened to shell" is likewise a threat, not shelling.
+    assert _code(d, nlp, "Freedonia vowed to penalize Sylvania.") == {("FRD", "SYL", "030")}
 
 
 def test_petrarch_target_is_the_first_actor_in_the_verb_phrase(petrarch, nlp):

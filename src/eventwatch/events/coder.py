@@ -156,11 +156,12 @@ def _code_sentence(parsed: ParsedArticle, sentence: ParsedSentence, actors: Sent
                 by_token[token.i] = found
                 consumed.update(_named_verbs(token, pattern, dictionaries.verbs))
             break
-    for i in list(by_token):
-        if _governs_coded_intent(doc[i], by_token):
-            del by_token[i]
     if petrarch:
         _drop_nested_events(doc, by_token)
+    else:
+        for i in list(by_token):
+            if _governs_coded_intent(doc[i], by_token):
+                del by_token[i]
     return _unique([e for i in sorted(by_token) for e in by_token[i]])
 
 
@@ -191,12 +192,13 @@ def _with_plain_complements(frame: Frame, verbs: PatternIndex) -> Frame:
 
 def _drop_nested_events(doc: Doc, by_token: dict[int, list[Event]]) -> None:
     """PETRARCH nests a that-clause's event inside the verb that governs it ("X noted that Y
-    regretted Z" is X → Y 010): the nested event is not coded on its own."""
+    regretted Z" is X → Y 010), and an infinitive complement's inside its coded verb ("X
+    threatened to shell Y" is a threat, not shelling): the nested event is not coded."""
     for i in sorted(by_token):
         if i not in by_token:
             continue
         for clause in doc[i].children:
-            if clause.dep_ == "ccomp" and clause.i > i:
+            if clause.dep_ in ("ccomp", "xcomp") and clause.i > i:
                 by_token.pop(clause.i, None)
 
 

@@ -726,3 +726,10 @@ def test_petrarch_own_country_in_a_said_clause_is_not_the_addressee(tmp_path, nl
     # Freedonia is what Firefly talked about, not whom he told: no FRDGOV → FRD saying.
     assert _code(d, nlp, "Firefly said Freedonia would penalize Sylvania.") == {
         ("FRD", "SYL", "172")}
+
+
+def test_petrarch_conjoined_agents_share_all_modifiers_of_the_first(tmp_path, nlp):
+    d = load_petrarch(_folder(tmp_path, actors=ACTORS, verbs=VERBS,
+                              agents=AGENTS + "ISLAMIST [~MUS]\nMEDIA {} [~MED]\n"))
+    text = "The Freedonian Islamist media and army penalized Sylvania."
+    assert {s for s, _, _ in _code(d, nlp, text)} == {"FRDMUSMED", "FRDMUSMIL"}

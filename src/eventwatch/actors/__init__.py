@@ -121,7 +121,7 @@ def find_actors(doc: Doc, offset: int, dictionaries: Dictionaries, day: dt.date 
             by_head[head_i] = actors
     _qualify_by_preposition(doc, by_head)
     _share_over_of_conjuncts(doc, by_head)
-    _distribute_over_conjuncts(doc, by_head)
+    _distribute_over_conjuncts(doc, by_head, petrarch)
     _locate_sectors(doc, groups, by_head)
     _resolve_pronouns(doc, offset, by_head, earlier_person)
     return SentenceActors(by_head)
@@ -179,8 +179,12 @@ def in_country(actor: Actor, country: str, why: str) -> Actor:
                  actor.end, f"{actor.entry}+{why}:{country}")
 
 
-def _distribute_over_conjuncts(doc: Doc, by_head: dict[int, tuple[Actor, ...]]) -> None:
-    """'British sailors and marines': the country of the first conjunct covers the others."""
+def _distribute_over_conjuncts(doc: Doc, by_head: dict[int, tuple[Actor, ...]],
+                               shared_modifiers: bool = False) -> None:
+    """'British sailors and marines': the country of the first conjunct covers the others.
+
+    ``shared_modifiers`` (the PETRARCH convention): so do its other modifier agents.
+    """
     for head_i, actors in list(by_head.items()):
         token = doc[head_i]
         if token.dep_ != "conj" or token.head.i not in by_head:
@@ -189,6 +193,10 @@ def _distribute_over_conjuncts(doc: Doc, by_head: dict[int, tuple[Actor, ...]]) 
         countries = list(dict.fromkeys(a.country for a in first if a.country))
         if not countries or (len(countries) > 1 and len(actors) > 1):
             continue
+        if shared_modifiers and len(first) == 1 and first[0].country:
+            # "the Danish Islamist media and government": DNK and MUS both cover "government".
+            code = first[0].code
+            countries = [code[: max(3, len(code) - 3)]]
         # "Lawmakers and officials in Arnor and Gondor": one actor per country.
         distributed = (
             in_country(a, country, "conj")

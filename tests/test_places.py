@@ -51,6 +51,15 @@ def test_demonyms_map_to_countries():
     assert gazetteer.demonym_country("Idlib") is None
 
 
+@pytest.mark.parametrize(("name", "country", "precision"), [
+    ("T&T", "TTO", "country"), ("Trinidad", "TTO", "country"), ("Oval Office", "USA", "site"),
+    ("West Wing", "USA", "site"), ("Capitol", "USA", "site"), ("Peel", "CAN", "admin1")])
+def test_press_names_of_countries_sites_and_regions(name, country, precision):
+    gazetteer = load_gazetteer()
+    best = gazetteer.lookup(name)[0].location
+    assert (best.country, best.precision) == (country, precision)
+
+
 # --- resolution ----------------------------------------------------------------------------
 
 
@@ -106,6 +115,35 @@ def test_city_state_pattern(nlp):
     text = "The suspect was arrested in Columbia, Mo., on Tuesday."
     columbia = next(p for p in find_places(text, nlp) if p.text == "Columbia")
     assert columbia.country == "USA" and columbia.admin1 == "Missouri"
+
+
+@pytest.mark.model
+def test_a_place_name_is_a_place_wherever_else_it_is_written(nlp):
+    text = ("The dinner was organised by the Allendale Garden Club. Residents in Allendale "
+            "say the club has met for a century.")
+    places = [p for p in find_places(text, nlp) if p.text == "Allendale"]
+    assert [p.start for p in places] == [text.index("Allendale"), text.rindex("Allendale")]
+    assert all(p.country == "USA" for p in places)
+
+
+@pytest.mark.model
+def test_a_name_tagged_mostly_as_a_person_is_not_repeated(nlp):
+    text = ("Noma opened a case at the station. \"Nobody called me,\" said Noma. Noma said "
+            "she would go back. \"I am tired,\" says Noma.")
+    assert len([p for p in find_places(text, nlp) if p.text == "Noma"]) <= 1
+
+
+@pytest.mark.model
+def test_two_word_and_regional_demonyms_in_places_mode(nlp):
+    text = ("North Korean envoys and Korean officials met in the English town of Dover, where "
+            "they spoke in English over Sicilian wine.")
+    found = {(p.text, p.country) for p in find_places(text, nlp, demonyms=True)}
+    assert ("North Korean", "PRK") in found
+    assert ("Korean", "KOR") in found
+    assert ("Sicilian", "ITA") in found
+    english = [p for p in find_places(text, nlp, demonyms=True) if p.text == "English"]
+    assert [p.start for p in english] == [text.index("English")]  # not the language
+    assert english[0].country == "GBR"
 
 
 # --- counts --------------------------------------------------------------------------------

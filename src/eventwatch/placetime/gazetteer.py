@@ -436,6 +436,15 @@ _REGION_ADJECTIVES = ("European", "Europeans", "African", "Africans", "Asian", "
                       "South American", "Central American", "Arab", "Arabs", "Western",
                       "Caribbean", "Scandinavian", "Balkan", "Caucasian", "Kurdish", "Kurds",
                       "Pacific Islander", "Eurasian", "Sub-Saharan")
+# Adjectives the actor table leaves out (ambiguous for actors) that still name a country's
+# territory: "Korean" alone is the South ("North Korean" is a two-word demonym), "English" the
+# United Kingdom, and adjectives of regions name their country ("Sicilian", "Basque").
+_PLACE_ADJECTIVES = {"Korean": "KOR", "Koreans": "KOR", "English": "GBR", "Sicilian": "ITA",
+                     "Sardinian": "ITA", "Tuscan": "ITA", "Neapolitan": "ITA", "Basque": "ESP",
+                     "Catalan": "ESP", "Andalusian": "ESP", "Bavarian": "DEU", "Texan": "USA",
+                     "Californian": "USA", "Floridian": "USA", "Hawaiian": "USA",
+                     "Tasmanian": "AUS", "Quebecois": "CAN", "Québécois": "CAN",
+                     "Cornish": "GBR"}
 
 
 def _demonyms() -> dict[str, str]:
@@ -452,6 +461,8 @@ def _demonyms() -> dict[str, str]:
                 result.setdefault(normalize(adjective), row[0])
     for adjective in _REGION_ADJECTIVES:
         result.setdefault(normalize(adjective), "")
+    for adjective, country in _PLACE_ADJECTIVES.items():
+        result.setdefault(normalize(adjective), country)
     return result
 
 

@@ -163,14 +163,31 @@ def _demonym_places(doc: Doc, gazetteer: Gazetteer, taken: list[Place]) -> list[
                                 regions[pair]))
             i += 2
             continue
-        location = regions.get(token.text)
-        if location is None and token.pos_ in {"ADJ", "PROPN", "NOUN"}:
-            location = by_country.get(gazetteer.demonym_country(token.text) or "")
+        location, width = regions.get(token.text), 1
+        if location is None:
+            country, width = _demonym_at(doc, i, gazetteer)
+            location = by_country.get(country or "")
         if location is not None:
-            mention = _Mention(token.idx, token.idx + len(token), token.text, (), None)
+            end = doc[i + width - 1].idx + len(doc[i + width - 1])
+            mention = _Mention(token.idx, end, doc.text[token.idx:end], (), None)
             found.append(_place(mention, location))
-        i += 1
+        i += width
     return found
+
+
+def _demonym_at(doc: Doc, i: int, gazetteer: Gazetteer) -> tuple[str | None, int]:
+    """The country of a demonym starting at token ``i`` and its length in tokens: a two-word
+    one first ("North Korean", "South African"), then a one-word one; a language ("in
+    English") is none, though an adjective of it is ("the English city of Salisbury")."""
+    token = doc[i]
+    if i + 1 < len(doc) and doc[i + 1].text[:1].isupper():
+        country = gazetteer.demonym_country(doc[i:i + 2].text)
+        if country:
+            return country, 2
+    if token.pos_ not in {"ADJ", "PROPN", "NOUN"} or (
+            token.ent_type_ == "LANGUAGE" and token.dep_ not in {"amod", "compound"}):
+        return None, 1
+    return gazetteer.demonym_country(token.text), 1
 
 
 @lru_cache(maxsize=1)
@@ -222,8 +239,9 @@ def _mentions(doc: Doc, gazetteer: Gazetteer) -> list[_Mention]:
     """Entity mentions first, then gazetteer matches over the tokens they leave free."""
     covered = [False] * len(doc)
     blocked = [False] * len(doc)  # tokens of names of people, dates, numbers
+    people = [False] * len(doc)  # tokens of names of people only
     for i in cues.person_tokens(doc, _region_words()):
-        blocked[i] = True
+        blocked[i] = people[i] = True
     found: list[_Mention] = []
     for ent in doc.ents:
         label = ent.label_
@@ -246,9 +264,52 @@ def _mentions(doc: Doc, gazetteer: Gazetteer) -> list[_Mention]:
             _mark(covered, doc[ent.start:max(ent.end, last)])
         elif label == "PERSON" and len(ent) > 1:
             _mark(blocked, ent)
+            _mark(people, ent)
     found.extend(_scan(doc, gazetteer, covered, blocked))
+    found.extend(_repeats(doc, found, covered, people))
     found.sort(key=lambda m: m.start)
     return found
+
+
+def _repeats(doc: Doc, found: Sequence[_Mention], covered: list[bool],
+             people: list[bool]) -> list[_Mention]:
+    """One sense per text: a name taken for a place once is a place wherever else it is
+    written capitalised and free ("Allendale" after "the town of Allendale" is a place in "the
+    Allendale Garden Club" and as a sentence's subject), unless it names a person there. Not for
+    abbreviations ("OAS", "PoP"), common words, or a name the model tags as a person at least as
+    often as as a place ("Noma said")."""
+    labels: Counter[tuple[str, str]] = Counter(
+        (normalize(ent.text), "PERSON" if ent.label_ == "PERSON" else "place")
+        for ent in doc.ents if ent.label_ == "PERSON" or ent.label_ in PLACE_LABELS)
+    known: dict[str, _Mention] = {}
+    for mention in found:
+        key = normalize(mention.text)
+        if (mention.text != mention.text.title() and len(mention.text) <= 4) or (
+                key in COMMON_WORDS or labels[key, "PERSON"] >= max(labels[key, "place"], 1)):
+            continue
+        known.setdefault(key, mention)
+    if not known:
+        return []
+    longest = max(len(key.split()) for key in known)
+    repeats: list[_Mention] = []
+    i, n = 0, len(doc)
+    while i < n:
+        if covered[i] or people[i] or not doc[i].text[:1].isupper():
+            i += 1
+            continue
+        for j in range(min(n, i + 2 * longest), i, -1):
+            if any(covered[k] or people[k] for k in range(i, j)):
+                continue
+            start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+            seen = known.get(normalize(doc.text[start:end]))
+            if seen is not None:
+                repeats.append(_Mention(start, end, doc.text[start:end], seen.candidates,
+                                        seen.kind, seen.minor))
+                i = j
+                break
+        else:
+            i += 1
+    return repeats
 
 
 @lru_cache(maxsize=1)
@@ -528,11 +589,13 @@ def _curated(loc: Location) -> bool:
 def _demonym_countries(doc: Doc, gazetteer: Gazetteer) -> Counter[str]:
     """Countries named by adjectives and demonyms ("Turkish troops" → TUR)."""
     counts: Counter[str] = Counter()
-    for token in doc:
-        if token.text[:1].isupper() and token.pos_ in {"ADJ", "PROPN", "NOUN"}:
-            country = gazetteer.demonym_country(token.text)
-            if country:
-                counts[country] += 1
+    i = 0
+    while i < len(doc):
+        country, width = (_demonym_at(doc, i, gazetteer) if doc[i].text[:1].isupper()
+                          else (None, 1))
+        if country:
+            counts[country] += 1
+        i += width
     return counts
 
 

@@ -146,6 +146,29 @@ def test_two_word_and_regional_demonyms_in_places_mode(nlp):
     assert english[0].country == "GBR"
 
 
+@pytest.mark.model
+def test_a_small_namesake_does_not_outvote_a_big_city_both_countries_in_play(nlp):
+    text = ("The British sergeant, born in Manchester, had served alongside US troops in Texas, "
+            "and American commanders in the US praised him, a US spokesman said.")
+    found = {p.text: p for p in find_places(text, nlp, demonyms=True)}
+    assert found["Manchester"].country == "GBR"
+    assert "British" in found  # a determiner is no part of a two-word demonym
+    qualified = ("The firm opened an office in Manchester, New Hampshire, and a British "
+                 "visitor came.")
+    manchester = next(p for p in find_places(qualified, nlp) if p.text == "Manchester")
+    assert manchester.country == "USA"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "name"), [
+    ("By Jane Roe. BOSTON (Reuters) - The owner of a restaurant was charged.", "BOSTON"),
+    ("Mason charged. BANTAM — A stonework mason was arraigned on Tuesday.", "BANTAM"),
+])
+def test_datelines_after_a_byline_or_headline_and_of_small_towns(nlp, text, name):
+    place = next(p for p in find_places(text, nlp) if p.text == name)
+    assert place.country == "USA"
+
+
 # --- counts --------------------------------------------------------------------------------
 
 

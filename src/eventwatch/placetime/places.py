@@ -180,7 +180,8 @@ def _demonym_at(doc: Doc, i: int, gazetteer: Gazetteer) -> tuple[str | None, int
     one first ("North Korean", "South African"), then a one-word one; a language ("in
     English") is none, though an adjective of it is ("the English city of Salisbury")."""
     token = doc[i]
-    if i + 1 < len(doc) and doc[i + 1].text[:1].isupper():
+    if i + 1 < len(doc) and doc[i + 1].text[:1].isupper() and token.lower_ not in {
+            "the", "a", "an"}:
         country = gazetteer.demonym_country(doc[i:i + 2].text)
         if country:
             return country, 2
@@ -505,6 +506,11 @@ def _scan(doc: Doc, gazetteer: Gazetteer, covered: list[bool],
             if mention is not None and _accept_scan(doc, i, j, mention):
                 match = (mention, j)
                 break
+        if match is None and _dateline(doc, i):  # "INNISFAIL -": a small town's dateline
+            minor = _lookup(doc.text, token.idx, token.idx + len(token), load_minor_places())
+            if minor is not None:
+                match = (_Mention(minor.start, minor.end, minor.text, minor.candidates, None,
+                                  minor=True), i + 1)
         if match is None:
             i += 1
             continue
@@ -562,13 +568,15 @@ def _locative(token: Token) -> bool:
 
 
 def _dateline(doc: Doc, i: int) -> bool:
-    """An all-caps word opening a line and followed by a comma or dash: a dateline."""
+    """An all-caps word opening a line or a sentence (a headline or byline may run into it:
+    "By Jane Roe. BOSTON (Reuters) -") and followed by a comma, dash or bracket: a dateline."""
     token = doc[i]
     if not (token.is_upper and len(token.text) >= 3):
         return False
-    line_start = i == 0 or "\n" in doc[i - 1].whitespace_ or doc[i - 1].is_space
+    start = i == 0 or "\n" in doc[i - 1].whitespace_ or doc[i - 1].is_space or doc[
+        i - 1].text in {".", "!", "?"}
     after = doc[i + 1].text if i + 1 < len(doc) else ""
-    return line_start and after in {",", "-", "—", "–", "("}
+    return start and after in {",", "-", "—", "–", "("}
 
 
 def _strong(candidate: Candidate) -> bool:
@@ -677,7 +685,8 @@ def _score(candidate: Candidate, mention: _Mention, context: _Context, gazetteer
         if country in context.hint:
             score += 4.0
         elif context.countries.get(country, 0) > 0:
-            score += 2.5 + 0.5 * min(context.countries[country], 4)
+            score += (1.0 if _overshadowed(loc, mention, context) else 2.5) + 0.5 * min(
+                context.countries[country], 4)
         elif any(country in gazetteer.neighbours.get(c, ()) for c in
                  (*context.hint, *context.countries)):
             score += 0.75
@@ -688,6 +697,18 @@ def _score(candidate: Candidate, mention: _Mention, context: _Context, gazetteer
             _qualifies(q.location, loc) for q in qualifier.candidates):
         score += 6.0
     return score
+
+
+def _overshadowed(loc: Location, mention: _Mention, context: _Context) -> bool:
+    """A town sharing its name with a city at least twice its size in another country the text
+    is also about, while the text names neither the town's province nor state: "Manchester" in
+    a story about a British soldier that mentions the US six times is still the English city."""
+    if loc.precision != "city" or (loc.admin1 and context.admin1.get((loc.country, loc.admin1))):
+        return False
+    return any(c.primary and c.location.precision == "city" and c.location.country != loc.country
+               and c.location.population >= 2 * loc.population
+               and context.countries.get(c.location.country or "", 0) > 0
+               for c in mention.candidates)
 
 
 def _qualifies(outer: Location, inner: Location) -> bool:

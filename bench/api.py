@@ -1,6 +1,9 @@
 """API latency under concurrent clients on a synthetic store of 1,000,000 events.
 
-Builds the store with DuckDB SQL (a few seconds; kept in --db for reuse), starts
+Builds the store with DuckDB SQL (a few seconds; kept in --db for reuse): reports come in
+threes (same day, dyad and code, so one event group of three mentions, as wire copies are),
+and every 50th report is a month-dated past reference in its original's group, so the series
+count groups as they do on real stores (--events counts reports). Then starts
 ``eventwatch serve`` in a subprocess on 127.0.0.1, and runs --clients threads with httpx
 clients, each sending a bounded number of requests (--requests in all per endpoint, stopped
 after --seconds anyway). Prints p50/p99 latency per endpoint; the target is p99 < 200 ms for
@@ -45,7 +48,8 @@ def _codes() -> list[tuple[str, str, str, float, int]]:
 
 
 def build_store(path: Path, n: int) -> None:
-    """n synthetic events (and n/5 articles) written with set-based SQL, then checkpointed."""
+    """n synthetic reports of about n/3 events (and n/5 articles) written with set-based
+    SQL, then checkpointed."""
     import duckdb
 
     from eventwatch.store import Store
@@ -69,12 +73,14 @@ def build_store(path: Path, n: int) -> None:
             target_code, target_name, target_country, target_sector, target_start, target_end,
             code, root, label, goldstein, quad_class, trigger, trigger_start, trigger_end,
             negated, hedged, future, rule, dictionary_version, date_resolution,
-            place_name, lat, lon, place_country, place_precision, place_method)
+            place_name, lat, lon, place_country, place_precision, place_method,
+            own_key, event_key, group_id, past_reference)
         WITH r AS (
-            SELECT i, hash(i) AS h1, hash(i + 7919) AS h2, hash(i + 104729) AS h3
+            SELECT i, i // 3 AS g, hash(i // 3) AS h1, hash(i // 3 + 7919) AS h2,
+                   hash(i // 3 + 104729) AS h3, i % 50 = 49 AS reference
             FROM range({n}) t(i)),
         a AS (
-            SELECT i, h1, h2, h3,
+            SELECT i, g, reference, h1, h2, h3,
                    {countries}[1 + (h1 % {len(COUNTRIES)})::INTEGER] AS sc,
                    {countries}[1 + (h2 % {len(COUNTRIES)})::INTEGER] AS tc,
                    {sectors}[1 + ((h1 >> 8) % {len(SECTORS)})::INTEGER] AS ss,
@@ -84,16 +90,21 @@ def build_store(path: Path, n: int) -> None:
             FROM r)
         SELECT printf('%016x', i), 'a' || (i // 5), (i % 5)::INTEGER,
                'Synthetic sentence ' || i || ': ' || sc || ' and ' || tc || ' met.', 0,
-               DATE '2015-01-01' + ((h1 >> 20) % 3287)::INTEGER,
+               CASE WHEN reference THEN date_trunc('month', DATE '2015-01-01'
+                        + ((h1 >> 20) % 3287)::INTEGER)::DATE
+                    ELSE DATE '2015-01-01' + ((h1 >> 20) % 3287)::INTEGER END,
                sc || ss, sc, sc, nullif(ss, ''), 0, 3,
                tc || ts, tc, tc, nullif(ts, ''), 8, 11,
                cameo.code, cameo.root, cameo.label, cameo.goldstein, cameo.quad_class,
-               'met', 4, 7, (h2 % 50) = 0, false, false, 'verbs:1 synthetic', 'bench', 'day',
+               'met', 4, 7, (hash(i) % 50) = 0, false, false, 'verbs:1 synthetic', 'bench',
+               CASE WHEN reference THEN 'month' ELSE 'day' END,
                CASE WHEN pk < 3 THEN city.name WHEN pk < 5 THEN sc END,
                CASE WHEN pk < 3 THEN city.lat END, CASE WHEN pk < 3 THEN city.lon END,
                CASE WHEN pk < 3 THEN city.country WHEN pk < 5 THEN sc END,
                CASE WHEN pk < 3 THEN 'city' WHEN pk < 5 THEN 'country' END,
-               CASE WHEN pk < 5 THEN 'sentence' END
+               CASE WHEN pk < 5 THEN 'sentence' END,
+               printf('%016x', CASE WHEN reference THEN {n} + i ELSE g END),
+               printf('%016x', g), g, reference
         FROM a JOIN cameo ON cameo.k = a.ck
         LEFT JOIN city ON city.k = ((a.h3 >> 24) % {len(CITIES)})::INTEGER
     """)

@@ -198,7 +198,8 @@ def test_api_map_points_and_country_shading(client):
     assert (points["Idlib"]["lat"], points["Idlib"]["lon"]) == (35.93, 36.63)
     assert points["Aleppo"]["events"] == 2
     assert data["countries"] == [
-        {"country": "TUR", "events": 2, "goldstein_mean": -5.0, "iso_numeric": "792"}]
+        {"country": "TUR", "events": 2, "mentions": 2, "goldstein_mean": -5.0,
+         "iso_numeric": "792"}]
     assert get(client, "/api/map?since=2019-01-01")["points"][0]["name"] == "Idlib"
 
 

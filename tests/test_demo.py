@@ -22,6 +22,8 @@ def test_demo_turkey_russia_dips_in_2015_and_2020(tmp_path):
     by_conflict = sorted(series, key=lambda y: -series[y]["conflict"])
     assert set(by_conflict[:2]) == {"2015", "2020"}, by_conflict
     assert series["2015"]["goldstein_mean"] < 0 < series["2017"]["goldstein_mean"]
+    # the shootdown is one event reported by several articles: counted once, mentioned more
+    assert series["2015"]["mentions"] > series["2015"]["events"]
 
 
 def test_demo_events_carry_provenance(tmp_path):

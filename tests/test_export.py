@@ -186,7 +186,11 @@ def test_gdelt_mention_counts_come_from_event_groups(tmp_path):
     with Store(db) as store:
         run([dump], store)
     out = tmp_path / "g.tsv"
-    assert _export(db, "gdelt", out) == 3
+    assert _export(db, "gdelt", out) == 1  # one event, as GDELT has it
+    _, exported = _read_gdelt(out)
+    assert [(r["NumMentions"], r["NumSources"], r["NumArticles"]) for r in exported] == [
+        ("3", "2", "3")]
+    assert _export(db, "gdelt", out, per_report=True) == 3
     _, exported = _read_gdelt(out)
     assert {(r["NumMentions"], r["NumSources"], r["NumArticles"]) for r in exported} == {
         ("3", "2", "3")}

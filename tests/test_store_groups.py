@@ -63,7 +63,12 @@ def test_reference_reports_and_gdelt_mentions_come_from_its_group(tmp_path):
     assert (reports["mentions"], reports["articles"], reports["outlets"]) == (2, 2, 2)
     out = tmp_path / "g.tsv"
     with Store(path, read_only=True) as store:
-        assert export_events(store.con, "gdelt", out, EventFilter()) == 2
-    first = GDELT_COLUMNS.index("NumMentions")
+        assert export_events(store.con, "gdelt", out, EventFilter()) == 1
+        first = GDELT_COLUMNS.index("NumMentions")
+        (line,) = out.read_text().splitlines()
+        fields = line.split("\t")
+        assert fields[first:first + 3] == ["2", "2", "2"]
+        assert fields[GDELT_COLUMNS.index("SQLDATE")] == "20151124"  # the original's day
+        assert export_events(store.con, "gdelt", out, EventFilter(), per_report=True) == 2
     mentions = [line.split("\t")[first:first + 3] for line in out.read_text().splitlines()]
     assert mentions == [["2", "2", "2"]] * 2

@@ -30,6 +30,7 @@ Order = Literal["asc", "desc"]
 _CODE = re.compile(r"[A-Z]{1,30}")
 _CAMEO_ROOT = re.compile(r"(0[1-9]|1[0-9]|20)")
 _CAMEO_CODE = re.compile(r"[0-9]{2,4}")
+_EVENT_KEY = re.compile(r"[0-9a-f]{16}")
 
 
 def unprocessable(message: str) -> HTTPException:
@@ -120,6 +121,8 @@ def event_filter(
                     ] = None,
     q: Annotated[str | None, Query(max_length=200, description="Plain text searched in the "
                                    "sentence (case-insensitive; no operators).")] = None,
+    event_key: Annotated[str | None, Query(description="An event group: every report of "
+                                                       "one event.")] = None,
 ) -> EventFilter:
     """The shared event filters of ``/api/events``, ``/api/series``, ``/api/map``…"""
     if root is not None:
@@ -128,6 +131,8 @@ def event_filter(
             raise unprocessable(f"root: expected a CAMEO root 01-20; got {root!r}")
     if code is not None and not _CAMEO_CODE.fullmatch(code.strip()):
         raise unprocessable(f"code: expected a CAMEO code of 2-4 digits; got {code!r}")
+    if event_key is not None and not _EVENT_KEY.fullmatch(event_key):
+        raise unprocessable(f"event_key: expected 16 hex digits; got {event_key!r}")
     if since and until and since > until:
         raise unprocessable(f"since ({since}) is after until ({until})")
     return EventFilter(
@@ -138,6 +143,7 @@ def event_filter(
         root=root, code=code.strip() if code else None, quad_class=quad_class,
         since=since, until=until, country=_country(country) if country else None,
         bbox=_bbox(bbox) if bbox else None, text=q if q else None,
+        event_key=event_key,
     )
 
 

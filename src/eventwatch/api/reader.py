@@ -18,7 +18,7 @@ from typing import Any
 import duckdb
 
 from eventwatch.errors import StoreError
-from eventwatch.store import queries
+from eventwatch.store import queries, upgrade
 
 
 class Cursor:
@@ -44,6 +44,7 @@ class Reader:
         self._lock = threading.Lock()
         self._con: duckdb.DuckDBPyConnection | None = None
         self._totals: dict[str, Mapping[dt.date, int]] = {}
+        upgrade(self.path)
         self._connection()  # fail now, not on the first request
 
     def _connection(self) -> duckdb.DuckDBPyConnection:

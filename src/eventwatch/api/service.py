@@ -25,7 +25,9 @@ def _filters(flt: EventFilter) -> dict[str, Any]:
 
 def events_page(cur: Cursor, flt: EventFilter, limit: int,
                 after: tuple[Any, str] | None, order: Order) -> dict[str, Any]:
-    """One keyset page of events; ``next`` is the cursor for the following page (or None)."""
+    """One keyset page of events (every stored report, not groups; each names its group,
+    ``event_key``, and says whether it is a ``past_reference`` that joined it); ``next`` is
+    the cursor for the following page (or None)."""
     rows = queries.page_events(cur, flt, limit + 1, after, order)
     more = len(rows) > limit
     rows = rows[:limit]
@@ -88,11 +90,12 @@ def series(cur: Cursor, flt: EventFilter, by: str,
 
 def dyad(cur: Cursor, a: str, b: str, by: str, flt: EventFilter,
          totals: Mapping[Any, int] | None = None) -> dict[str, Any]:
-    """Cooperation vs conflict between a and b (both directions) per period."""
+    """Cooperation vs conflict between a and b (both directions) per period: event groups,
+    with ``mentions`` counting their reports."""
     pair = dataclasses.replace(flt, dyad=(a, b))
     rows = queries.event_series(cur, pair, by, totals)
     totals = {k: sum(r[k] for r in rows) for k in
-              ("events", "cooperation", "conflict", "verbal_cooperation",
+              ("events", "mentions", "cooperation", "conflict", "verbal_cooperation",
                "material_cooperation", "verbal_conflict", "material_conflict")}
     gsum = sum(r["goldstein_sum"] or 0 for r in rows)
     totals["goldstein_sum"] = round(gsum, 1)

@@ -202,16 +202,17 @@ def dyad(
     db: DbOption = Path(DEFAULT_DB),
     by: Annotated[str, typer.Option(help="day, week, month or year.")] = "year",
 ) -> None:
-    """Cooperation vs conflict between two actors over time (both directions)."""
+    """Cooperation vs conflict between two actors over time (both directions): events (one
+    per event group, however many reports) and their mentions."""
     rows = dyad_rows(db, a, b, by)
-    table = Table(by, "events", "cooperation", "conflict", "mean Goldstein", "",
+    table = Table(by, "events", "mentions", "cooperation", "conflict", "mean Goldstein", "",
                   title=f"{a.upper()}–{b.upper()} by {by}")
     for row in rows:
         label = str(row["period"])[:4] if by == "year" else str(row["period"])
         mean = row["goldstein_mean"] or 0.0
         bar = ("[green]" + "+" * round(mean)) if mean > 0 else ("[red]" + "-" * round(-mean))
-        table.add_row(label, str(row["events"]), str(row["cooperation"]), str(row["conflict"]),
-                      f"{mean:+.2f}", bar)
+        table.add_row(label, str(row["events"]), str(row["mentions"]), str(row["cooperation"]),
+                      str(row["conflict"]), f"{mean:+.2f}", bar)
     out.print(table)
 
 

@@ -25,11 +25,15 @@ def export(
     header: Annotated[bool, typer.Option(help="gdelt: write a header line (GDELT has "
                                               "none).")] = False,
     include_negated: Annotated[bool, typer.Option(help="Also export negated events.")] = False,
+    per_report: Annotated[bool, typer.Option(help="gdelt: one row per stored report "
+                                                  "instead of one per event.")] = False,
 ) -> None:
     """Export events: GDELT 2.0 TSV, Parquet by month, CSV or JSONL.
 
-    gdelt is GDELT's 61-column event table, tab-separated, no header (--header adds one);
-    parquet is a directory partitioned by month (hive: month=YYYY-MM)."""
+    gdelt is GDELT's 61-column event table, tab-separated, no header (--header adds one),
+    one row per event (its reports grouped, as GDELT does, with NumMentions; --per-report
+    writes every report); parquet is a directory partitioned by month (hive: month=YYYY-MM);
+    parquet, csv and jsonl keep every stored report with its group's event_key."""
     from eventwatch.export import EXPORTERS, ExportError, export_events
     from eventwatch.store import Store
     from eventwatch.store.queries import EventFilter
@@ -42,11 +46,13 @@ def export(
                       include_negated=include_negated)
     with Store(db, read_only=True) as store:
         try:
-            count = export_events(store.con, format, out, flt, header=header)
+            count = export_events(store.con, format, out, flt, header=header,
+                                  per_report=per_report)
         except ExportError as exc:
             typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(code=1) from exc
-    typer.echo(f"wrote {count} events to {out} ({format})", err=True)
+    rows = "event group" if format == "gdelt" and not per_report else "report"
+    typer.echo(f"wrote {count} events to {out} ({format}, one row per {rows})", err=True)
 
 
 @plot_app.command("dyad")

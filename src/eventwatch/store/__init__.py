@@ -24,7 +24,7 @@ from eventwatch.dedup import event_key, signature
 from eventwatch.errors import StoreError
 from eventwatch.quotes import Quote
 from eventwatch.records import Actor, Article, Event, Reject
-from eventwatch.store.groups import backfill_own_keys, regroup, signatures
+from eventwatch.store.groups import backfill_own_keys, group_id, regroup, signatures
 
 DEFAULT_DB = "eventwatch.duckdb"
 
@@ -52,9 +52,13 @@ CREATE TABLE IF NOT EXISTS events (
     date_resolution VARCHAR, date_text VARCHAR,
     place_name VARCHAR, place_geonames_id BIGINT, lat DOUBLE, lon DOUBLE, place_country VARCHAR,
     place_precision VARCHAR, place_method VARCHAR, quote_id VARCHAR, event_key VARCHAR,
-    counts VARCHAR, own_key VARCHAR
+    counts VARCHAR, own_key VARCHAR, group_id BIGINT, past_reference BOOLEAN
 );
 ALTER TABLE events ADD COLUMN IF NOT EXISTS own_key VARCHAR;
+-- Derived from event_key/own_key for the aggregates (store.grouped): a number groups and
+-- scans several times faster than the 16-character key, a flag than comparing two keys.
+ALTER TABLE events ADD COLUMN IF NOT EXISTS group_id BIGINT;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS past_reference BOOLEAN;
 CREATE TABLE IF NOT EXISTS quotes (
     id VARCHAR PRIMARY KEY, article_id VARCHAR, sentence_index INTEGER, start INTEGER,
     "end" INTEGER, text VARCHAR, kind VARCHAR, speaker_code VARCHAR, speaker_country VARCHAR,
@@ -119,6 +123,8 @@ def event_row(event: Event) -> dict[str, Any]:
         "counts": json.dumps([dataclasses.asdict(c) for c in event.counts])
         if event.counts else None,
         "own_key": event_key(event),
+        "group_id": group_id(event_key(event)),
+        "past_reference": False,
     }
 
 
@@ -138,6 +144,8 @@ class Store:
 
     def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> None:
         self.path = str(path)
+        if read_only:
+            upgrade(self.path)
         try:
             self.con = duckdb.connect(self.path, read_only=read_only)
             if not read_only:
@@ -228,4 +236,23 @@ class Store:
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
-__all__ = ["DEFAULT_DB", "SCHEMA", "Store", "event_row", "quote_row"]
+def upgrade(path: str | Path) -> None:
+    """A store written before ``group_id``/``past_reference`` gets them (and the current
+    schema) before it is opened read-only, so every reader sees the same columns."""
+    if str(path) == ":memory:" or not Path(path).exists():
+        return
+    try:
+        with duckdb.connect(str(path), read_only=True) as con:
+            columns = {row[0] for row in con.execute(
+                "SELECT column_name FROM duckdb_columns() WHERE table_name = 'events'"
+            ).fetchall()}
+    except duckdb.Error:
+        return  # the read-only open reports it
+    if columns and "event_key" not in columns:
+        raise StoreError(f"{path} was written before event groups (no event_key): "
+                         "re-create it with `eventwatch run`")
+    if columns and "past_reference" not in columns:
+        Store(path).close()
+
+
+__all__ = ["DEFAULT_DB", "SCHEMA", "Store", "event_row", "quote_row", "upgrade"]

@@ -2,7 +2,9 @@
 
 Each event row keeps its own key in ``own_key`` and the key of the group it counts in as
 ``event_key``: the same for most events, the day-level event's key for a past reference that
-joined it. ``event_groups``, the API and the GDELT export group and join on ``event_key``.
+joined it. ``event_groups``, the API and the GDELT export group and join on ``event_key``;
+``group_id`` (the key as a number) and ``past_reference`` (``own_key <> event_key``) follow it
+for the aggregates, which scan them faster.
 Groups are recomputed per signature (dyad + CAMEO root) from everything stored, so the result
 depends on what is stored, never on batch order, and re-running the same input changes nothing.
 """
@@ -20,8 +22,16 @@ from eventwatch.dedup.references import Signature
 _ROWS = """SELECT e.id, e.own_key, e.event_key, e.date, e.date_resolution, e.source_code,
                   e.target_code, e.code, e.root, e.negated, a.published
            FROM events e LEFT JOIN articles a ON a.id = e.article_id"""
+# The SQL twin of ``group_id``; keeps group_id and past_reference in step with event_key.
+_DERIVED = ("group_id = (('0x' || event_key)::UBIGINT & 9223372036854775807)::BIGINT, "
+            "past_reference = own_key IS DISTINCT FROM event_key")
 _BY_SIGNATURE = """ JOIN _ew_signatures s ON s.source = e.source_code
                     AND s.target = coalesce(e.target_code, '') AND s.root = e.root"""
+
+
+def group_id(key: str) -> int:
+    """``event_key`` as a positive BIGINT (its 16 hex digits, top bit dropped)."""
+    return int(key, 16) & 0x7FFF_FFFF_FFFF_FFFF
 
 
 def signatures(con: duckdb.DuckDBPyConnection, where: str, params: list[object]
@@ -66,17 +76,21 @@ def regroup(con: duckdb.DuckDBPyConnection, among: Iterable[Signature] | None = 
         try:
             con.execute("UPDATE events SET event_key = r.event_key FROM _ew_regrouped r "
                         "WHERE events.id = r.id")
+            con.execute(f"UPDATE events SET {_DERIVED} WHERE id IN "
+                        "(SELECT id FROM _ew_regrouped)")
         finally:
             con.unregister("_ew_regrouped")
     return len(changed)
 
 
 def backfill_own_keys(con: duckdb.DuckDBPyConnection) -> None:
-    """Stores written before ``own_key`` existed: their key is their own; then regroup."""
+    """Stores written before ``own_key`` existed: their key is their own; then regroup.
+    Stores written before ``group_id``: derive it and ``past_reference``."""
     (filled,) = con.execute("UPDATE events SET own_key = event_key "
                             "WHERE own_key IS NULL AND event_key IS NOT NULL").fetchone() or (0,)
+    con.execute(f"UPDATE events SET {_DERIVED} WHERE group_id IS NULL AND event_key IS NOT NULL")
     if filled:
         regroup(con)
 
 
-__all__ = ["backfill_own_keys", "regroup", "signatures"]
+__all__ = ["backfill_own_keys", "group_id", "regroup", "signatures"]

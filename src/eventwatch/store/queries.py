@@ -14,6 +14,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
+from eventwatch.store.grouped import ACTOR_COLUMNS, OWN, groups_sql
+
 PERIODS = {"day": "day", "week": "week", "month": "month", "year": "year"}
 
 
@@ -39,6 +41,7 @@ class EventFilter:
     country: str | None = None  # ISO3: where it happened, or either actor's country
     bbox: tuple[float, float, float, float] | None = None  # min lon, min lat, max lon, max lat
     text: str | None = None  # plain substring of the sentence, case-insensitive
+    event_key: str | None = None  # every report of one event group
 
     def where(self) -> tuple[str, list[Any]]:
         clauses: list[str] = []
@@ -86,6 +89,9 @@ class EventFilter:
         if self.text:
             clauses.append("contains(lower(sentence), ?)")
             params.append(self.text.lower())
+        if self.event_key:
+            clauses.append("event_key = ?")
+            params.append(self.event_key)
         return (" AND ".join(clauses) or "TRUE"), params
 
 
@@ -131,24 +137,26 @@ def page_events(store: Queryable, flt: EventFilter, limit: int,
 
 
 def period_totals(store: Queryable, by: str) -> dict[dt.date, int]:
-    """All (non-negated) events per period: the denominator of ``share``."""
+    """All (non-negated) event groups per period of their date: the denominator of ``share``."""
     rows = store.query(f"SELECT date_trunc('{PERIODS[by]}', date)::DATE AS period, "
-                       "count(*) AS n FROM events WHERE NOT negated AND date IS NOT NULL "
-                       "GROUP BY 1")
+                       "count(DISTINCT group_id) AS n FROM events "
+                       f"WHERE NOT negated AND date IS NOT NULL AND {OWN} GROUP BY 1")
     return {r["period"]: r["n"] for r in rows}
 
 
 def event_series(store: Queryable, flt: EventFilter, by: str = "month",
                  totals: Mapping[dt.date, int] | None = None) -> list[dict[str, Any]]:
-    """Events matching ``flt`` per period: counts per quad class, Goldstein, share of all.
+    """Event groups matching ``flt`` per period of the group's date (``store.grouped``):
+    counts per quad class, Goldstein, share of all; ``mentions`` counts their reports.
 
-    ``share`` is the fraction of all (non-negated) events in that period that match;
+    ``share`` is the fraction of all (non-negated) groups in that period that match;
     ``totals`` (from ``period_totals``) saves recounting them when the caller keeps them.
     """
     period = PERIODS[by]
-    where, params = flt.where()
+    groups, params = groups_sql(flt, ("date", "quad_class", "goldstein"))
     rows = store.query(
         f"""SELECT date_trunc('{period}', date)::DATE AS period, count(*) AS events,
+                   sum(mentions)::BIGINT AS mentions,
                    count(*) FILTER (WHERE quad_class = 1) AS verbal_cooperation,
                    count(*) FILTER (WHERE quad_class = 2) AS material_cooperation,
                    count(*) FILTER (WHERE quad_class = 3) AS verbal_conflict,
@@ -157,7 +165,7 @@ def event_series(store: Queryable, flt: EventFilter, by: str = "month",
                    count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflict,
                    round(sum(goldstein), 1) AS goldstein_sum,
                    round(avg(goldstein), 2) AS goldstein_mean
-            FROM events WHERE {where} AND date IS NOT NULL
+            FROM ({groups}) WHERE date IS NOT NULL
             GROUP BY 1 ORDER BY 1""",
         params,
     )
@@ -170,20 +178,21 @@ def event_series(store: Queryable, flt: EventFilter, by: str = "month",
 
 
 def dyad_series(store: Queryable, a: str, b: str, by: str = "year") -> list[dict[str, Any]]:
-    """Events between ``a`` and ``b`` per period: counts per quad class and Goldstein."""
+    """Event groups between ``a`` and ``b`` per period: counts per quad class and Goldstein."""
     return event_series(store, EventFilter(dyad=(a, b)), by)
 
 
 def top_dyads(store: Queryable, limit: int = 10,
               flt: EventFilter | None = None) -> list[dict[str, Any]]:
     """Most frequent country-level dyads (organisations stand as their code), directed as
-    coded (source → target), among events matching ``flt``."""
-    where, params = (flt or EventFilter()).where()
+    coded (source → target), counting event groups matching ``flt`` (and their mentions)."""
+    groups, params = groups_sql(flt or EventFilter(), ("goldstein", "source_code", "source_country",
+                                                        "target_code", "target_country"))
     return store.query(
         f"""SELECT coalesce(source_country, source_code) AS source,
                   coalesce(target_country, target_code) AS target, count(*) AS events,
-                  round(avg(goldstein), 2) AS goldstein_mean
-           FROM events WHERE {where} AND target_code IS NOT NULL
+                  sum(mentions)::BIGINT AS mentions, round(avg(goldstein), 2) AS goldstein_mean
+           FROM ({groups}) WHERE target_code IS NOT NULL
            GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT ?""",
         [*params, limit],
     )
@@ -191,78 +200,89 @@ def top_dyads(store: Queryable, limit: int = 10,
 
 def top_actors(store: Queryable, limit: int = 20, flt: EventFilter | None = None,
                group: Literal["code", "country"] = "code") -> list[dict[str, Any]]:
-    """Actors in the most events (as source or target); ``group="country"`` folds TURGOV,
-    TURMIL… into TUR (organisations stay as their code)."""
-    where, params = (flt or EventFilter()).where()
+    """Actors in the most event groups (as source or target); ``group="country"`` folds
+    TURGOV, TURMIL… into TUR (organisations stay as their code)."""
+    groups, params = groups_sql(flt or EventFilter(), ACTOR_COLUMNS)
     key = "code" if group == "code" else "coalesce(country, code)"
     return store.query(
-        f"""WITH sel AS (SELECT * FROM events WHERE {where}),
-            mentions AS (
+        f"""WITH sel AS ({groups}),
+            roles AS (
                 SELECT source_code AS code, source_name AS name, source_country AS country,
-                       1 AS as_source, 0 AS as_target FROM sel
+                       mentions, 1 AS as_source, 0 AS as_target FROM sel
                 UNION ALL
-                SELECT target_code, target_name, target_country, 0, 1
+                SELECT target_code, target_name, target_country, mentions, 0, 1
                 FROM sel WHERE target_code IS NOT NULL)
             SELECT {key} AS code,
                    coalesce(mode(name) FILTER (WHERE code = {key}), mode(name)) AS name,
                    any_value(country) AS country,
-                   count(*) AS events, sum(as_source)::BIGINT AS as_source,
-                   sum(as_target)::BIGINT AS as_target
-            FROM mentions GROUP BY 1 ORDER BY events DESC, code LIMIT ?""",
+                   count(*) AS events, sum(mentions)::BIGINT AS mentions,
+                   sum(as_source)::BIGINT AS as_source, sum(as_target)::BIGINT AS as_target
+            FROM roles GROUP BY 1 ORDER BY events DESC, code LIMIT ?""",
         [*params, limit],
     )
 
 
 def stats(store: Queryable) -> dict[str, Any]:
-    """Totals: what is in the store, for the overview page and ``/api/stats``."""
+    """Totals for the overview page and ``/api/stats``. ``events`` counts event groups (one
+    real-world event however often reported); ``reports`` counts the stored (non-negated)
+    event rows, i.e. their mentions, of which ``past_references`` joined an earlier event."""
+    groups, params = groups_sql(EventFilter(), ("date", "quad_class"))
     row = store.query(
-        """SELECT count(*) FILTER (WHERE NOT negated) AS events,
-                  count(*) FILTER (WHERE negated) AS negated_events,
-                  min(date) FILTER (WHERE NOT negated) AS first_date,
-                  max(date) FILTER (WHERE NOT negated) AS last_date,
-                  count(*) FILTER (WHERE NOT negated AND place_precision <> 'country'
-                                   AND lat IS NOT NULL) AS events_with_point_place,
-                  count(*) FILTER (WHERE NOT negated AND place_precision = 'country')
+        f"""SELECT count(*) AS events, coalesce(sum(mentions), 0)::BIGINT AS reports,
+                   min(date) AS first_date, max(date) AS last_date
+            FROM ({groups})""", params)[0]
+    rows = store.query(
+        """SELECT count(*) FILTER (WHERE negated) AS negated_events,
+                  count(*) FILTER (WHERE NOT negated AND past_reference) AS past_references,
+                  count(DISTINCT group_id) FILTER (
+                      WHERE NOT negated AND place_precision <> 'country'
+                      AND lat IS NOT NULL) AS events_with_point_place,
+                  count(DISTINCT group_id) FILTER (
+                      WHERE NOT negated AND place_precision = 'country')
                       AS events_with_country_place,
                   count(DISTINCT source_code) AS source_actors,
                   count(DISTINCT dictionary_version) AS dictionary_versions
            FROM events""")[0]
-    quads = store.query("SELECT quad_class, count(*) AS events FROM events WHERE NOT negated "
-                        "GROUP BY 1 ORDER BY 1")
+    quads = store.query(f"SELECT quad_class, count(*) AS events FROM ({groups}) "
+                        "GROUP BY 1 ORDER BY 1", params)
     counts = store.query("SELECT (SELECT count(*) FROM articles) AS articles, "
                          "(SELECT count(*) FROM rejects) AS rejects")[0]
-    return {**counts, **row,
+    return {**counts, **row, **rows,
             "by_quad_class": {str(r["quad_class"]): r["events"] for r in quads}}
 
 
-def place_points(store: Queryable, flt: EventFilter) -> list[dict[str, Any]]:
-    """Events with a real place (admin1, city, site) grouped by place: map markers."""
-    where, params = flt.where()
+def _per_place(store: Queryable, flt: EventFilter, place: dict[str, str], where: str,
+               extra: str = "") -> list[dict[str, Any]]:
+    """Event groups per place (``place``: alias → column; a group reported at two places
+    counts at both), Goldstein as the group's own coding; ``mentions``: reports there."""
+    cond, params = flt.where()
+    inner = ", ".join(f"{column} AS {alias}" for alias, column in place.items())
     return store.query(
-        f"""SELECT place_name AS name, lat, lon, place_precision AS precision,
-                   place_country AS country, any_value(place_geonames_id) AS geonames_id,
-                   count(*) AS events, round(avg(goldstein), 2) AS goldstein_mean,
-                   min(id) AS first_event
-            FROM events
-            WHERE {where} AND lat IS NOT NULL AND lon IS NOT NULL
-                  AND coalesce(place_precision, '') <> 'country'
-            GROUP BY place_name, lat, lon, place_precision, place_country
-            ORDER BY events DESC, name""",
+        f"""SELECT {", ".join(place)}, count(*) AS events, sum(mentions)::BIGINT AS mentions,
+                   round(avg(goldstein), 2) AS goldstein_mean{extra}
+            FROM (SELECT {inner}, group_id AS k, count(*) AS mentions,
+                         any_value(place_geonames_id) AS geonames_id, min(id) AS first_event,
+                         coalesce(any_value(goldstein) FILTER (WHERE {OWN}),
+                                  any_value(goldstein)) AS goldstein
+                  FROM events WHERE {cond} AND {where} GROUP BY ALL)
+            GROUP BY ALL ORDER BY events DESC, 1""",
         params,
     )
+
+
+def place_points(store: Queryable, flt: EventFilter) -> list[dict[str, Any]]:
+    """Event groups with a real place (admin1, city, site) per place: map markers."""
+    return _per_place(
+        store, flt, {"name": "place_name", "lat": "lat", "lon": "lon",
+                     "precision": "place_precision", "country": "place_country"},
+        "lat IS NOT NULL AND lon IS NOT NULL AND coalesce(place_precision, '') <> 'country'",
+        ", any_value(geonames_id) AS geonames_id, min(first_event) AS first_event")
 
 
 def place_countries(store: Queryable, flt: EventFilter) -> list[dict[str, Any]]:
-    """Events placed only at country level, per country: shaded countries, never points."""
-    where, params = flt.where()
-    return store.query(
-        f"""SELECT place_country AS country, count(*) AS events,
-                   round(avg(goldstein), 2) AS goldstein_mean
-            FROM events WHERE {where} AND place_precision = 'country'
-                  AND place_country IS NOT NULL
-            GROUP BY 1 ORDER BY events DESC, country""",
-        params,
-    )
+    """Event groups placed only at country level, per country: shaded countries."""
+    return _per_place(store, flt, {"country": "place_country"},
+                      "place_precision = 'country' AND place_country IS NOT NULL")
 
 
 def actor_codes(store: Queryable) -> frozenset[str]:
@@ -273,8 +293,8 @@ def actor_codes(store: Queryable) -> frozenset[str]:
 
 
 def counts_by_root(store: Queryable) -> list[dict[str, Any]]:
+    """Event groups (and their mentions) per CAMEO root, for the run summary."""
+    groups, params = groups_sql(EventFilter(), ("root",))
     return store.query(
-        """SELECT root, min(label) FILTER (WHERE length(code) = 2) AS root_label,
-                  count(*) AS events
-           FROM events WHERE NOT negated GROUP BY root ORDER BY root"""
-    )
+        f"""SELECT root, count(*) AS events, sum(mentions)::BIGINT AS mentions
+            FROM ({groups}) GROUP BY root ORDER BY root""", params)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from eventwatch.actors import ArticleMemory, SentenceActors, find_actors, in_country
-from eventwatch.dictionaries.model import PETRARCH, SKIP, Dictionaries, Pattern, PatternIndex
+from eventwatch.dictionaries.model import PETRARCH, Dictionaries, Pattern, PatternIndex
 from eventwatch.dictionaries.words import regular_verb_form
 from eventwatch.events.frame import (
     SUBJECT_DEPS,
@@ -341,12 +341,10 @@ def _not_own_clause_subject(candidates: Iterable[Token], sources: list[Actor], a
 
 
 def _slot_actors(frame: Frame, after: str, pattern: Pattern, actors_of) -> list[Actor]:
-    """Actors in a ``+``/``$`` slot; a slot after a skipped phrase (``^``) holds the rest of
-    the verb phrase, of which only the first actor counts."""
+    """Actors in a ``+``/``$`` slot (``Frame.takes_first_actor`` says whether only the
+    first one counts)."""
     tokens = frame.slot(after, pattern)
-    noun = after != pattern.lemma and not frame.is_prep(after) and after not in {
-        t.lemma_.lower() for t in frame.particles}
-    return _first_actors(tokens, actors_of) if after.startswith(SKIP) or noun \
+    return _first_actors(tokens, actors_of) if frame.takes_first_actor(after, pattern) \
         else actors_of(tokens)
 
 

@@ -152,6 +152,15 @@ class Frame:
             return [noun, *(t for t in phrase_after(self.head) if t.i > noun.i)]
         return []
 
+    def takes_first_actor(self, after: str, pattern: Pattern) -> bool:
+        """A slot after a skipped phrase or after a noun holds the rest of the phrase, of
+        which only the first actor counts; a preposition's or the verb's slot holds all."""
+        return after.startswith(SKIP) or self._is_noun_slot(after, pattern)
+
+    def _is_noun_slot(self, word: str, pattern: Pattern) -> bool:
+        return word != pattern.lemma and not self.is_prep(word) and word not in {
+            t.lemma_.lower() for t in self.particles}
+
     def _noun(self, word: str) -> Token | None:
         """The object or prepositional object spelt ``word``, if the frame has one."""
         return next((t for t in (*self.objects, *(t for _, pobjs in self.preps for t in pobjs))
@@ -160,7 +169,7 @@ class Frame:
     def _after_skipped(self, word: str, pattern: Pattern) -> list[Token]:
         """PETRARCH's ``^`` skips one phrase: a preposition's object, or the phrase that
         follows an object noun; the slot is everything right of it."""
-        noun = self._noun(word) if word != pattern.lemma and not self.is_prep(word) else None
+        noun = self._noun(word) if self._is_noun_slot(word, pattern) else None
         anchor = [noun] if noun is not None else self.slot(word, pattern)
         if not anchor:
             return []

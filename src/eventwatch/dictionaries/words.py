@@ -81,7 +81,7 @@ def regular_verb_form(surface: str, lemma: str) -> bool:
     if lemma.endswith(_SIBILANT_ENDINGS):
         forms.add("es")
     if lemma.endswith("e"):
-        forms.update({"d"})
+        forms.add("d")
     vowels = "aeiou"
     if len(lemma) > 2 and lemma[-1] not in vowels + "wxy" and lemma[-2] in vowels \
             and lemma[-3] not in vowels:  # planned, committed; not "departted"

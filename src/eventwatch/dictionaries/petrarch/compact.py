@@ -18,7 +18,7 @@ from eventwatch.errors import DictionaryError
 
 SUFFIX = ".ewdict"
 FORMAT = "eventwatch-dictionaries"
-FORMAT_VERSION = 5  # 4: "^" slots (target_after "^in"); 5: word chains ({A B})
+FORMAT_VERSION = 5  # 4: "^" slots (target_after "^in"); 5: word chains ("(FOR ASYLUM)")
 
 
 def save_compact(parts: DictionaryParts, path: Path) -> None:

@@ -86,7 +86,7 @@ CONFER {CONFERS CONFERRED CONFERRING}
 - (IN ^) * TALKS (WITH +)               [046]
 
 ######## TRANSFORMATIONS ##########
-~ a (a b MEET) SAY = a b 010
+~ a (a b PUNISH) MEET = a b 010
 """
 
 DISCARDS = """\
@@ -512,6 +512,90 @@ def test_petrarch_event_in_a_coded_that_clause_is_nested_not_coded(tmp_path, nlp
     d = load_petrarch(_folder(tmp_path, actors=ACTORS, agents=AGENTS, verbs=VERBS + SAY_BLOCK))
     assert _code(d, nlp, "Trentino said that Freedonia penalized Sylvania.") == {
         ("SYLGOV", "FRD", "010")}
+
+
+TRANSFORMATIONS = """
+---  SAY   [010]  ---
+SAY {SAYS SAID SAYING}
+
+---  WANT  [030]  ---
+WANT
+
+---  TRY  [---]  ---
+TRY
+
+######## TRANSFORMATIONS ##########
+~ a (a b PUNISH) SAY = a b 015
+~ a (b . PUNISH) SAY = a b 112
+~ a (a b Q) SAY = a b Q
+~ a (_ b PUNISH) WANT = a b 138
+~ a (_ b PUNISH) TRY = a b 138
+~ a (_ b PUNISH) HOPE = a b 138
+~ a (b . PUNISH) SAY = a c 112
+"""
+
+
+def test_petrarch_transformations_become_rules_or_errors(tmp_path):
+    d = load_petrarch(_folder(tmp_path, actors=ACTORS, verbs=VERBS + TRANSFORMATIONS))
+    rules = {t.text.split("=")[0].strip(): t for t in d.transformations}
+    # Verbs stand for their codes: PUNISH is its block's 170, SAY 010; "_" is a role.
+    said_it = rules["~ a (a b PUNISH) SAY"]
+    assert (said_it.governor, said_it.source, said_it.nested, said_it.result) == (
+        "010", "a", ("a", "b", "170"), ("a", "b", "015"))
+    assert rules["~ a (_ b PUNISH) WANT"].nested == ("_", "b", "170")
+    assert rules["~ a (a b Q) SAY"].nested[2] == "Q"
+    assert rules["~ a (a b PUNISH) MEET"].governor == "040"
+    first = VERBS.count("\n") + TRANSFORMATIONS.count("\n") - 2
+    reasons = {e.line: e.reason for e in d.errors}
+    assert set(reasons) == {first, first + 1, first + 2}
+    assert "TRY has no event code" in reasons[first]
+    assert "HOPE is no verb" in reasons[first + 1]
+    assert "'c'" in reasons[first + 2]
+
+
+def test_transformation_roles_bind_one_actor_each():
+    from eventwatch.dictionaries.model import Transformation
+
+    accuse = Transformation("t:1", "", "010", "a", ("b", ".", "190"), ("a", "b", "112"))
+    claim = Transformation("t:2", "", "010", "a", ("a", "b", "190"), ("a", "b", "015"))
+    intend = Transformation("t:3", "", "030", "a", ("_", "b", "190"), ("a", "b", "138"))
+    # Codes name their family: SAY's 010 covers 012, ATTACK's 190 covers 193.
+    assert accuse.match("012", "193", ("ISR", "HMS", "EGY")) == {"a": 0, "b": 1}
+    assert accuse.match("012", "173", ("ISR", "HMS", "EGY")) is None
+    assert accuse.match("040", "193", ("ISR", "HMS", "EGY")) is None
+    # The same actor cannot fill two variables; "_" wants no actor, "." any.
+    assert accuse.match("010", "190", ("ISR", "ISR", "EGY")) is None
+    assert claim.match("010", "190", ("ISR", "ISR", "EGY")) == {"a": 0, "b": 2}
+    assert claim.match("010", "190", ("ISR", "HMS", "EGY")) is None
+    assert intend.match("030", "190", ("TUR", None, "SYR")) == {"a": 0, "b": 2}
+    assert intend.match("030", "190", ("TUR", "TUR", "SYR")) is None
+    assert accuse.match("010", "190", ("ISR", "HMS", None)) is None
+
+
+def test_petrarch_transformations_rewrite_nested_events(tmp_path, nlp):
+    from eventwatch.events import code_article
+    from eventwatch.parse import parse_articles
+    from eventwatch.records import Article
+
+    d = load_petrarch(_folder(tmp_path, actors=ACTORS, verbs=VERBS + TRANSFORMATIONS))
+    # Someone else did it: the speaker accuses them (and the punishment is not coded).
+    assert _code(d, nlp, "Trentino said that Freedonia penalized Sylvania.") == {
+        ("SYLGOV", "FRD", "112")}
+    # The speaker did it: a claim of responsibility, against the punished.
+    assert _code(d, nlp, "Freedonia said it penalized Sylvania.") == {("FRD", "SYL", "015")}
+    # Wanting to do it, with no subject of its own: an intent (and no bare 030).
+    assert _code(d, nlp, "Freedonia wants to penalize Sylvania.") == {("FRD", "SYL", "138")}
+    # A negated saying rewrites nothing.
+    assert not any(code == "112" for _, _, code in _code(
+        d, nlp, "Trentino did not say that Freedonia penalized Sylvania."))
+    # Provenance names the rule, the governing verb's entry and the nested pattern's.
+    article = Article(id="t", text="Trentino said that Freedonia penalized Sylvania.",
+                      published=dt.date(1933, 6, 1))
+    parsed = next(parse_articles([article], nlp, d.actors.has_candidate))
+    (event,) = code_article(parsed, d)
+    assert event.rule.startswith("CAMEO.test:")
+    assert "~ a (b . PUNISH) SAY = a b 112" in event.rule and "PENALIZE" in event.rule
+    assert event.trigger == "penalized"
 
 
 RISEN_BLOCK = """

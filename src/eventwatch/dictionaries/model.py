@@ -234,6 +234,64 @@ class PatternIndex:
         return frozenset(self._by_lemma)
 
 
+ANY_CODE = "Q"  # a transformation's "any code": in its result, the nested event's own code
+ANY_ACTOR = "."  # a transformation role filled by any actor, not bound to a variable
+NO_ACTOR = "_"  # a transformation role left empty: an infinitive with no subject of its own
+
+
+@dataclass(frozen=True, slots=True)
+class Transformation:
+    """Rewrites an event nested in a coded verb's clause: PETRARCH's ``~ a (b . ATTACK) SAY =
+    a b 112`` ("X said Y attacked Z" is X accusing Y, not an attack).
+
+    governor: code of the governing verb (SAY → 010); source: variable of its source.
+    nested / result: (source, target, code) of the nested event and of the event that replaces
+    both. Roles are variables (``a``, ``b``: each binds one actor, compared by code),
+    ANY_ACTOR or NO_ACTOR. A code matches itself and its children (190: every 19x code);
+    ANY_CODE matches every code.
+    """
+
+    id: str
+    text: str
+    governor: str
+    source: str
+    nested: tuple[str, str, str]
+    result: tuple[str, str, str]
+
+    def match(self, governor_code: str, nested_code: str,
+              actors: tuple[str, str | None, str | None]) -> dict[str, int] | None:
+        """Where this rule's variables bind, or ``None`` when it does not apply.
+
+        ``actors``: codes of the governor's source, the nested source and the nested target
+        (``None``: the role is empty). The answer maps each variable to its position there.
+        """
+        if not covers(self.governor, governor_code):
+            return None
+        if self.nested[2] != ANY_CODE and not covers(self.nested[2], nested_code):
+            return None
+        bound: dict[str, int] = {}
+        for position, role in enumerate((self.source, self.nested[0], self.nested[1])):
+            code = actors[position]
+            if role == NO_ACTOR or code is None:
+                if role != NO_ACTOR or code is not None:
+                    return None
+            elif role in bound:
+                if actors[bound[role]] != code:
+                    return None
+            elif role != ANY_ACTOR:
+                if any(actors[p] == code for p in bound.values()):
+                    return None  # one actor, one variable: "a (b . X)" is not "a (a . X)"
+                bound[role] = position
+        return bound
+
+
+def covers(general: str, code: str) -> bool:
+    """CAMEO's hierarchy: a root-level code (``190``) covers its children (``193``, ``1951``);
+    any other code covers itself and its four-digit children."""
+    family = general[:2] if len(general) == 3 and general.endswith("0") else general
+    return code.startswith(family)
+
+
 EVENTWATCH = "eventwatch"
 PETRARCH = "petrarch"
 CONVENTIONS = {
@@ -260,6 +318,8 @@ class Dictionaries:
     # CAMEO code → code of its negation ("did not clash over" 110 → 050), when the source has
     # an ontology for it (PETRARCH's PICO); negated events are otherwise left uncoded.
     negations: Mapping[str, str] = field(default_factory=dict)
+    # Rules that rewrite an event nested in a coded verb's clause, tried in order.
+    transformations: tuple[Transformation, ...] = ()
 
     def summary(self) -> dict[str, int | str]:
         return {
@@ -269,5 +329,6 @@ class Dictionaries:
             "verb_patterns": len(self.verbs),
             "noun_patterns": len(self.nouns),
             "discards": len(self.sentence_discards) + len(self.story_discards),
+            "transformations": len(self.transformations),
             "errors": len(self.errors),
         }

@@ -11,7 +11,7 @@ who reported them.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -19,6 +19,7 @@ from eventwatch.actors import ArticleMemory, SentenceActors, find_actors, in_cou
 from eventwatch.dictionaries.model import PETRARCH, Dictionaries, Pattern, PatternIndex
 from eventwatch.dictionaries.words import regular_verb_form
 from eventwatch.events.frame import (
+    PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
     Frame,
     conjuncts,
@@ -27,6 +28,7 @@ from eventwatch.events.frame import (
     phrase_after,
     subjects,
 )
+from eventwatch.events.transform import Governor, rewrite
 from eventwatch.ontology import cameo_info, intent_code, unknown_code
 from eventwatch.parse import ParsedArticle, ParsedSentence
 from eventwatch.quotes import Quote, link_events, sentence_quotes
@@ -126,6 +128,7 @@ def _code_sentence(parsed: ParsedArticle, sentence: ParsedSentence, actors: Sent
     coded_heads: set[int] = set()
     consumed: set[int] = set()  # verbs a coded pattern named: "wire tap" is one event
     by_token: dict[int, list[Event]] = {}
+    matched: dict[int, tuple[Pattern, Frame]] = {}  # the pattern that fired, events or not
     petrarch = dictionaries.convention == PETRARCH
     for token in doc:
         if token.i in consumed:
@@ -149,6 +152,7 @@ def _code_sentence(parsed: ParsedArticle, sentence: ParsedSentence, actors: Sent
         for pattern in patterns:
             if not frame.matches(pattern, words) or _unfilled_slot(frame, pattern, actors):
                 continue
+            matched[token.i] = (pattern, frame)
             found = list(_events_for(parsed, sentence, token, frame, pattern, actors,
                                      dictionaries, settings))
             if found:
@@ -156,6 +160,11 @@ def _code_sentence(parsed: ParsedArticle, sentence: ParsedSentence, actors: Sent
                 by_token[token.i] = found
                 consumed.update(_named_verbs(token, pattern, dictionaries.verbs))
             break
+    if dictionaries.transformations:
+        def asked_for(token: Token, pattern: Pattern, frame: Frame) -> list[Event]:
+            return list(_events_for(parsed, sentence, token, frame, pattern, actors,
+                                    dictionaries, settings, asked_for=True))
+        _transform_nested(doc, by_token, matched, actors, dictionaries, asked_for)
     if petrarch:
         _drop_nested_events(doc, by_token)
     else:
@@ -188,6 +197,48 @@ def _with_plain_complements(frame: Frame, verbs: PatternIndex) -> Frame:
                 and child.pos_ == "VERB" and not _lookup(verbs, child.lower_, child.lemma_.lower()):
             frame = frame.joined(Frame.of(child))
     return frame
+
+
+def _transform_nested(doc: Doc, by_token: dict[int, list[Event]],
+                      matched: dict[int, tuple[Pattern, Frame]], actors: SentenceActors,
+                      dictionaries: Dictionaries,
+                      asked_for: Callable[[Token, Pattern, Frame], list[Event]]) -> None:
+    """Apply the dictionaries' transformations: an event in the that-clause or infinitive of a
+    coded verb ("X said Y attacked Z") and the verb's own event give way to the rewritten
+    event (X accuses Y). The verb counts as coded when its pattern fired, even if it found no
+    target of its own; a negated verb rewrites nothing. A complement that is asked for, not
+    done ("wants to attack Y"), is no event of its own but may still be rewritten
+    (``asked_for`` codes it)."""
+    actors_of = _actors_lookup(actors)
+    petrarch = dictionaries.convention == PETRARCH
+    for i in sorted(matched):
+        pattern, frame = matched[i]
+        token = doc[i]
+        clauses = {c.i: by_token.get(c.i) or (asked_for(c, *matched[c.i]) if _directed(c) else [])
+                   for c in token.children
+                   if c.dep_ in ("ccomp", "xcomp") and c.i > i and c.i in matched}
+        if not any(clauses.values()) or pattern.kind != "verb" or not pattern.code.isdigit():
+            continue
+        mood = _mood(token, petrarch)
+        if mood.negated or mood.directed:
+            continue
+        sources = _verb_roles(token, frame, pattern, actors_of, petrarch)[0]
+        governors = [Governor(pattern.code, s, f"{pattern.id} {pattern.text}") for s in sources]
+        rewritten: list[Event] = []
+        for clause, events in clauses.items():
+            own_subject = any(c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS
+                              for c in doc[clause].children)
+            kept = []
+            for nested in events:
+                found = [e for g in governors
+                         if (e := rewrite(dictionaries.transformations, g, nested, own_subject))]
+                rewritten.extend(found)
+                if not found:
+                    kept.append(nested)
+            if clause in by_token:
+                by_token[clause] = [e for e in by_token[clause] if e in kept]
+        if rewritten:
+            by_token[i] = rewritten
 
 
 def _drop_nested_events(doc: Doc, by_token: dict[int, list[Event]]) -> None:
@@ -228,17 +279,15 @@ def _unfilled_slot(frame: Frame, pattern: Pattern, actors: SentenceActors) -> bo
 
 def _events_for(parsed: ParsedArticle, sentence: ParsedSentence, token: Token, frame: Frame,
                 pattern: Pattern, actors: SentenceActors, dictionaries: Dictionaries,
-                settings: CoderSettings) -> Iterable[Event]:
+                settings: CoderSettings, asked_for: bool = False) -> Iterable[Event]:
+    """The events of one fired pattern; ``asked_for``: code it even if it is only asked for
+    ("urged X to attack"), for a transformation to rewrite."""
     mood = _mood(token, dictionaries.convention == PETRARCH)
     negation = dictionaries.negations.get(pattern.code) if mood.negated else None
-    if mood.directed or (mood.negated and not negation and not settings.include_negated):
+    if (mood.directed and not asked_for) or (
+            mood.negated and not negation and not settings.include_negated):
         return
-
-    def actors_of(tokens: Iterable[Token]) -> list[Actor]:
-        out: list[Actor] = []
-        for t in tokens:
-            out.extend(actors.of(t))
-        return out
+    actors_of = _actors_lookup(actors)
 
     if pattern.kind == "noun":
         sources, targets, reciprocal = _noun_roles(token, frame, pattern, actors_of)
@@ -263,6 +312,16 @@ def _events_for(parsed: ParsedArticle, sentence: ParsedSentence, token: Token, f
         if info is not None:  # None: "---", the pattern matched to block coding
             yield _event(parsed, sentence, token, pattern, dictionaries, mood, source, target,
                          info, reporter)
+
+
+def _actors_lookup(actors: SentenceActors) -> Callable[[Iterable[Token]], list[Actor]]:
+    """The actors the given tokens belong to, in token order."""
+    def actors_of(tokens: Iterable[Token]) -> list[Actor]:
+        out: list[Actor] = []
+        for t in tokens:
+            out.extend(actors.of(t))
+        return out
+    return actors_of
 
 
 def _event(parsed: ParsedArticle, sentence: ParsedSentence, token: Token, pattern: Pattern,

@@ -12,13 +12,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eventwatch.dictionaries.builtin import version_of
-from eventwatch.dictionaries.model import Dictionaries, Pattern, PhraseRow
+from eventwatch.dictionaries.model import Dictionaries, Pattern, PhraseRow, Transformation
 from eventwatch.dictionaries.petrarch.actors import actor_rows, read_actors
 from eventwatch.dictionaries.petrarch.agents import agent_rows, read_agents
 from eventwatch.dictionaries.petrarch.discards import read_discards
 from eventwatch.dictionaries.petrarch.ontology import read_negations
 from eventwatch.dictionaries.petrarch.parts import DictionaryParts, gc_paused
 from eventwatch.dictionaries.petrarch.patterns import verb_groups
+from eventwatch.dictionaries.petrarch.transformations import transformation_rules
 from eventwatch.dictionaries.petrarch.verbs import read_verbs
 from eventwatch.errors import DictionaryError
 
@@ -69,9 +70,12 @@ def read_petrarch(folder: Path) -> DictionaryParts:
         for row in agent_rows(read_agents(path, errors), path):
             agents[row[0], row[2]] = row
     verbs: dict[str, tuple[Pattern, ...]] = {}
+    transformations: list[Transformation] = []
     pattern_count = 0
     for path in files.verbs:
-        translated = verb_groups(read_verbs(path, errors), errors)
+        verb_file = read_verbs(path, errors)
+        transformations.extend(transformation_rules(verb_file, errors))
+        translated = verb_groups(verb_file, errors)
         pattern_count += translated.count
         for lemma, group in translated.groups.items():
             verbs[lemma] = _merge(verbs[lemma], group) if lemma in verbs else group
@@ -94,6 +98,7 @@ def read_petrarch(folder: Path) -> DictionaryParts:
         story_discards=tuple(story),
         errors=tuple(errors),
         negations=negations,
+        transformations=tuple(transformations),
     )
 
 

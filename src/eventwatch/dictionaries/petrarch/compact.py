@@ -12,13 +12,21 @@ import pickle
 from pathlib import Path
 from typing import Any
 
-from eventwatch.dictionaries.model import DatedCode, Dictionaries, Entry, Pattern, PhraseRow
+from eventwatch.dictionaries.model import (
+    DatedCode,
+    Dictionaries,
+    Entry,
+    Pattern,
+    PhraseRow,
+    Transformation,
+)
 from eventwatch.dictionaries.petrarch.parts import DictionaryParts, gc_paused
 from eventwatch.errors import DictionaryError
 
 SUFFIX = ".ewdict"
 FORMAT = "eventwatch-dictionaries"
-FORMAT_VERSION = 5  # 4: "^" slots (target_after "^in"); 5: word chains ("(FOR ASYLUM)")
+FORMAT_VERSION = 6  # 4: "^" slots (target_after "^in"); 5: word chains ("(FOR ASYLUM)");
+# 6: transformations
 
 
 def save_compact(parts: DictionaryParts, path: Path) -> None:
@@ -59,6 +67,8 @@ def save_compact(parts: DictionaryParts, path: Path) -> None:
         "sentence_discards": rows(parts.sentence_discards),
         "story_discards": rows(parts.story_discards),
         "negations": sorted(parts.negations.items()),
+        "transformations": [(t.id, t.text, t.governor, t.source, t.nested, t.result)
+                            for t in parts.transformations],
         "entries": entry_rows,
         "patterns": pattern_rows,
         "verbs": verbs,
@@ -96,6 +106,7 @@ def read_compact(path: Path) -> DictionaryParts:
         sentence_discards=rows(payload["sentence_discards"]),
         story_discards=rows(payload["story_discards"]),
         negations=dict(payload.get("negations", ())),
+        transformations=tuple(Transformation(*row) for row in payload["transformations"]),
         errors=tuple(DictionaryError(*error) for error in payload["errors"]),
     )
 

@@ -14,6 +14,7 @@ from eventwatch.dictionaries.model import (
     PatternIndex,
     PhraseIndex,
     PhraseRow,
+    Transformation,
 )
 from eventwatch.errors import DictionaryError
 
@@ -31,6 +32,7 @@ class DictionaryParts:
     story_discards: tuple[PhraseRow, ...]
     errors: tuple[DictionaryError, ...]
     negations: Mapping[str, str] = field(default_factory=dict)
+    transformations: tuple[Transformation, ...] = ()
 
     def build(self) -> Dictionaries:
         return Dictionaries(
@@ -44,6 +46,7 @@ class DictionaryParts:
             errors=self.errors,
             convention=PETRARCH,
             negations=self.negations,
+            transformations=self.transformations,
         )
 
 

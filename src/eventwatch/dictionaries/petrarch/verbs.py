@@ -68,7 +68,7 @@ class VerbBlock:
 
 @dataclass(frozen=True, slots=True)
 class Transformation:
-    """``~ a (a b ATTACK) SAY = a b 015``: kept for reference; the coder cannot apply these."""
+    """``~ a (a b ATTACK) SAY = a b 015`` as written; ``transformations.py`` makes rules."""
 
     left: tuple[str, ...]
     right: tuple[str, ...]
@@ -226,7 +226,9 @@ def parse_transformation(line: str, number: int) -> Transformation:
     left, equals, right = line[1:].partition("=")
     if not equals or not left.split() or not right.split():
         raise ValueError(f"a transformation needs 'pattern = result': {line!r}")
-    return Transformation(tuple(tokenize(left)), tuple(right.split()), number, line)
+    # Not ``tokenize``: "_" is a role here (no actor), and WILL_ATTACK one verb name.
+    words = left.replace("(", " ( ").replace(")", " ) ").split()
+    return Transformation(tuple(words), tuple(right.split()), number, line)
 
 
 def tokenize(text: str) -> tuple[str, ...]:

@@ -1,0 +1,62 @@
+"""Transformations: an event nested in a coded verb's clause, rewritten by a dictionary rule.
+
+"Israel said Hamas attacked the border post" is not an attack by Hamas in the record but an
+accusation by Israel (PETRARCH's ``~ a (b . ATTACK) SAY = a b 112``); "X wants to attack Y" is a
+threat (``~ a (_ b ATTACK) WANT = a b 138``). A pure function of the two events' parts and the
+rules: the coder decides which clause is nested in which verb.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from eventwatch.dictionaries.model import ANY_CODE, Transformation
+from eventwatch.ontology import cameo_info, unknown_code
+from eventwatch.records import Actor, Event
+
+
+@dataclass(frozen=True, slots=True)
+class Governor:
+    """The coded verb a clause hangs from: its code and one of its sources."""
+
+    code: str
+    source: Actor
+    rule: str  # provenance of the governor's pattern
+
+
+def rewrite(rules: Iterable[Transformation], governor: Governor, nested: Event,
+            own_subject: bool) -> Event | None:
+    """The event that replaces ``governor`` + ``nested`` under the first rule that applies.
+
+    ``own_subject``: whether the nested clause names its own subject; an infinitive without
+    one ("wants to attack") fills PETRARCH's ``_`` role, whatever source the coder lent it.
+    Rules with a written nested code are tried before ``Q`` (any code) rules, as PETRARCH
+    looks up the specific code first.
+    """
+    actors = (governor.source, nested.source if own_subject else None, nested.target)
+    codes = tuple(a.code if a is not None else None for a in actors)
+    ordered = sorted(rules, key=lambda r: r.nested[2] == ANY_CODE)
+    for rule in ordered:
+        bound = rule.match(governor.code, nested.cameo.code, codes)
+        if bound is None:
+            continue
+        source = actors[bound[rule.result[0]]]
+        target = actors[bound[rule.result[1]]]
+        code = nested.cameo.code if rule.result[2] == ANY_CODE else rule.result[2]
+        info = cameo_info(code) or unknown_code(code)
+        if source is None or info is None:
+            continue
+        return replace(
+            nested, source=source, target=target, cameo=info,
+            id=_rewritten_id(nested, rule, source, target),
+            rule=f"{rule.id} {rule.text} [on {governor.rule}; {nested.rule}]")
+    return None
+
+
+def _rewritten_id(nested: Event, rule: Transformation, source: Actor, target: Actor | None
+                  ) -> str:
+    key = f"{nested.id}|{rule.id}|{source.code}|{source.start}|" \
+          f"{target.code if target else ''}|{target.start if target else ''}"
+    return hashlib.sha1(key.encode()).hexdigest()[:16]

@@ -40,6 +40,18 @@ def test_coder_future_takes_intent_code(code_text):
     assert events[0].future
 
 
+def test_coder_reads_the_conventions_rules_by_name(code_text, mini):
+    from dataclasses import replace
+
+    from eventwatch.dictionaries.model import EVENTWATCH
+
+    # One rule changed, the rest of our convention kept: the meeting keeps its own code.
+    as_written = replace(mini, convention=replace(EVENTWATCH, future_takes_intent_code=False))
+    events = code_text("Putin will meet Erdogan in Sochi next week.", dictionaries=as_written)
+    assert triples(events) == {("RUSGOV", "TURGOV", "040")}
+    assert events[0].future
+
+
 def test_coder_reported_speech_records_reporter(code_text):
     events = code_text("Ankara said Syrian army forces killed 12 Turkish soldiers overnight.")
     assert triples(events) == {("SYRMIL", "TURMIL", "190")}

@@ -24,7 +24,6 @@ from eventwatch.dictionaries.model import (
     COUNTRY,
     NAMED,
     PERSON,
-    PETRARCH,
     DatedCode,
     Dictionaries,
     Entry,
@@ -112,16 +111,16 @@ def find_actors(doc: Doc, offset: int, dictionaries: Dictionaries, day: dt.date 
     for match, span in spans:
         groups[_np_head(span.root, agent_tokens).i].append((match, span))
     earlier_person = memory.last_person
-    petrarch = dictionaries.convention == PETRARCH
+    all_agents = dictionaries.convention.all_agents_compose
     by_head: dict[int, tuple[Actor, ...]] = {}
     for head_i, items in sorted(groups.items()):
-        composed = _compose(doc, doc[head_i], items, offset, day, memory, petrarch)
+        composed = _compose(doc, doc[head_i], items, offset, day, memory, all_agents)
         actors = tuple(a for a in composed if not a.code.startswith("---"))
         if actors:
             by_head[head_i] = actors
     _qualify_by_preposition(doc, by_head)
     _share_over_of_conjuncts(doc, by_head)
-    _distribute_over_conjuncts(doc, by_head, petrarch)
+    _distribute_over_conjuncts(doc, by_head, all_agents)
     _locate_sectors(doc, groups, by_head)
     _resolve_pronouns(doc, offset, by_head, earlier_person)
     return SentenceActors(by_head)
@@ -285,8 +284,10 @@ def _np_head(token: Token, agent_tokens: set[int]) -> Token:
 
 
 def _compose(doc: Doc, head: Token, items: list[tuple[PhraseMatch, Span]], offset: int,
-             day: dt.date | None, memory: ArticleMemory, petrarch: bool = False
+             day: dt.date | None, memory: ArticleMemory, all_agents: bool = False
              ) -> tuple[Actor, ...]:
+    """The actors a noun phrase names. ``all_agents``: the PETRARCH way, every agent composes
+    around each country (``Convention.all_agents_compose``)."""
     items.sort(key=lambda item: item[1].start)
     start = min(min(s.start_char for _, s in items), head.idx)
     end = max(max(s.end_char for _, s in items), head.idx + len(head))
@@ -299,7 +300,7 @@ def _compose(doc: Doc, head: Token, items: list[tuple[PhraseMatch, Span]], offse
     agent_code = agent.entries[0].code_on(day) if agent else None
     entries = [m.entries[0].id for m, _ in items]
     # PETRARCH test dictionaries name made-up countries (GON, ARN): still countries.
-    own_countries = _countries(by_kind[COUNTRY], day) if petrarch else []
+    own_countries = _countries(by_kind[COUNTRY], day) if all_agents else []
 
     def make(code: str) -> Actor:
         # PETRARCH's "---" names a phrase that must not become an actor; callers drop it.
@@ -326,7 +327,7 @@ def _compose(doc: Doc, head: Token, items: list[tuple[PhraseMatch, Span]], offse
             if len(code) == 3 and head_agent and agent_code:
                 code += agent_code  # an ethnic group with a sector: "Kurdish forces"
             return (make(code),)
-    if countries and petrarch and by_kind[AGENT]:
+    if countries and all_agents and by_kind[AGENT]:
         return tuple(make(_petrarch_code(c, by_kind[AGENT], day)) for c in countries)
     if countries:
         actors = tuple(make(c + (agent_code or "")) for c in countries)

@@ -292,13 +292,60 @@ def covers(general: str, code: str) -> bool:
     return code.startswith(family)
 
 
-EVENTWATCH = "eventwatch"
-PETRARCH = "petrarch"
-CONVENTIONS = {
-    EVENTWATCH: "targets only under target prepositions; future events take intent codes",
-    PETRARCH: "the first actor anywhere after the verb (any preposition, a that-clause subject) "
-              "is the target; codes are kept as written, future or not, CAMEO or not",
-}
+@dataclass(frozen=True, slots=True)
+class Convention:
+    """How a tradition of dictionaries reads a sentence, as named rules.
+
+    The two traditions code the same sentence differently (PETRARCH's validation suites are
+    their spec; our dev sentences are ours). The coder and the actor finder consult these
+    rules by name, so a third tradition is a new instance, not new branches in the coder.
+    """
+
+    name: str
+    summary: str
+    # Targets: the first actor anywhere after the verb (any preposition, a that-clause's
+    # subject, inside the object), not only objects and target prepositions.
+    target_anywhere_after_verb: bool = False
+    # Future and intended events take CAMEO intent codes ("will meet" → 036), rather than
+    # keeping the code as written.
+    future_takes_intent_code: bool = True
+    # A verb's patterns see the words of its plain infinitive or participle complement
+    # ("vowed to wage war on X" matches VOW's ``* WAR``).
+    complements_join_verb_phrase: bool = False
+    # An event in a coded verb's that-clause or infinitive is nested in that verb and not
+    # coded ("X threatened to shell Y" is a threat). Otherwise an intended event replaces
+    # the bare intent verb ("agreed to hold talks" is the talks, as intent).
+    nests_clause_events: bool = False
+    # An agentless passive takes its source from the verb's phrases ("X was criticized over
+    # its dispute with Y": Y criticizes X).
+    agentless_passive_source: bool = False
+    # A negated governing verb negates its complement ("won't try to clash" is no clash).
+    negated_governor_negates_complement: bool = True
+    # Only forms the lemmatizer reaches regularly are coded ("departes", a typo, is not).
+    regular_verb_forms_only: bool = False
+    # Every agent of a phrase composes around each of its countries, prefix agents before
+    # it (``NGOARNGOV``); made-up country codes count as countries; coordinated agents share
+    # every modifier agent of the first.
+    all_agents_compose: bool = False
+
+
+EVENTWATCH = Convention(
+    "eventwatch",
+    "targets only under target prepositions; future events take intent codes")
+PETRARCH = Convention(
+    "petrarch",
+    "the first actor anywhere after the verb (any preposition, a that-clause subject) is the "
+    "target; codes are kept as written, future or not, CAMEO or not",
+    target_anywhere_after_verb=True,
+    future_takes_intent_code=False,
+    complements_join_verb_phrase=True,
+    nests_clause_events=True,
+    agentless_passive_source=True,
+    negated_governor_negates_complement=False,
+    regular_verb_forms_only=True,
+    all_agents_compose=True,
+)
+CONVENTIONS = {c.name: c for c in (EVENTWATCH, PETRARCH)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -313,8 +360,8 @@ class Dictionaries:
     sentence_discards: PhraseIndex
     story_discards: PhraseIndex
     errors: tuple[DictionaryError, ...] = field(default_factory=tuple)
-    # Coding convention of the knowledge source (EVENTWATCH or PETRARCH), see CONVENTIONS.
-    convention: str = "eventwatch"
+    # How the knowledge source's tradition reads a sentence (EVENTWATCH or PETRARCH).
+    convention: Convention = EVENTWATCH
     # CAMEO code → code of its negation ("did not clash over" 110 → 050), when the source has
     # an ontology for it (PETRARCH's PICO); negated events are otherwise left uncoded.
     negations: Mapping[str, str] = field(default_factory=dict)

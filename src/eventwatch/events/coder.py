@@ -16,7 +16,13 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from eventwatch.actors import ArticleMemory, SentenceActors, find_actors, in_country
-from eventwatch.dictionaries.model import PETRARCH, Dictionaries, Pattern, PatternIndex
+from eventwatch.dictionaries.model import (
+    EVENTWATCH,
+    Convention,
+    Dictionaries,
+    Pattern,
+    PatternIndex,
+)
 from eventwatch.dictionaries.words import regular_verb_form
 from eventwatch.events.frame import (
     PASSIVE_SUBJECT_DEPS,
@@ -129,7 +135,7 @@ def _code_sentence(parsed: ParsedArticle, sentence: ParsedSentence, actors: Sent
     consumed: set[int] = set()  # verbs a coded pattern named: "wire tap" is one event
     by_token: dict[int, list[Event]] = {}
     matched: dict[int, tuple[Pattern, Frame]] = {}  # the pattern that fired, events or not
-    petrarch = dictionaries.convention == PETRARCH
+    convention = dictionaries.convention
     for token in doc:
         if token.i in consumed:
             continue
@@ -137,7 +143,7 @@ def _code_sentence(parsed: ParsedArticle, sentence: ParsedSentence, actors: Sent
         lemma = LEMMA_FIXES.get((lemma, token.lower_[:len(lemma)]), lemma)
         if token.pos_ in ("VERB", "AUX"):
             patterns = _lookup(dictionaries.verbs, token.lower_, lemma)
-            if petrarch and not regular_verb_form(token.lower_, lemma):
+            if convention.regular_verb_forms_only and not regular_verb_form(token.lower_, lemma):
                 patterns = dictionaries.verbs.get(token.lower_)  # "departes": a typo
         elif token.pos_ in ("NOUN", "PROPN") and token.head.i not in coded_heads:
             patterns = _lookup(dictionaries.nouns, token.lower_, lemma)
@@ -146,7 +152,7 @@ def _code_sentence(parsed: ParsedArticle, sentence: ParsedSentence, actors: Sent
         if not patterns:
             continue
         frame = Frame.of(token)
-        if petrarch:
+        if convention.complements_join_verb_phrase:
             frame = _with_plain_complements(frame, dictionaries.verbs)
         words = frame.words()
         for pattern in patterns:
@@ -165,7 +171,7 @@ def _code_sentence(parsed: ParsedArticle, sentence: ParsedSentence, actors: Sent
             return list(_events_for(parsed, sentence, token, frame, pattern, actors,
                                     dictionaries, settings, asked_for=True))
         _transform_nested(doc, by_token, matched, actors, dictionaries, asked_for)
-    if petrarch:
+    if convention.nests_clause_events:
         _drop_nested_events(doc, by_token)
     else:
         for i in list(by_token):
@@ -210,7 +216,7 @@ def _transform_nested(doc: Doc, by_token: dict[int, list[Event]],
     done ("wants to attack Y"), is no event of its own but may still be rewritten
     (``asked_for`` codes it)."""
     actors_of = _actors_lookup(actors)
-    petrarch = dictionaries.convention == PETRARCH
+    convention = dictionaries.convention
     for i in sorted(matched):
         pattern, frame = matched[i]
         token = doc[i]
@@ -219,10 +225,10 @@ def _transform_nested(doc: Doc, by_token: dict[int, list[Event]],
                    if c.dep_ in ("ccomp", "xcomp") and c.i > i and c.i in matched}
         if not any(clauses.values()) or pattern.kind != "verb" or not pattern.code.isdigit():
             continue
-        mood = _mood(token, petrarch)
+        mood = _mood(token, convention)
         if mood.negated or mood.directed:
             continue
-        sources = _verb_roles(token, frame, pattern, actors_of, petrarch)[0]
+        sources = _verb_roles(token, frame, pattern, actors_of, convention)[0]
         governors = [Governor(pattern.code, s, f"{pattern.id} {pattern.text}") for s in sources]
         rewritten: list[Event] = []
         for clause, events in clauses.items():
@@ -282,7 +288,8 @@ def _events_for(parsed: ParsedArticle, sentence: ParsedSentence, token: Token, f
                 settings: CoderSettings, asked_for: bool = False) -> Iterable[Event]:
     """The events of one fired pattern; ``asked_for``: code it even if it is only asked for
     ("urged X to attack"), for a transformation to rewrite."""
-    mood = _mood(token, dictionaries.convention == PETRARCH)
+    convention = dictionaries.convention
+    mood = _mood(token, convention)
     negation = dictionaries.negations.get(pattern.code) if mood.negated else None
     if (mood.directed and not asked_for) or (
             mood.negated and not negation and not settings.include_negated):
@@ -292,15 +299,14 @@ def _events_for(parsed: ParsedArticle, sentence: ParsedSentence, token: Token, f
     if pattern.kind == "noun":
         sources, targets, reciprocal = _noun_roles(token, frame, pattern, actors_of)
     else:
-        sources, targets, reciprocal = _verb_roles(token, frame, pattern, actors_of,
-                                                   dictionaries.convention == PETRARCH)
+        sources, targets, reciprocal = _verb_roles(token, frame, pattern, actors_of, convention)
     if pattern.code[:2] in DOMESTIC_ROOTS:
         targets = [_domestic(t, sources) for t in targets]
     pairs = _pairs(sources, targets, reciprocal, settings.require_target)
     if not pairs:
         return
     code = negation or pattern.code  # "did not clash over" codes as its negation (PICO)
-    if mood.future and dictionaries.convention != PETRARCH:
+    if mood.future and convention.future_takes_intent_code:
         code = pattern.future_code or intent_code(code[:2]) or code
     directed = [(source, target, code) for source, target in pairs]
     if pattern.reverse_code:
@@ -352,13 +358,14 @@ def _event(parsed: ParsedArticle, sentence: ParsedSentence, token: Token, patter
     )
 
 
-def _verb_roles(token: Token, frame: Frame, pattern: Pattern, actors_of, petrarch: bool
-                ) -> tuple[list[Actor], list[Actor], bool]:
+def _verb_roles(token: Token, frame: Frame, pattern: Pattern, actors_of,
+                convention: Convention) -> tuple[list[Actor], list[Actor], bool]:
+    anywhere = convention.target_anywhere_after_verb
     subject_tokens, passive = subjects(token)
     subject_tokens = [s for t in subject_tokens for s in _speaker_for_pronoun(t, token)]
     if passive:
         sources = actors_of(passive_agents(token))
-        if not sources and petrarch:
+        if not sources and convention.agentless_passive_source:
             sources = _agentless_sources(frame, pattern, actors_of)
         targets = actors_of(subject_tokens)
         if not targets and pattern.target_after:
@@ -374,11 +381,11 @@ def _verb_roles(token: Token, frame: Frame, pattern: Pattern, actors_of, petrarc
         targets = _slot_actors(frame, pattern.target_after, pattern, actors_of)
     if not targets:
         candidates = frame.default_targets(
-            pattern, addressee_clause=petrarch or token.lemma_.lower() in ADDRESSING_VERBS,
-            any_prep=petrarch, clause_after=petrarch)
+            pattern, addressee_clause=anywhere or token.lemma_.lower() in ADDRESSING_VERBS,
+            any_prep=anywhere, clause_after=anywhere)
         targets = _first_actors(_not_own_clause_subject(candidates, sources, actors_of),
                                 actors_of)
-    if not targets and petrarch:
+    if not targets and anywhere:
         # PETRARCH's target is the first actor after the verb, even inside the object
         # ("boycotted the parade supporting X").
         targets = _first_actors(phrase_after(token), actors_of) or _first_actors(
@@ -528,11 +535,11 @@ def _pairs(sources: list[Actor], targets: list[Actor], reciprocal: bool,
     return pairs
 
 
-def _mood(token: Token, petrarch: bool = False) -> _Mood:
-    """Negation, future/intent and hedging from the verb and the verbs that govern it.
-
-    ``petrarch``: a negated governing verb does not negate its complement ("won't try to
-    clash over" is coded as clashing, as the PETRARCH validation expects)."""
+def _mood(token: Token, convention: Convention = EVENTWATCH) -> _Mood:
+    """Negation, future/intent and hedging from the verb and the verbs that govern it
+    (whether a negated governor negates the verb is the convention's: PETRARCH codes "won't
+    try to clash over" as clashing)."""
+    governor_negates = convention.negated_governor_negates_complement
     negated = future = hedged = directed = False
     current = token
     for _ in range(4):
@@ -540,7 +547,7 @@ def _mood(token: Token, petrarch: bool = False) -> _Mood:
             lower = child.lower_
             if child.dep_ == "neg" or (child.dep_ == "det" and lower == "no") \
                     or _negated_adverb(child):
-                negated = negated or not (petrarch and current != token)
+                negated = negated or current == token or governor_negates
             elif child.dep_ in ("aux", "auxpass") and lower in FUTURE_AUX:
                 future = True
             elif lower in HEDGE_WORDS and child.dep_ in ("aux", "advmod"):

@@ -404,6 +404,9 @@ def test_petrarch_agentless_passive_takes_its_source_from_the_verb_phrase(petrar
     # No "by" agent: PETRARCH takes the source from the verb's phrases.
     assert _code(petrarch, nlp, "Sylvania was penalized over its dispute with Freedonia.") == {
         ("FRD", "SYL", "172")}
+    # A place or a recipient is not who did it.
+    assert _code(petrarch, nlp, "Sylvania was penalized outside Freedonia.") == set()
+    assert _code(petrarch, nlp, "Sylvania was penalized near Freedonia on Monday.") == set()
 
 
 VOW_BLOCK = """

@@ -63,6 +63,12 @@ ADDRESSING_VERBS = frozenset({
     "urge", "demand", "ask", "call", "request", "press", "appeal", "insist", "implore", "beg",
     "order", "instruct", "encourage", "pressure", "push", "invite", "warn", "threaten"})
 OWN_POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
+# Prepositions that say where or to whom, never who: no agentless passive takes its source
+# from them ("killed outside Cairo", "linked to al-Qaeda", "imposed against Russia").
+NOT_DOER_PREPS = frozenset({"outside", "near", "inside", "at", "across", "along", "around",
+                            "beyond", "behind", "through", "throughout", "into", "toward",
+                            "towards", "within", "beside", "off", "to", "against", "on",
+                            "onto", "upon", "for"})
 # Roots whose country-less targets are the source's own people (arrests, mass killings).
 DOMESTIC_ROOTS = frozenset({"17", "20"})
 DIRECTIVE_VERBS = frozenset({"urge", "demand", "ask", "call", "request", "press", "appeal",
@@ -417,10 +423,13 @@ def _slot_actors(frame: Frame, after: str, pattern: Pattern, actors_of) -> list[
 def _agentless_sources(frame: Frame, pattern: Pattern, actors_of) -> list[Actor]:
     """PETRARCH codes an agentless passive from the actor in the verb's phrases: "X was
     criticized over its dispute with Y" is Y criticizing X (the ``$`` slot if the pattern
-    names one)."""
+    names one). A place or a recipient is not who did it ("protesters were killed outside
+    Cairo", "gunmen linked to al-Qaeda"); PETRARCH-2 itself takes sources only after
+    by/from/in."""
     if pattern.source_after:
         return _slot_actors(frame, pattern.source_after, pattern, actors_of)
-    return _first_actors((t for _, pobjs in frame.preps for t in pobjs), actors_of)
+    return _first_actors((t for prep, pobjs in frame.preps if prep not in NOT_DOER_PREPS
+                          for t in pobjs), actors_of)
 
 
 def _noun_roles(token: Token, frame: Frame, pattern: Pattern, actors_of

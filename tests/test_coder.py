@@ -28,6 +28,18 @@ def test_coder_compound_subject_codes_both_directions(code_text):
         ("RUS", "TUR", "030"), ("TUR", "RUS", "030")}
 
 
+def test_coder_coordinated_subjects_act_on_each_other_only_when_mutual(code_text, builtin):
+    def coded(text: str) -> set[tuple[str, str | None, str]]:
+        return triples(code_text(text, dictionaries=builtin))
+
+    # Fighting each other, or cooperating: both ways.
+    assert coded("Azerbaijani and Armenian forces clashed on Sunday.") == {
+        ("AZEMIL", "ARMMIL", "190"), ("ARMMIL", "AZEMIL", "190")}
+    # Allies attacking together, or two parties both saying something: no event between them.
+    assert coded("French and British forces launched air attacks on Monday.") == set()
+    assert coded("The Syrian army and a rebel group both said they were behind it.") == set()
+
+
 def test_coder_negation_drops_event(code_text):
     assert code_text("Putin did not meet Erdogan in Sochi.") == []
     kept = code_text("Putin did not meet Erdogan in Sochi.", include_negated=True)

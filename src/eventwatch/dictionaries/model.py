@@ -327,6 +327,10 @@ class Convention:
     # it (``NGOARNGOV``); made-up country codes count as countries; coordinated agents share
     # every modifier agent of the first.
     all_agents_compose: bool = False
+    # Coordinated subjects without a target code against each other whatever the verb
+    # ("Gondor and Osgiliath postponed their meeting": both ways, 120). Otherwise only when
+    # they cooperate or fight each other, not allies who "launched attacks".
+    every_coordination_is_mutual: bool = False
 
 
 EVENTWATCH = Convention(
@@ -344,6 +348,7 @@ PETRARCH = Convention(
     negated_governor_negates_complement=False,
     regular_verb_forms_only=True,
     all_agents_compose=True,
+    every_coordination_is_mutual=True,
 )
 CONVENTIONS = {c.name: c for c in (EVENTWATCH, PETRARCH)}
 

@@ -78,6 +78,10 @@ LIGHT_VERBS = frozenset({"hold", "have", "conduct", "launch", "carry", "be", "be
                          "stage", "host", "open", "resume", "continue", "make", "give"})
 
 
+# Roots and verbs for which coordinated subjects without a target act on each other.
+COOPERATION_ROOTS = frozenset({"03", "04", "05", "06"})
+MUTUAL_VERBS = frozenset({"clash", "fight", "exchange", "battle", "skirmish", "spar", "feud",
+                          "quarrel", "wrangle", "trade", "meet", "negotiate", "talk"})
 ORG_PREFIXES = frozenset({"IGO", "NGO", "NGM", "IMG", "MNC", "INT"})
 
 
@@ -308,6 +312,8 @@ def _events_for(parsed: ParsedArticle, sentence: ParsedSentence, token: Token, f
         sources, targets, reciprocal = _verb_roles(token, frame, pattern, actors_of, convention)
     if pattern.code[:2] in DOMESTIC_ROOTS:
         targets = [_domestic(t, sources) for t in targets]
+    if reciprocal and not convention.every_coordination_is_mutual:
+        reciprocal = _mutual(token, pattern)
     pairs = _pairs(sources, targets, reciprocal, settings.require_target)
     if not pairs:
         return
@@ -530,6 +536,13 @@ def _first_actors(tokens: Iterable[Token], actors_of) -> list[Actor]:
             return found
         fallback = fallback or found
     return fallback
+
+
+def _mutual(token: Token, pattern: Pattern) -> bool:
+    """Whether coordinated subjects without a target did it to each other: they cooperate
+    ("Russia and Turkey agreed", roots 03-06) or the verb is one of fighting each other
+    ("clashed", "exchanged fire"); allies who "launched attacks" or "both said" did not."""
+    return pattern.code[:2] in COOPERATION_ROOTS or token.lemma_.lower() in MUTUAL_VERBS
 
 
 def _pairs(sources: list[Actor], targets: list[Actor], reciprocal: bool,

@@ -80,8 +80,10 @@ LIGHT_VERBS = frozenset({"hold", "have", "conduct", "launch", "carry", "be", "be
 
 # Roots and verbs for which coordinated subjects without a target act on each other.
 COOPERATION_ROOTS = frozenset({"03", "04", "05", "06"})
-MUTUAL_VERBS = frozenset({"clash", "fight", "exchange", "battle", "skirmish", "spar", "feud",
-                          "quarrel", "wrangle", "trade", "meet", "negotiate", "talk"})
+MUTUAL_WORDS = frozenset({
+    "clash", "fight", "fighting", "exchange", "battle", "skirmish", "spar", "feud", "quarrel",
+    "wrangle", "trade", "war", "hostility", "meet", "negotiate", "talk", "agree", "sign",
+    "reconcile", "ceasefire", "truce", "agreement", "deal", "accord", "treaty"})
 ORG_PREFIXES = frozenset({"IGO", "NGO", "NGM", "IMG", "MNC", "INT"})
 
 
@@ -540,9 +542,10 @@ def _first_actors(tokens: Iterable[Token], actors_of) -> list[Actor]:
 
 def _mutual(token: Token, pattern: Pattern) -> bool:
     """Whether coordinated subjects without a target did it to each other: they cooperate
-    ("Russia and Turkey agreed", roots 03-06) or the verb is one of fighting each other
-    ("clashed", "exchanged fire"); allies who "launched attacks" or "both said" did not."""
-    return pattern.code[:2] in COOPERATION_ROOTS or token.lemma_.lower() in MUTUAL_VERBS
+    ("Russia and Turkey agreed", roots 03-06), or the verb or noun says they acted on each
+    other ("clashed", "exchanged fire", "agreed to a ceasefire", "fighting between"); allies
+    who "launched attacks" or "both said" did not."""
+    return pattern.code[:2] in COOPERATION_ROOTS or token.lemma_.lower() in MUTUAL_WORDS
 
 
 def _pairs(sources: list[Actor], targets: list[Actor], reciprocal: bool,

@@ -554,6 +554,12 @@ def test_petrarch_transformations_become_rules_or_errors(tmp_path):
     assert "TRY has no event code" in reasons[first]
     assert "HOPE is no verb" in reasons[first + 1]
     assert "'c'" in reasons[first + 2]
+    # The lint names them too, and counts only the rules that can apply.
+    from eventwatch.dictionaries.petrarch.check import check_petrarch
+
+    report = check_petrarch(tmp_path)
+    assert report.counts["transformations"] == len(d.transformations) == 5
+    assert {e.line for e in report.errors} >= {first, first + 1, first + 2}
 
 
 def test_transformation_roles_bind_one_actor_each():

@@ -15,6 +15,7 @@ from eventwatch.dictionaries.petrarch.actors import read_actors
 from eventwatch.dictionaries.petrarch.agents import read_agents
 from eventwatch.dictionaries.petrarch.discards import read_discards
 from eventwatch.dictionaries.petrarch.patterns import verb_groups
+from eventwatch.dictionaries.petrarch.transformations import transformation_rules
 from eventwatch.dictionaries.petrarch.verbs import NULL_CODE, VerbDictionary, read_verbs
 from eventwatch.errors import DictionaryError
 from eventwatch.ontology import is_known_code
@@ -58,7 +59,7 @@ def check_petrarch(folder: Path) -> CheckReport:
         warnings.extend(_unknown_codes(verbs))
         counts["verb_blocks"] += len(verbs.blocks)
         counts["verb_patterns"] += sum(len(b.patterns) for b in verbs.blocks)
-        counts["transformations"] += len(verbs.transformations)
+        counts["transformations"] += len(transformation_rules(verbs, errors))
     for path in files.discards:
         sentence, story = read_discards(path, errors)
         counts["discards"] += len({row[1].id for row in (*sentence, *story)})

@@ -352,15 +352,19 @@ def test_petrarch_cli_import_and_check(tmp_path):
     assert "Test.discards.txt:1: error:" in result.output
 
 
-def _code(petrarch: Dictionaries, nlp, text: str, day=dt.date(1933, 6, 1)):
+def _events(petrarch: Dictionaries, nlp, text: str, day=dt.date(1933, 6, 1)):
     from eventwatch.events import code_article
     from eventwatch.parse import parse_articles
     from eventwatch.records import Article
 
     article = Article(id="p", text=text, published=day)
     parsed = next(parse_articles([article], nlp, petrarch.actors.has_candidate))
+    return code_article(parsed, petrarch)
+
+
+def _code(petrarch: Dictionaries, nlp, text: str, day=dt.date(1933, 6, 1)):
     return {(e.source.code, e.target.code if e.target else None, e.code)
-            for e in code_article(parsed, petrarch)}
+            for e in _events(petrarch, nlp, text, day)}
 
 
 def test_petrarch_convention_in_the_coder(petrarch, nlp):
@@ -548,6 +552,8 @@ def test_petrarch_transformations_become_rules_or_errors(tmp_path):
     assert rules["~ a (_ b PUNISH) WANT"].nested == ("_", "b", "170")
     assert rules["~ a (a b Q) SAY"].nested[2] == "Q"
     assert rules["~ a (a b PUNISH) MEET"].governor == "040"
+    # Tried in order, a written nested code before Q (the Q line is not last in the file).
+    assert [t.nested[2] == "Q" for t in d.transformations] == [False] * 4 + [True]
     first = VERBS.count("\n") + TRANSFORMATIONS.count("\n") - 2
     reasons = {e.line: e.reason for e in d.errors}
     assert set(reasons) == {first, first + 1, first + 2}
@@ -582,10 +588,6 @@ def test_transformation_roles_bind_one_actor_each():
 
 
 def test_petrarch_transformations_rewrite_nested_events(tmp_path, nlp):
-    from eventwatch.events import code_article
-    from eventwatch.parse import parse_articles
-    from eventwatch.records import Article
-
     d = load_petrarch(_folder(tmp_path, actors=ACTORS, verbs=VERBS + TRANSFORMATIONS))
     # Someone else did it: the speaker accuses them (and the punishment is not coded).
     assert _code(d, nlp, "Trentino said that Freedonia penalized Sylvania.") == {
@@ -598,10 +600,7 @@ def test_petrarch_transformations_rewrite_nested_events(tmp_path, nlp):
     assert not any(code == "112" for _, _, code in _code(
         d, nlp, "Trentino did not say that Freedonia penalized Sylvania."))
     # Provenance names the rule, the governing verb's entry and the nested pattern's.
-    article = Article(id="t", text="Trentino said that Freedonia penalized Sylvania.",
-                      published=dt.date(1933, 6, 1))
-    parsed = next(parse_articles([article], nlp, d.actors.has_candidate))
-    (event,) = code_article(parsed, d)
+    (event,) = _events(d, nlp, "Trentino said that Freedonia penalized Sylvania.")
     assert event.rule.startswith("CAMEO.test:")
     assert "~ a (b . PUNISH) SAY = a b 112" in event.rule and "PENALIZE" in event.rule
     assert event.trigger == "penalized"

@@ -272,10 +272,11 @@ class Transformation:
         bound: dict[str, int] = {}
         for position, role in enumerate((self.source, self.nested[0], self.nested[1])):
             code = actors[position]
-            if role == NO_ACTOR or code is None:
-                if role != NO_ACTOR or code is not None:
-                    return None
-            elif role in bound:
+            if (role == NO_ACTOR) != (code is None):
+                return None  # "_" wants an empty role, every other role an actor
+            if code is None:
+                continue
+            if role in bound:
                 if actors[bound[role]] != code:
                     return None
             elif role != ANY_ACTOR:

@@ -10,7 +10,6 @@ who reported them.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -34,6 +33,7 @@ from eventwatch.events.frame import (
     phrase_after,
     subjects,
 )
+from eventwatch.events.ids import event_id
 from eventwatch.events.transform import Governor, rewrite
 from eventwatch.ontology import cameo_info, intent_code, unknown_code
 from eventwatch.parse import ParsedArticle, ParsedSentence
@@ -232,10 +232,12 @@ def _transform_nested(doc: Doc, by_token: dict[int, list[Event]],
     for i in sorted(matched):
         pattern, frame = matched[i]
         token = doc[i]
+        if pattern.kind != "verb" or not pattern.code.isdigit():
+            continue
         clauses = {c.i: by_token.get(c.i) or (asked_for(c, *matched[c.i]) if _directed(c) else [])
                    for c in token.children
                    if c.dep_ in ("ccomp", "xcomp") and c.i > i and c.i in matched}
-        if not any(clauses.values()) or pattern.kind != "verb" or not pattern.code.isdigit():
+        if not any(clauses.values()):
             continue
         mood = _mood(token, convention)
         if mood.negated or mood.directed:
@@ -253,8 +255,8 @@ def _transform_nested(doc: Doc, by_token: dict[int, list[Event]],
                 rewritten.extend(found)
                 if not found:
                     kept.append(nested)
-            if clause in by_token:
-                by_token[clause] = [e for e in by_token[clause] if e in kept]
+            if by_token.get(clause):  # events coded only for the rules are not kept
+                by_token[clause] = kept
         if rewritten:
             by_token[i] = rewritten
 
@@ -351,7 +353,7 @@ def _event(parsed: ParsedArticle, sentence: ParsedSentence, token: Token, patter
     article = parsed.article
     start = sentence.start + token.idx
     return Event(
-        id=_event_id(article.id, sentence.index, start, info.code, source, target),
+        id=event_id(article.id, sentence.index, start, info.code, source, target),
         article_id=article.id,
         sentence_index=sentence.index,
         sentence=sentence.text,
@@ -632,13 +634,6 @@ def _reporter(token: Token, actors_of) -> Actor | None:
             found = actors_of(subjects(current)[0])
             return found[0] if found else None
     return None
-
-
-def _event_id(article_id: str, sentence: int, trigger_start: int, code: str, source: Actor,
-              target: Actor | None) -> str:
-    key = f"{article_id}|{sentence}|{trigger_start}|{code}|{source.code}|{source.start}|" \
-          f"{target.code if target else ''}|{target.start if target else ''}"
-    return hashlib.sha1(key.encode()).hexdigest()[:16]
 
 
 def _unique(events: list[Event]) -> list[Event]:

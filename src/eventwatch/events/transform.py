@@ -8,11 +8,11 @@ rules: the coder decides which clause is nested in which verb.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from eventwatch.dictionaries.model import ANY_CODE, Transformation
+from eventwatch.events.ids import event_id
 from eventwatch.ontology import cameo_info, unknown_code
 from eventwatch.records import Actor, Event
 
@@ -32,13 +32,12 @@ def rewrite(rules: Iterable[Transformation], governor: Governor, nested: Event,
 
     ``own_subject``: whether the nested clause names its own subject; an infinitive without
     one ("wants to attack") fills PETRARCH's ``_`` role, whatever source the coder lent it.
-    Rules with a written nested code are tried before ``Q`` (any code) rules, as PETRARCH
-    looks up the specific code first.
+    ``rules`` are tried in order; readers put rules with a written nested code before ``Q``
+    (any code) rules, as PETRARCH looks up the specific code first.
     """
     actors = (governor.source, nested.source if own_subject else None, nested.target)
     codes = tuple(a.code if a is not None else None for a in actors)
-    ordered = sorted(rules, key=lambda r: r.nested[2] == ANY_CODE)
-    for rule in ordered:
+    for rule in rules:
         bound = rule.match(governor.code, nested.cameo.code, codes)
         if bound is None:
             continue
@@ -50,13 +49,7 @@ def rewrite(rules: Iterable[Transformation], governor: Governor, nested: Event,
             continue
         return replace(
             nested, source=source, target=target, cameo=info,
-            id=_rewritten_id(nested, rule, source, target),
+            id=event_id(nested.article_id, nested.sentence_index, nested.trigger_start,
+                        info.code, source, target),
             rule=f"{rule.id} {rule.text} [on {governor.rule}; {nested.rule}]")
     return None
-
-
-def _rewritten_id(nested: Event, rule: Transformation, source: Actor, target: Actor | None
-                  ) -> str:
-    key = f"{nested.id}|{rule.id}|{source.code}|{source.start}|" \
-          f"{target.code if target else ''}|{target.start if target else ''}"
-    return hashlib.sha1(key.encode()).hexdigest()[:16]

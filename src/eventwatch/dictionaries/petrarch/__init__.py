@@ -12,7 +12,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eventwatch.dictionaries.builtin import version_of
-from eventwatch.dictionaries.model import Dictionaries, Pattern, PhraseRow, Transformation
+from eventwatch.dictionaries.model import (
+    ANY_CODE,
+    Dictionaries,
+    Pattern,
+    PhraseRow,
+    Transformation,
+)
 from eventwatch.dictionaries.petrarch.actors import actor_rows, read_actors
 from eventwatch.dictionaries.petrarch.agents import agent_rows, read_agents
 from eventwatch.dictionaries.petrarch.discards import read_discards
@@ -98,7 +104,9 @@ def read_petrarch(folder: Path) -> DictionaryParts:
         story_discards=tuple(story),
         errors=tuple(errors),
         negations=negations,
-        transformations=tuple(transformations),
+        # Tried in order: rules with a written nested code before "Q" (any code) rules, as
+        # PETRARCH looks up the specific code first.
+        transformations=tuple(sorted(transformations, key=lambda r: r.nested[2] == ANY_CODE)),
     )
 
 

@@ -12,6 +12,7 @@ import binascii
 import csv
 import datetime as dt
 import re
+from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 from typing import Annotated, Literal
@@ -19,7 +20,7 @@ from typing import Annotated, Literal
 from fastapi import Depends, HTTPException, Query, Request
 
 from eventwatch.actors.countries import iso3_codes
-from eventwatch.api.reader import Reader
+from eventwatch.api.reader import Cursor, Reader
 from eventwatch.store.queries import EventFilter
 
 LIMIT_CAP = 500
@@ -174,5 +175,17 @@ def decode_cursor(value: str, order: Order) -> tuple[dt.date | None, str]:
     return date, event_id
 
 
-__all__ = ["DEFAULT_LIMIT", "LIMIT_CAP", "Order", "Period", "check_actor", "decode_cursor",
-           "effective_limit", "encode_cursor", "event_filter", "get_reader", "unprocessable"]
+def get_cursor(reader: Annotated[Reader, Depends(get_reader)]) -> Iterator[Cursor]:
+    """A read cursor for one request, closed when the response is done."""
+    with reader.cursor() as cur:
+        yield cur
+
+
+# Dependencies the API routes and their HTML twins share.
+Db = Annotated[Cursor, Depends(get_cursor)]
+Filters = Annotated[EventFilter, Depends(event_filter)]
+
+
+__all__ = ["DEFAULT_LIMIT", "LIMIT_CAP", "Db", "Filters", "Order", "Period", "check_actor",
+           "decode_cursor", "effective_limit", "encode_cursor", "event_filter", "get_cursor",
+           "get_reader", "unprocessable"]

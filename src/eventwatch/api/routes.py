@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
@@ -14,27 +13,20 @@ from eventwatch.api import service
 from eventwatch.api.params import (
     DEFAULT_LIMIT,
     LIMIT_CAP,
+    Db,
+    Filters,
     Order,
     Period,
     check_actor,
     decode_cursor,
     effective_limit,
-    event_filter,
     get_reader,
 )
-from eventwatch.api.reader import Cursor, Reader
-from eventwatch.store.queries import EventFilter
+from eventwatch.api.reader import Reader
 
 router = APIRouter(prefix="/api", tags=["api"])
 
 
-def get_cursor(reader: Annotated[Reader, Depends(get_reader)]) -> Iterator[Cursor]:
-    with reader.cursor() as cur:
-        yield cur
-
-
-Db = Annotated[Cursor, Depends(get_cursor)]
-Filters = Annotated[EventFilter, Depends(event_filter)]
 Limit = Annotated[int, Query(ge=1, description=f"Rows per page; over {LIMIT_CAP} is capped "
                                                f"at {LIMIT_CAP}.")]
 
@@ -134,4 +126,4 @@ def stats(cur: Db) -> Response:
     return json_response(service.stats(cur))
 
 
-__all__ = ["get_cursor", "json_response", "router"]
+__all__ = ["json_response", "router"]

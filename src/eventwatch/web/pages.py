@@ -14,24 +14,22 @@ from fastapi.templating import Jinja2Templates
 from eventwatch.api import service
 from eventwatch.api.params import (
     DEFAULT_LIMIT,
+    Db,
+    Filters,
     Order,
     Period,
     check_actor,
     decode_cursor,
     effective_limit,
-    event_filter,
     get_reader,
 )
-from eventwatch.api.reader import Cursor, Reader
-from eventwatch.api.routes import get_cursor
+from eventwatch.api.reader import Reader
 from eventwatch.ontology import QUAD_NAMES
 from eventwatch.store.queries import EventFilter
 from eventwatch.web import TEMPLATE_DIR, missing_assets
 from eventwatch.web.highlight import segments
 
 router = APIRouter(include_in_schema=False)
-Db = Annotated[Cursor, Depends(get_cursor)]
-Filters = Annotated[EventFilter, Depends(event_filter)]
 
 
 def _json_default(value: Any) -> Any:

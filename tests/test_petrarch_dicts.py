@@ -413,6 +413,63 @@ def test_petrarch_agentless_passive_takes_its_source_from_the_verb_phrase(petrar
     assert _code(petrarch, nlp, "Sylvania was penalized near Freedonia on Monday.") == set()
 
 
+def test_petrarch_agentless_passive_source_is_never_in_the_subject_or_a_place(petrarch, nlp):
+    # "including" names more victims; a place under "during" is where, not who.
+    assert _code(petrarch, nlp, "Sylvania's ministers, including a Freedonian minister, were "
+                 "penalized during a crackdown in Freedonia.") == set()
+    assert _code(petrarch, nlp, "Sylvania's ministers were penalized during a crackdown in "
+                 "Freedonia.") == set()
+
+
+NEWS_BLOCKS = """
+---  PUSH   [---]  ---
+PUSH
+- * ON                                  [190]
+- * (INTO)                              [192]
+
+---  REJECT   [---]  ---
+REJECT
+- * PROPOSAL                            [125]
+
+---  RESTORE   [---]  ---
+RESTORE
+- * RELATIONS                           [050]
+"""
+
+
+@pytest.fixture
+def news(tmp_path: Path) -> Dictionaries:
+    return load_petrarch(_folder(tmp_path, actors=ACTORS, agents=AGENTS,
+                                 verbs=VERBS + NEWS_BLOCKS))
+
+
+def test_petrarch_a_date_is_no_pattern_preposition(news, nlp):
+    # "on Monday" says when: it is not PUSH's "- * ON" (pressed on), so "(INTO)" fires.
+    assert _code(news, nlp, "The Freedonian army pushed deeper into Sylvania on Monday.") == {
+        ("FRDMIL", "SYL", "192")}
+
+
+def test_petrarch_named_object_modifier_is_the_target(news, nlp):
+    # The pattern names "proposal"; whose proposal it is says who was rejected.
+    # Before any other phrase: "in Sylvania" would be the rejecter itself, and no event.
+    assert _code(news, nlp, "Sylvania rejected the Freedonian proposal during talks in "
+                 "Sylvania.") == {("SYL", "FRD", "125")}
+
+
+def test_petrarch_led_names_the_leader(news, nlp):
+    assert _code(news, nlp, "A Freedonia-led army penalized Sylvania.") == {
+        ("FRDMIL", "SYL", "172")}
+
+
+def test_coordinated_sources_against_their_own_places(news, nlp):
+    # Parties that restored relations near one of their own places did it to each other ...
+    assert _code(news, nlp, "Freedonia and Sylvania restored relations near Sylvania.") == {
+        ("FRD", "SYL", "050"), ("SYL", "FRD", "050")}
+    # ... but two of a country's actors hitting their own country is domestic, and kept.
+    assert _code(news, nlp, "Freedonian ministers and the army penalized Freedonia.") == {
+        ("FRDGOV", "FRD", "172"), ("FRDMIL", "FRD", "172")}
+
+
 VOW_BLOCK = """
 ---  VOW   [030]  ---
 VOW

@@ -278,6 +278,8 @@ def _np_head(token: Token, agent_tokens: set[int]) -> Token:
             token = head.head
         elif token.dep_ == "npadvmod" and head.lower_ in _PLACE_ADJECTIVES and head.dep_ == "amod":
             token = head.head  # "a Moscow-based analyst": the place says where, not who
+        elif token.dep_ == "npadvmod" and head.lower_ == "led" and head.dep_ == "amod":
+            token = head.head  # "Saudi-led coalition warplanes" are the leader's
         else:
             break
     return token

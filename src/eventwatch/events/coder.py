@@ -25,6 +25,7 @@ from eventwatch.dictionaries.model import (
 from eventwatch.dictionaries.words import regular_verb_form
 from eventwatch.events.frame import (
     PASSIVE_SUBJECT_DEPS,
+    PREP_DEPS,
     SUBJECT_DEPS,
     Frame,
     conjuncts,
@@ -68,7 +69,8 @@ OWN_POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
 NOT_DOER_PREPS = frozenset({"outside", "near", "inside", "at", "across", "along", "around",
                             "beyond", "behind", "through", "throughout", "into", "toward",
                             "towards", "within", "beside", "off", "to", "against", "on",
-                            "onto", "upon", "for"})
+                            "onto", "upon", "for", "during", "including", "despite",
+                            "amid", "after", "before", "since", "like"})
 # Roots whose country-less targets are the source's own people (arrests, mass killings).
 DOMESTIC_ROOTS = frozenset({"17", "20"})
 DIRECTIVE_VERBS = frozenset({"urge", "demand", "ask", "call", "request", "press", "appeal",
@@ -318,6 +320,11 @@ def _events_for(parsed: ParsedArticle, sentence: ParsedSentence, token: Token, f
         targets = [_domestic(t, sources) for t in targets]
     if reciprocal and not convention.every_coordination_is_mutual:
         reciprocal = _mutual(token, pattern)
+    if reciprocal and _only_their_own(sources, targets) and _mutual(token, pattern):
+        # "Thai and Cambodian troops exchanged fire near a Cambodian temple", "the US and
+        # Cuba restored relations, reopening embassies in Washington and Havana": the
+        # coordinated parties acted on each other, not on their own places.
+        targets = []
     pairs = _pairs(sources, targets, reciprocal, settings.require_target)
     if not pairs:
         return
@@ -438,8 +445,21 @@ def _agentless_sources(frame: Frame, pattern: Pattern, actors_of) -> list[Actor]
     by/from/in."""
     if pattern.source_after:
         return _slot_actors(frame, pattern.source_after, pattern, actors_of)
-    return _first_actors((t for prep, pobjs in frame.preps if prep not in NOT_DOER_PREPS
-                          for t in pobjs), actors_of)
+    # Only phrases on the verb itself: "four people, including two policemen, were killed"
+    # names victims, and "killed during a coup in Haiti" a place, never the killer.
+    return _first_actors(_doer_phrases(frame.head, depth=2), actors_of)
+
+
+def _doer_phrases(holder: Token, depth: int) -> Iterator[Token]:
+    """Objects of ``holder``'s prepositions that may name a doer, then one level deeper
+    ("criticized over its dispute with Y")."""
+    objects = [pobj for prep in holder.children if prep.dep_ in PREP_DEPS
+               and prep.lemma_.lower() not in NOT_DOER_PREPS
+               for c in prep.children if c.dep_ in ("pobj", "pcomp") for pobj in conjuncts(c)]
+    yield from objects
+    if depth > 1:
+        for pobj in objects:
+            yield from _doer_phrases(pobj, depth - 1)
 
 
 def _noun_roles(token: Token, frame: Frame, pattern: Pattern, actors_of
@@ -554,12 +574,30 @@ def _pairs(sources: list[Actor], targets: list[Actor], reciprocal: bool,
            require_target: bool) -> list[tuple[Actor, Actor | None]]:
     pairs: list[tuple[Actor, Actor | None]] = []
     if targets:
-        pairs = [(s, t) for s in sources for t in targets if s.code != t.code]
+        for s in sources:
+            own = [t for t in targets if t.code != s.code]
+            foreign = [t for t in own if not _same_country_nested(s, t)]
+            # One of several sources, several targets: its own country's is an artefact.
+            pairs.extend((s, t) for t in (foreign if len(sources) > 1 and foreign else own))
     elif reciprocal and len(sources) > 1:
         pairs = [(s, t) for s in sources for t in sources if s.code != t.code]
     elif not require_target:
         pairs = [(s, None) for s in sources]
     return pairs
+
+
+def _only_their_own(sources: list[Actor], targets: list[Actor]) -> bool:
+    """Coordinated sources whose targets are each one of them or part of one of them."""
+    return len(sources) > 1 and bool(targets) and all(
+        any(_same_country_nested(s, t) for s in sources) for t in targets)
+
+
+def _same_country_nested(source: Actor, target: Actor) -> bool:
+    """USA and USAGOV, KHMMIL and KHM: one is the other, or part of it. One of several
+    coordinated sources paired with such a target beside a foreign one is an artefact of
+    pairing every source with every target ("the US and Cuba ... embassies in Washington
+    and Havana"); alone it may be domestic ("Syrian jets and artillery hit Ghouta")."""
+    return source.code.startswith(target.code) or target.code.startswith(source.code)
 
 
 def _mood(token: Token, convention: Convention = EVENTWATCH) -> _Mood:

@@ -192,25 +192,32 @@ class Frame:
         an official said" the clause is what was said, not who was spoken to (PETRARCH).
         """
         named = set(pattern.words)
+
+        def unnamed(token: Token) -> bool:
+            return token.lemma_.lower() not in named and token.lower_ not in named
         # "give Tanzania a grant": the dative noun is the recipient.
         yield from (t for c in self.head.children if c.dep_ == "dative" and not any(
             g.dep_ == "pobj" for g in c.children) for t in conjuncts(c))
-        yield from (t for t in self.objects if t.lemma_.lower() not in named)
+        yield from (t for t in self.objects if unnamed(t))
         for wanted in TARGET_PREPS:
             for prep, pobjs in self.preps:
                 if prep == wanted:
-                    yield from (t for t in pobjs if t.lemma_.lower() not in named)
+                    yield from (t for t in pobjs if unnamed(t))
         for wanted in DIRECTION_PREPS:
             for prep, pobjs in self.loose_preps:
                 if prep == wanted:
                     yield from pobjs
-        # "suspended Mali's membership": a named object's possessor is the target.
+        # "suspended Mali's membership", "rejected a US proposal": a named object's possessor
+        # or modifier is the target (the object token holds its modifiers' actors).
         for obj in self.objects:
-            if obj.lemma_.lower() in named:
+            if not unnamed(obj):
                 yield from (c for c in obj.children if c.dep_ == "poss")
+                if any(c.dep_ in ("compound", "amod") and c.pos_ in ("PROPN", "ADJ")
+                       for c in obj.children):  # not "artillery fire"
+                    yield obj
         if any_prep:
             yield from (t for prep, pobjs in self.preps if prep not in TARGET_PREPS
-                        for t in pobjs if t.lemma_.lower() not in named)
+                        for t in pobjs if unnamed(t))
         if addressee_clause:
             # "demanded that Russia withdraw": the clause's subject is the one addressed.
             for clause in self.head.children:
@@ -257,13 +264,31 @@ def phrase_after(verb: Token) -> Iterator[Token]:
 
 
 def _preps_of(holder: Token, particles_too: bool) -> list[tuple[str, tuple[Token, ...]]]:
+    """A holder's prepositions with their objects; "on Monday" or "in August" says when, so
+    it neither matches a pattern's preposition (PRESS ``- * ON`` is "pressed on") nor holds
+    a target."""
     found = []
     for child in holder.children:
         if child.dep_ in PREP_DEPS or (particles_too and child.dep_ == "prt"):
             pobjs = [t for c in child.children if c.dep_ in ("pobj", "pcomp")
                      for t in conjuncts(c)]
+            if pobjs and all(_says_when(t) for t in pobjs):
+                continue
             found.append((child.lemma_.lower(), tuple(pobjs)))
     return found
+
+
+def _says_when(token: Token) -> bool:
+    """A date or time, not a name the parser ended with one ("met Bashar Assad Tuesday")."""
+    when = (token.ent_type_ in ("DATE", "TIME") and token.pos_ != "PROPN") or (
+        token.lower_ in _WEEKDAYS or token.lower_ in _MONTHS)
+    return when and all(_says_when(c) for c in token.children if c.dep_ == "compound")
+
+
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                       "sunday", "weekend", "today", "yesterday", "tomorrow"})
+_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july",
+                     "august", "september", "october", "november", "december"})
 
 
 def subjects(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:

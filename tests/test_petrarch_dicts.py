@@ -456,6 +456,15 @@ def test_petrarch_named_object_modifier_is_the_target(news, nlp):
                  "Sylvania.") == {("SYL", "FRD", "125")}
 
 
+def test_petrarch_target_search_passes_over_the_source(petrarch, nlp):
+    # "with Sylvania" comes first but is the source itself: the target is the charity.
+    assert _code(petrarch, nlp, "Sylvania penalized the leader of a Freedonian charity over a "
+                 "dispute with Sylvania.") == {("SYL", "NGOFRD", "172")}
+    # "its" marks the source's own forces, not a rival it names.
+    assert _code(petrarch, nlp, "Freedonia penalized its rival Sylvania.") == {
+        ("FRD", "SYL", "172")}
+
+
 def test_petrarch_led_names_the_leader(news, nlp):
     assert _code(news, nlp, "A Freedonia-led army penalized Sylvania.") == {
         ("FRDMIL", "SYL", "172")}

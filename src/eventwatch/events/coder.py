@@ -10,7 +10,7 @@ who reported them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -406,13 +406,17 @@ def _verb_roles(token: Token, frame: Frame, pattern: Pattern, actors_of,
         candidates = frame.default_targets(
             pattern, addressee_clause=anywhere or token.lemma_.lower() in ADDRESSING_VERBS,
             any_prep=anywhere, clause_after=anywhere)
+        # A lone source itself is no target ("expelled the head of a Canadian group from
+        # Darfur": Darfur is Sudan's), so the search goes on past it; coordinated sources
+        # may act on each other instead (``_only_their_own``).
+        own = {s.code for s in sources} if len(sources) == 1 else set()
         targets = _first_actors(_not_own_clause_subject(candidates, sources, actors_of),
-                                actors_of)
+                                actors_of, own)
     if not targets and anywhere:
         # PETRARCH's target is the first actor after the verb, even inside the object
         # ("boycotted the parade supporting X").
-        targets = _first_actors(phrase_after(token), actors_of) or _first_actors(
-            cut_off_fragment(token), actors_of)
+        targets = _first_actors(phrase_after(token), actors_of, own) or _first_actors(
+            cut_off_fragment(token), actors_of, own)
     return sources, targets, len(subject_tokens) > 1 or len(sources) > 1
 
 
@@ -545,17 +549,20 @@ def _light_verb_subjects(noun: Token) -> list[Token]:
     return []
 
 
-def _first_actors(tokens: Iterable[Token], actors_of) -> list[Actor]:
-    """The first candidate naming a country or organisation; a bare sector only as last resort."""
+def _first_actors(tokens: Iterable[Token], actors_of, skip: Collection[str] = ()
+                  ) -> list[Actor]:
+    """The first candidate naming a country or organisation; a bare sector only as last
+    resort. Actors coded as in ``skip`` (the source's own codes) are passed over."""
     fallback: list[Actor] = []
     for token in tokens:
-        if token.lemma_.lower() != "counterpart" and any(
-                c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in token.children):
-            continue  # "put its armed forces on alert": the source's own, not a target
-        found = actors_of(conjuncts(token))
+        found = [a for a in actors_of(conjuncts(token)) if a.code not in skip]
         if not found:
             # "rejected the Croatian government's request": the possessor is the target.
-            found = actors_of(c for c in token.children if c.dep_ == "poss")
+            found = [a for a in actors_of(c for c in token.children if c.dep_ == "poss")
+                     if a.code not in skip]
+        if token.lemma_.lower() != "counterpart" and token.pos_ != "PROPN" and any(
+                c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in token.children):
+            continue  # "put its armed forces on alert": the source's own; not "its rival X"
         if any(a.country or a.code[:3] in ORG_PREFIXES for a in found):
             return found
         fallback = fallback or found

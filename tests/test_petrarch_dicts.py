@@ -465,6 +465,14 @@ def test_petrarch_target_search_passes_over_the_source(petrarch, nlp):
         ("FRD", "SYL", "172")}
 
 
+def test_an_identity_is_a_target_before_a_place(tmp_path, nlp):
+    # "Buddhist guerrillas" (an identity, not a bare sector) beat the place after them.
+    d = load_petrarch(_folder(tmp_path, actors=ACTORS, verbs=VERBS,
+                              agents=AGENTS + "BUDDHIST_GUERRILLA [~REBBUD]\n"))
+    assert _code(d, nlp, "The Freedonian army penalized Buddhist guerrillas on the island of "
+                 "Sylvania.") == {("FRDMIL", "FRDREBBUD", "172")}  # 17x: the source's own
+
+
 def test_petrarch_led_names_the_leader(news, nlp):
     assert _code(news, nlp, "A Freedonia-led army penalized Sylvania.") == {
         ("FRDMIL", "SYL", "172")}

@@ -46,9 +46,9 @@ _QUANTITIES = frozenset({"hundred", "hundreds", "thousand", "thousands", "dozen"
                          "couple", "pair", "lot", "series", "band"})
 _LOCATIVE = frozenset({"in", "inside", "near", "across", "outside", "at", "throughout"})
 # Domestic role codes that can take a country from context (not IGO, NGO, IMG...).
-_SECTOR_CODES = frozenset({"GOV", "MIL", "COP", "JUD", "OPP", "REB", "INS", "SEP", "SPY", "UAF",
+SECTOR_CODES = frozenset({"GOV", "MIL", "COP", "JUD", "OPP", "REB", "INS", "SEP", "SPY", "UAF",
                            "AGR", "BUS", "CRM", "CVL", "DEV", "EDU", "ELI", "ENV", "HLH", "HRI",
-                           "LAB", "LEG", "MED", "REF", "MOD", "RAD", "PTY"})
+                           "LAB", "LEG", "MED", "REF", "MOD", "RAD", "PTY", "REL", "PPL", "PRO"})
 # Sectors that are usually of the place where the sentence is set (not officials, spokespeople
 # or analysts, who are often foreign: "officials said … in northwest Syria").
 _LOCATABLE = frozenset({"MIL", "COP", "REB", "INS", "SEP", "UAF", "CVL", "REF", "OPP", "HLH",
@@ -199,7 +199,7 @@ def _distribute_over_conjuncts(doc: Doc, by_head: dict[int, tuple[Actor, ...]],
         # "Lawmakers and officials in Arnor and Gondor": one actor per country.
         distributed = (
             in_country(a, country, "conj")
-            if a.country is None and a.code[:3] in _SECTOR_CODES and len(a.code) <= 6 else a
+            if a.country is None and a.code[:3] in SECTOR_CODES and len(a.code) <= 6 else a
             for a in actors for country in countries)
         by_head[head_i] = tuple(dict.fromkeys(distributed))
 

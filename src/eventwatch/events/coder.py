@@ -14,7 +14,13 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from eventwatch.actors import ArticleMemory, SentenceActors, find_actors, in_country
+from eventwatch.actors import (
+    SECTOR_CODES,
+    ArticleMemory,
+    SentenceActors,
+    find_actors,
+    in_country,
+)
 from eventwatch.dictionaries.model import (
     EVENTWATCH,
     Convention,
@@ -563,10 +569,18 @@ def _first_actors(tokens: Iterable[Token], actors_of, skip: Collection[str] = ()
         if token.lemma_.lower() != "counterpart" and token.pos_ != "PROPN" and any(
                 c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in token.children):
             continue  # "put its armed forces on alert": the source's own; not "its rival X"
-        if any(a.country or a.code[:3] in ORG_PREFIXES for a in found):
+        if any(_names_a_party(a) for a in found):
             return found
         fallback = fallback or found
     return fallback
+
+
+def _names_a_party(actor: Actor) -> bool:
+    """A country, an organisation, or an identity ("Muslim rebels", ``REBMUS``): more than a
+    bare sector ("the army", "rebels")."""
+    code = actor.code
+    return bool(actor.country) or code[:3] in ORG_PREFIXES or any(
+        code[i:i + 3] not in SECTOR_CODES for i in range(0, len(code), 3))
 
 
 def _mutual(token: Token, pattern: Pattern) -> bool:

@@ -434,6 +434,10 @@ REJECT
 ---  RESTORE   [---]  ---
 RESTORE
 - * RELATIONS                           [050]
+
+---  DEPLOY   [---]  ---
+DEPLOY
+- * ARMY                                [154]
 """
 
 
@@ -471,6 +475,13 @@ def test_an_identity_is_a_target_before_a_place(tmp_path, nlp):
                               agents=AGENTS + "BUDDHIST_GUERRILLA [~REBBUD]\n"))
     assert _code(d, nlp, "The Freedonian army penalized Buddhist guerrillas on the island of "
                  "Sylvania.") == {("FRDMIL", "FRDREBBUD", "172")}  # 17x: the source's own
+
+
+def test_petrarch_pattern_word_agent_is_no_target(news, nlp):
+    # "army" is the pattern's own word: placed near Sylvania it is SYLMIL, but the army is
+    # what was deployed, not whom it was deployed against.
+    assert _code(news, nlp, "Freedonia deployed a large army near Sylvania.") == {
+        ("FRD", "SYL", "154")}
 
 
 def test_petrarch_led_names_the_leader(news, nlp):

@@ -171,6 +171,19 @@ def _share_over_of_conjuncts(doc: Doc, by_head: dict[int, tuple[Actor, ...]]) ->
             by_head[head_i] = (actor, *extra)
 
 
+def names_someone(actor: Actor) -> bool:
+    """Whether a dictionary entry names the actor ("US" in "a US proposal"), rather than
+    agents alone, perhaps placed in a country ("missiles ... in Syria": ``SYRMIL``)."""
+    for part in actor.entry.split("+"):
+        source = part.removeprefix("of:").split(":")[0]
+        if not source.endswith("agents") and source not in _PLACED_BY:
+            return True
+    return False
+
+
+_PLACED_BY = frozenset({"located", "conj", "domestic"})
+
+
 def in_country(actor: Actor, country: str, why: str) -> Actor:
     """A bare sector actor (``MIL``) placed in ``country`` (``AFGMIL``); ``why`` names the
     evidence in its provenance (``located``, ``conj``, ``domestic``)."""

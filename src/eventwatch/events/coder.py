@@ -20,6 +20,7 @@ from eventwatch.actors import (
     SentenceActors,
     find_actors,
     in_country,
+    names_someone,
 )
 from eventwatch.dictionaries.model import (
     EVENTWATCH,
@@ -417,7 +418,7 @@ def _verb_roles(token: Token, frame: Frame, pattern: Pattern, actors_of,
         # may act on each other instead (``_only_their_own``).
         own = {s.code for s in sources} if len(sources) == 1 else set()
         targets = _first_actors(_not_own_clause_subject(candidates, sources, actors_of),
-                                actors_of, own)
+                                actors_of, own, frame.named_objects(pattern))
     if not targets and anywhere:
         # PETRARCH's target is the first actor after the verb, even inside the object
         # ("boycotted the parade supporting X").
@@ -555,18 +556,22 @@ def _light_verb_subjects(noun: Token) -> list[Token]:
     return []
 
 
-def _first_actors(tokens: Iterable[Token], actors_of, skip: Collection[str] = ()
-                  ) -> list[Actor]:
+def _first_actors(tokens: Iterable[Token], actors_of, skip: Collection[str] = (),
+                  pattern_words: Collection[int] = ()) -> list[Actor]:
     """The first candidate naming a country or organisation; a bare sector only as last
-    resort. Actors coded as in ``skip`` (the source's own codes) are passed over."""
+    resort. Actors coded as in ``skip`` (the source's own codes) are passed over; a word of
+    the pattern (``pattern_words``) counts only for an actor named in it ("a US proposal"),
+    not as an agent ("missiles")."""
     fallback: list[Actor] = []
     for token in tokens:
-        found = [a for a in actors_of(conjuncts(token)) if a.code not in skip]
+        found = [a for a in actors_of(conjuncts(token)) if a.code not in skip and (
+            token.i not in pattern_words or names_someone(a))]
         if not found:
             # "rejected the Croatian government's request": the possessor is the target.
             found = [a for a in actors_of(c for c in token.children if c.dep_ == "poss")
                      if a.code not in skip]
-        if token.lemma_.lower() != "counterpart" and token.pos_ != "PROPN" and any(
+        named = token.pos_ == "PROPN" and any(map(names_someone, found))
+        if token.lemma_.lower() != "counterpart" and not named and any(
                 c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in token.children):
             continue  # "put its armed forces on alert": the source's own; not "its rival X"
         if any(_names_a_party(a) for a in found):

@@ -183,6 +183,12 @@ class Frame:
             tokens = [t for t in tokens if t.i not in skipped]
         return tokens
 
+    def named_objects(self, pattern: Pattern) -> set[int]:
+        """Indices of the objects the pattern's own words name ("proposal" in
+        ``- * PROPOSAL``): a target there comes from who owns or modifies them."""
+        named = set(pattern.words)
+        return {t.i for t in self.objects if t.lemma_.lower() in named or t.lower_ in named}
+
     def default_targets(self, pattern: Pattern, *, addressee_clause: bool = False,
                         any_prep: bool = False, clause_after: bool = False) -> Iterator[Token]:
         """Direct objects first, then the usual target prepositions, in that order.

@@ -438,6 +438,14 @@ RESTORE
 ---  DEPLOY   [---]  ---
 DEPLOY
 - * ARMY                                [154]
+
+---  IMPOSE   [---]  ---
+IMPOSE
+- * TARIFFS                             [163]
+
+---  STORM   [190]  ---
+STORM
+- * HEADQUARTERS                        [192]
 """
 
 
@@ -447,17 +455,28 @@ def news(tmp_path: Path) -> Dictionaries:
                                  verbs=VERBS + NEWS_BLOCKS))
 
 
-def test_petrarch_a_date_is_no_pattern_preposition(news, nlp):
+@pytest.mark.parametrize(("text", "expected"), [
     # "on Monday" says when: it is not PUSH's "- * ON" (pressed on), so "(INTO)" fires.
-    assert _code(news, nlp, "The Freedonian army pushed deeper into Sylvania on Monday.") == {
-        ("FRDMIL", "SYL", "192")}
-
-
-def test_petrarch_named_object_modifier_is_the_target(news, nlp):
-    # The pattern names "proposal"; whose proposal it is says who was rejected.
-    # Before any other phrase: "in Sylvania" would be the rejecter itself, and no event.
-    assert _code(news, nlp, "Sylvania rejected the Freedonian proposal during talks in "
-                 "Sylvania.") == {("SYL", "FRD", "125")}
+    ("The Freedonian army pushed deeper into Sylvania on Monday.", {("FRDMIL", "SYL", "192")}),
+    # A pattern's named object: whose it is says who, before any later phrase ("in Sylvania"
+    # would be the rejecter itself, and no event).
+    ("Sylvania rejected the Freedonian proposal during talks in Sylvania.",
+     {("SYL", "FRD", "125")}),
+    # "army" is the pattern's own word: the army deployed is no target, though placed near
+    # Sylvania (SYLMIL) ...
+    ("Freedonia deployed a large army near Sylvania.", {("FRD", "SYL", "154")}),
+    # ... while headquarters stormed are the army's (placed in Freedonia).
+    ("Sylvania stormed a regional army headquarters in Freedonia.", {("SYL", "FRDMIL", "192")}),
+    # The files list "Freedonian"; news writes "thousands of Freedonians".
+    ("Thousands of Freedonians penalized Sylvania.", {("FRD", "SYL", "172")}),
+    # A passive with an agent, no slot in the pattern, no actor in the subject.
+    ("Tariffs were imposed on Sylvania by Freedonia.", {("FRD", "SYL", "163")}),
+    # "according to" names who reported it, never a party.
+    ("Sylvania was penalized, according to Freedonia.", set()),
+    ("A Freedonia-led army penalized Sylvania.", {("FRDMIL", "SYL", "172")}),
+])
+def test_petrarch_reads_news_phrasing(news, nlp, text, expected):
+    assert _code(news, nlp, text) == expected
 
 
 def test_petrarch_target_search_passes_over_the_source(petrarch, nlp):
@@ -475,18 +494,6 @@ def test_an_identity_is_a_target_before_a_place(tmp_path, nlp):
                               agents=AGENTS + "BUDDHIST_GUERRILLA [~REBBUD]\n"))
     assert _code(d, nlp, "The Freedonian army penalized Buddhist guerrillas on the island of "
                  "Sylvania.") == {("FRDMIL", "FRDREBBUD", "172")}  # 17x: the source's own
-
-
-def test_petrarch_pattern_word_agent_is_no_target(news, nlp):
-    # "army" is the pattern's own word: placed near Sylvania it is SYLMIL, but the army is
-    # what was deployed, not whom it was deployed against.
-    assert _code(news, nlp, "Freedonia deployed a large army near Sylvania.") == {
-        ("FRD", "SYL", "154")}
-
-
-def test_petrarch_led_names_the_leader(news, nlp):
-    assert _code(news, nlp, "A Freedonia-led army penalized Sylvania.") == {
-        ("FRDMIL", "SYL", "172")}
 
 
 def test_coordinated_sources_against_their_own_places(news, nlp):

@@ -54,6 +54,7 @@ SECTOR_CODES = frozenset({"GOV", "MIL", "COP", "JUD", "OPP", "REB", "INS", "SEP"
 _LOCATABLE = frozenset({"MIL", "COP", "REB", "INS", "SEP", "UAF", "CVL", "REF", "OPP", "HLH",
                         "EDU", "LAB", "CRM", "AGR"})
 _PRONOUNS = frozenset({"he", "she", "him", "her"})
+_CROWD_NUMBERS = frozenset({"thousands", "hundreds", "dozens", "scores", "millions", "tens"})
 
 
 @dataclass(slots=True)
@@ -287,8 +288,9 @@ def _np_head(token: Token, agent_tokens: set[int]) -> Token:
                                 and head.dep_ in _NP_DEPS)
         if nominal_modifier or coordinated_modifier:
             token = head
-        elif token.dep_ == "pobj" and head.lower_ == "of" and head.head.i in agent_tokens:
-            token = head.head
+        elif token.dep_ == "pobj" and head.lower_ == "of" and (
+                head.head.i in agent_tokens or head.head.lower_ in _CROWD_NUMBERS):
+            token = head.head  # "thousands of Georgians" are Georgians
         elif token.dep_ == "npadvmod" and head.lower_ in _PLACE_ADJECTIVES and head.dep_ == "amod":
             token = head.head  # "a Moscow-based analyst": the place says where, not who
         elif token.dep_ == "npadvmod" and head.lower_ == "led" and head.dep_ == "amod":

@@ -395,12 +395,18 @@ def _verb_roles(token: Token, frame: Frame, pattern: Pattern, actors_of,
     subject_tokens = [s for t in subject_tokens for s in _speaker_for_pronoun(t, token)]
     if passive:
         sources = actors_of(passive_agents(token))
+        by_agent = bool(sources)
         if not sources and convention.agentless_passive_source:
             sources = _agentless_sources(frame, pattern, actors_of)
         targets = actors_of(subject_tokens)
         if not targets and pattern.target_after:
             # "sanctions were imposed on Russia by the EU": the subject is the thing done.
             targets = _slot_actors(frame, pattern.target_after, pattern, actors_of)
+        if not targets and by_agent:
+            # ... also when the pattern names no slot (``- * SANCTIONS``): the usual places.
+            own = {s.code for s in sources}
+            targets = _first_actors(frame.default_targets(pattern), actors_of, own,
+                                    frame.named_objects(pattern))
         return sources, targets, False
     sources = _with_misparsed_appositions(subject_tokens, actors_of(subject_tokens), actors_of)
     targets: list[Actor] = []
@@ -565,7 +571,7 @@ def _first_actors(tokens: Iterable[Token], actors_of, skip: Collection[str] = ()
     fallback: list[Actor] = []
     for token in tokens:
         found = [a for a in actors_of(conjuncts(token)) if a.code not in skip and (
-            token.i not in pattern_words or names_someone(a))]
+            token.i not in pattern_words or not _is_agent_word(a, token))]
         if not found:
             # "rejected the Croatian government's request": the possessor is the target.
             found = [a for a in actors_of(c for c in token.children if c.dep_ == "poss")
@@ -578,6 +584,16 @@ def _first_actors(tokens: Iterable[Token], actors_of, skip: Collection[str] = ()
             return found
         fallback = fallback or found
     return fallback
+
+
+def _is_agent_word(actor: Actor, token: Token) -> bool:
+    """Whether the token is itself an agent of the actor, not just modified by one: the
+    "missiles" deployed (``agents:missile``) are the source's, a "police headquarters"
+    stormed (``agents:police``) is the target."""
+    words = {token.lemma_.lower(), token.lower_}
+    return not names_someone(actor) and any(
+        part.split(":")[-1].rsplit("_", 1)[-1] in words
+        for part in actor.entry.split("+") if part.split(":")[0].endswith("agents"))
 
 
 def _names_a_party(actor: Actor) -> bool:

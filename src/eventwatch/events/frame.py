@@ -64,6 +64,8 @@ class Frame:
         nested = [t for _, pobjs in preps for t in pobjs]
         nested += [c for c in head.children if c.dep_ in ("prep", "prt")]
         for holder in nested:
+            if holder.lower_ == "according":
+                continue  # "according to X" names a source of the report, not a party
             preps.extend(_preps_of(holder, particles_too=False))
         # Preps the parser hangs on a participle after the object ("warships equipped with
         # missiles to the Syrian coast") may hold the target, but never match pattern words.

@@ -156,6 +156,7 @@ def actor_rows(records: list[ActorRecord], path: Path) -> Iterator[PhraseRow]:
     """Phrase rows ``(words, entry, surface)`` for the index, one per name."""
     stem = path.name.removesuffix(".txt")
     used: set[str] = set()
+    known = {words for record in records for _, words, _ in record.names}
     for record in records:
         first = record.names[0][1]
         ident = f"{stem}:{'_'.join(first)}"
@@ -163,8 +164,21 @@ def actor_rows(records: list[ActorRecord], path: Path) -> Iterator[PhraseRow]:
             ident = f"{ident}@{record.line}"
         used.add(ident)
         entry = Entry(ident, actor_kind(record.codes), record.codes, f"{path.name}:{record.line}")
+        # A country, or one that had other codes in the past (Iraq was IRQOCC for a while).
+        a_country = any(len(c.code) == 3 and c.code.isalpha() for c in record.codes)
         for name, words, _ in record.names:
             yield words, entry, surface_of(name, words)
+            plural = demonym_plural(words) if a_country else None
+            if plural is not None and plural not in known:
+                yield plural, entry, None
+
+
+def demonym_plural(words: tuple[str, ...]) -> tuple[str, ...] | None:
+    """"Afghans", "Iraqis": the country files list the singular demonym only (``+AFGHAN_``),
+    and news writes the people in the plural. One-word names ending in -an or -i."""
+    if len(words) == 1 and len(words[0]) >= 5 and words[0].endswith(("an", "i")):
+        return (words[0] + "s",)
+    return None
 
 
 def surface_of(name: str, words: tuple[str, ...]) -> str | None:

@@ -474,6 +474,10 @@ def news(tmp_path: Path) -> Dictionaries:
     # "according to" names who reported it, never a party.
     ("Sylvania was penalized, according to Freedonia.", set()),
     ("A Freedonia-led army penalized Sylvania.", {("FRDMIL", "SYL", "172")}),
+    # Coordinated parties of one side do not act on each other; two sectors of one country do.
+    ("Freedonia and the Freedonian army met on Monday.", set()),
+    ("Freedonian ministers and the Freedonian army met on Monday.",
+     {("FRDGOV", "FRDMIL", "040"), ("FRDMIL", "FRDGOV", "040")}),
 ])
 def test_petrarch_reads_news_phrasing(news, nlp, text, expected):
     assert _code(news, nlp, text) == expected

@@ -622,10 +622,22 @@ def _pairs(sources: list[Actor], targets: list[Actor], reciprocal: bool,
             # One of several sources, several targets: its own country's is an artefact.
             pairs.extend((s, t) for t in (foreign if len(sources) > 1 and foreign else own))
     elif reciprocal and len(sources) > 1:
-        pairs = [(s, t) for s in sources for t in sources if s.code != t.code]
+        pairs = [(s, t) for s in sources for t in sources
+                 if s.code != t.code and not _same_side(s, t)]
     elif not require_target:
         pairs = [(s, None) for s in sources]
     return pairs
+
+
+def _same_side(a: Actor, b: Actor) -> bool:
+    """Coordinated actors of one side act together, not on each other: a country and its own
+    sector ("Israeli tanks and troops ... searching houses": ISR, ISRMIL), or one sector with
+    and without a country ("the Prime Minister, John Howard": GOV, AUSGOV). A government and
+    its rebels are two sides ("the Colombian government and the FARC signed")."""
+    if _same_country_nested(a, b):
+        return True
+    return bool(a.sector) and a.sector == b.sector and (
+        not a.country or not b.country or a.country == b.country)
 
 
 def _only_their_own(sources: list[Actor], targets: list[Actor]) -> bool:

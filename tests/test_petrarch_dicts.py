@@ -462,6 +462,8 @@ def news(tmp_path: Path) -> Dictionaries:
     # would be the rejecter itself, and no event).
     ("Sylvania rejected the Freedonian proposal during talks in Sylvania.",
      {("SYL", "FRD", "125")}),
+    # ... and who made it, before to whom it went.
+    ("Sylvania rejected a proposal by Freedonia to the UN.", {("SYL", "FRD", "125")}),
     # "army" is the pattern's own word: the army deployed is no target, though placed near
     # Sylvania (SYLMIL) ...
     ("Freedonia deployed a large army near Sylvania.", {("FRD", "SYL", "154")}),

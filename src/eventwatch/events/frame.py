@@ -207,6 +207,10 @@ class Frame:
         yield from (t for c in self.head.children if c.dep_ == "dative" and not any(
             g.dep_ == "pobj" for g in c.children) for t in conjuncts(c))
         yield from (t for t in self.objects if unnamed(t))
+        # "condemned attacks by the Houthis on Saudi Arabia": who did what the pattern names.
+        yield from (p for o in self.objects if not unnamed(o) for c in o.children
+                    if c.dep_ == "prep" and c.lower_ == "by"
+                    for p in c.children if p.dep_ == "pobj")
         for wanted in TARGET_PREPS:
             for prep, pobjs in self.preps:
                 if prep == wanted:

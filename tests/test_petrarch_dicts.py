@@ -452,7 +452,7 @@ STORM
 @pytest.fixture
 def news(tmp_path: Path) -> Dictionaries:
     return load_petrarch(_folder(tmp_path, actors=ACTORS, agents=AGENTS,
-                                 verbs=VERBS + NEWS_BLOCKS))
+                                 verbs=VERBS + NEWS_BLOCKS + SAY_BLOCK))
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -478,6 +478,8 @@ def news(tmp_path: Path) -> Dictionaries:
     ("A Freedonia-led army penalized Sylvania.", {("FRDMIL", "SYL", "172")}),
     # Coordinated parties of one side do not act on each other; two sectors of one country do.
     ("Freedonia and the Freedonian army met on Monday.", set()),
+    # Parties who said something together did not say it to each other.
+    ("Freedonia and Sylvania said on Monday that the talks would resume.", set()),
     ("Freedonian ministers and the Freedonian army met on Monday.",
      {("FRDGOV", "FRDMIL", "040"), ("FRDMIL", "FRDGOV", "040")}),
 ])

@@ -327,6 +327,8 @@ def _events_for(parsed: ParsedArticle, sentence: ParsedSentence, token: Token, f
         targets = [_domestic(t, sources) for t in targets]
     if reciprocal and not convention.every_coordination_is_mutual:
         reciprocal = _mutual(token, pattern)
+    elif reciprocal and pattern.code[:2] == "01":
+        reciprocal = False  # "US and Israeli sources said": a statement, not to each other
     if reciprocal and _only_their_own(sources, targets) and _mutual(token, pattern):
         # "Thai and Cambodian troops exchanged fire near a Cambodian temple", "the US and
         # Cuba restored relations, reopening embassies in Washington and Havana": the

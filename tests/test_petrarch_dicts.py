@@ -478,6 +478,8 @@ def news(tmp_path: Path) -> Dictionaries:
     ("A Freedonia-led army penalized Sylvania.", {("FRDMIL", "SYL", "172")}),
     # Coordinated parties of one side do not act on each other; two sectors of one country do.
     ("Freedonia and the Freedonian army met on Monday.", set()),
+    # "its army" in the speaker's clause is the speaker's.
+    ("Sylvania said its army penalized Freedonia.", {("SYLMIL", "FRD", "172")}),
     # Parties who said something together did not say it to each other.
     ("Freedonia and Sylvania said on Monday that the talks would resume.", set()),
     ("Freedonian ministers and the Freedonian army met on Monday.",
@@ -688,12 +690,16 @@ def test_transformation_roles_bind_one_actor_each():
 
 
 def test_petrarch_transformations_rewrite_nested_events(tmp_path, nlp):
-    d = load_petrarch(_folder(tmp_path, actors=ACTORS, verbs=VERBS + TRANSFORMATIONS))
+    d = load_petrarch(_folder(tmp_path, actors=ACTORS, agents=AGENTS,
+                              verbs=VERBS + TRANSFORMATIONS))
     # Someone else did it: the speaker accuses them (and the punishment is not coded).
     assert _code(d, nlp, "Trentino said that Freedonia penalized Sylvania.") == {
         ("SYLGOV", "FRD", "112")}
-    # The speaker did it: a claim of responsibility, against the punished.
+    # The speaker did it: a claim of responsibility, against the punished ...
     assert _code(d, nlp, "Freedonia said it penalized Sylvania.") == {("FRD", "SYL", "015")}
+    # ... also when its own ministers did it.
+    assert _code(d, nlp, "Freedonia said its ministers penalized Sylvania.") == {
+        ("FRD", "SYL", "015")}
     # Wanting to do it, with no subject of its own: an intent (and no bare 030).
     assert _code(d, nlp, "Freedonia wants to penalize Sylvania.") == {("FRD", "SYL", "138")}
     # A negated saying rewrites nothing.

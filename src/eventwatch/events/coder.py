@@ -411,6 +411,7 @@ def _verb_roles(token: Token, frame: Frame, pattern: Pattern, actors_of,
                                     frame.named_objects(pattern))
         return sources, targets, False
     sources = _with_misparsed_appositions(subject_tokens, actors_of(subject_tokens), actors_of)
+    sources = _speakers_own(sources, subject_tokens, token, actors_of)
     targets: list[Actor] = []
     if pattern.source_after:
         # "receive aid from $": the subject receives, the prepositional object acts.
@@ -527,18 +528,38 @@ def _speaker_for_pronoun(subject: Token, verb: Token) -> list[Token]:
     """'Hungary said it will support…': a pronoun subject inside reported speech is the speaker."""
     if subject.pos_ != "PRON" or subject.lower_ not in SPEAKER_PRONOUNS:
         return [subject]
+    return _speakers(verb) or [subject]
+
+
+def _speakers(verb: Token) -> list[Token]:
+    """The subject of the verb that governs ``verb``'s clause: "Hungary said it will…",
+    "Ethiopia indicated it would…"."""
     current = verb
     for _ in range(3):
         if current.dep_ not in ("ccomp", "conj", "xcomp") or current.head == current:
             break
         current = current.head
         if current.pos_ in ("VERB", "AUX"):
-            # "Hungary said it will…", "Ethiopia indicated it would…": the clause's pronoun
-            # is the governing verb's subject.
             speakers, passive = subjects(current)
             if speakers and not passive and not any(s.pos_ == "PRON" for s in speakers):
                 return speakers
-    return [subject]
+    return []
+
+
+def _speakers_own(sources: list[Actor], subject_tokens: list[Token], verb: Token,
+                  actors_of) -> list[Actor]:
+    """'Saudi Arabia said its air defence forces intercepted …': a sector with no country
+    that the clause calls the speaker's own ("its", "their") is the speaker's country's."""
+    if not sources or any(s.country for s in sources) or not any(
+            c.dep_ == "poss" and c.lower_ in ("its", "their")
+            for t in subject_tokens for c in t.children):
+        return sources
+    countries = {a.country for a in actors_of(_speakers(verb)) if a.country}
+    if len(countries) != 1:
+        return sources
+    (country,) = countries
+    return [in_country(a, country, "its") if a.code[:3] in SECTOR_CODES else a
+            for a in sources]
 
 
 def _domestic(target: Actor, sources: list[Actor]) -> Actor:

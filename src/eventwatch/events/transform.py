@@ -37,6 +37,8 @@ def rewrite(rules: Iterable[Transformation], governor: Governor, nested: Event,
     """
     actors = (governor.source, nested.source if own_subject else None, nested.target)
     codes = tuple(a.code if a is not None else None for a in actors)
+    if actors[1] is not None and _speakers_own(actors[1], governor.source):
+        codes = (codes[0], codes[0], codes[2])  # "Russia said its troops attacked": a = a
     for rule in rules:
         bound = rule.match(governor.code, nested.cameo.code, codes)
         if bound is None:
@@ -53,3 +55,8 @@ def rewrite(rules: Iterable[Transformation], governor: Governor, nested: Event,
                         info.code, source, target),
             rule=f"{rule.id} {rule.text} [on {governor.rule}; {nested.rule}]")
     return None
+
+
+def _speakers_own(actor: Actor, speaker: Actor) -> bool:
+    """A sector the clause called the speaker's own ("its troops", ``+its:RUS``)."""
+    return speaker.code == speaker.country and actor.entry.endswith(f"+its:{speaker.code}")

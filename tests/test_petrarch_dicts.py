@@ -498,6 +498,14 @@ def test_petrarch_target_search_passes_over_the_source(petrarch, nlp):
         ("FRD", "SYL", "172")}
 
 
+def test_an_apposed_title_and_name_are_one_actor(tmp_path, nlp):
+    # "the minister" (GOV) and the named minister (USAGOV) are one source, the specific one.
+    d = load_petrarch(_folder(tmp_path, actors=ACTORS + "MARTHA_SNOW [USAGOV]\n",
+                              agents=AGENTS, verbs=VERBS))
+    assert _code(d, nlp, "The minister, Martha Snow, penalized Sylvania.") == {
+        ("USAGOV", "SYL", "172")}
+
+
 def test_an_identity_is_a_target_before_a_place(tmp_path, nlp):
     # "Buddhist guerrillas" (an identity, not a bare sector) beat the place after them.
     d = load_petrarch(_folder(tmp_path, actors=ACTORS, verbs=VERBS,

@@ -323,6 +323,7 @@ def _events_for(parsed: ParsedArticle, sentence: ParsedSentence, token: Token, f
         sources, targets, reciprocal = _noun_roles(token, frame, pattern, actors_of)
     else:
         sources, targets, reciprocal = _verb_roles(token, frame, pattern, actors_of, convention)
+    sources, targets = _most_specific(sources), _most_specific(targets)
     if pattern.code[:2] in DOMESTIC_ROOTS:
         targets = [_domestic(t, sources) for t in targets]
     if reciprocal and not convention.every_coordination_is_mutual:
@@ -650,6 +651,12 @@ def _pairs(sources: list[Actor], targets: list[Actor], reciprocal: bool,
     elif not require_target:
         pairs = [(s, None) for s in sources]
     return pairs
+
+
+def _most_specific(actors: list[Actor]) -> list[Actor]:
+    """'The Prime Minister, John Howard': GOV and AUSGOV are one actor, the specific one."""
+    return [a for a in actors if a.country or not any(
+        b.country and b.sector and b.sector == a.sector for b in actors)]
 
 
 def _same_side(a: Actor, b: Actor) -> bool:

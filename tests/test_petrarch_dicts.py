@@ -478,8 +478,9 @@ def news(tmp_path: Path) -> Dictionaries:
     ("A Freedonia-led army penalized Sylvania.", {("FRDMIL", "SYL", "172")}),
     # Coordinated parties of one side do not act on each other; two sectors of one country do.
     ("Freedonia and the Freedonian army met on Monday.", set()),
-    # "its army" in the speaker's clause is the speaker's.
+    # "its army" in the speaker's clause is the speaker's, whatever place the sentence names.
     ("Sylvania said its army penalized Freedonia.", {("SYLMIL", "FRD", "172")}),
+    ("Sylvania said its army penalized a minister in Freedonia.", {("SYLMIL", "FRDGOV", "172")}),
     # Parties who said something together did not say it to each other.
     ("Freedonia and Sylvania said on Monday that the talks would resume.", set()),
     ("Freedonian ministers and the Freedonian army met on Monday.",

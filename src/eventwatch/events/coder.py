@@ -549,9 +549,11 @@ def _speakers(verb: Token) -> list[Token]:
 
 def _speakers_own(sources: list[Actor], subject_tokens: list[Token], verb: Token,
                   actors_of) -> list[Actor]:
-    """'Saudi Arabia said its air defence forces intercepted …': a sector with no country
-    that the clause calls the speaker's own ("its", "their") is the speaker's country's."""
-    if not sources or any(s.country for s in sources) or not any(
+    """'Saudi Arabia said its air defence forces intercepted …': a sector that the clause
+    calls the speaker's own ("its", "their") is the speaker's country's, even where a place
+    in the sentence had lent it another ("its troops killed militants in Chechnya")."""
+    bare = [_unplaced(s) for s in sources]
+    if not bare or any(s.country for s in bare) or not any(
             c.dep_ == "poss" and c.lower_ in ("its", "their")
             for t in subject_tokens for c in t.children):
         return sources
@@ -559,8 +561,16 @@ def _speakers_own(sources: list[Actor], subject_tokens: list[Token], verb: Token
     if len(countries) != 1:
         return sources
     (country,) = countries
-    return [in_country(a, country, "its") if a.code[:3] in SECTOR_CODES else a
-            for a in sources]
+    return [in_country(a, country, "its") if a.code[:3] in SECTOR_CODES else a for a in bare]
+
+
+def _unplaced(actor: Actor) -> Actor:
+    """A sector without the country a place in the sentence lent it (``located``)."""
+    entry, located, country = actor.entry.rpartition("+located:")
+    if not located or not actor.code.startswith(country):
+        return actor
+    code = actor.code[len(country):]
+    return Actor(code, actor.name, None, code[:3], actor.start, actor.end, entry)
 
 
 def _domestic(target: Actor, sources: list[Actor]) -> Actor:

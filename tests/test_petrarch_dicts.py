@@ -111,6 +111,13 @@ def petrarch(tmp_path: Path) -> Dictionaries:
                                  discards=DISCARDS))
 
 
+def _extended(tmp_path: Path, *, actors: str = "", agents: str = "", verbs: str = ""
+              ) -> Dictionaries:
+    """The test dictionaries (without discards) plus extra actor, agent and verb lines."""
+    return load_petrarch(_folder(tmp_path, actors=ACTORS + actors, agents=AGENTS + agents,
+                                 verbs=VERBS + verbs))
+
+
 def _entry(d: Dictionaries, text: str):
     matches = d.actors.find(text)
     assert len(matches) == 1, matches
@@ -399,7 +406,7 @@ SAY {SAYS SAID SAYING}
 
 def test_petrarch_trailing_speaker_is_not_coded_against_the_clause(tmp_path, nlp):
     # "X will do Y, an official said": the clause is what was said, not an addressee.
-    d = load_petrarch(_folder(tmp_path, actors=ACTORS, agents=AGENTS, verbs=VERBS + SAY_BLOCK))
+    d = _extended(tmp_path, verbs=SAY_BLOCK)
     assert _code(d, nlp, "Freedonia will penalize Sylvania, a Sylvanian minister said.") == {
         ("FRD", "SYL", "172")}
 
@@ -451,8 +458,7 @@ STORM
 
 @pytest.fixture
 def news(tmp_path: Path) -> Dictionaries:
-    return load_petrarch(_folder(tmp_path, actors=ACTORS, agents=AGENTS,
-                                 verbs=VERBS + NEWS_BLOCKS + SAY_BLOCK))
+    return _extended(tmp_path, verbs=NEWS_BLOCKS + SAY_BLOCK)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -501,16 +507,14 @@ def test_petrarch_target_search_passes_over_the_source(petrarch, nlp):
 
 def test_an_apposed_title_and_name_are_one_actor(tmp_path, nlp):
     # "the minister" (GOV) and the named minister (USAGOV) are one source, the specific one.
-    d = load_petrarch(_folder(tmp_path, actors=ACTORS + "MARTHA_SNOW [USAGOV]\n",
-                              agents=AGENTS, verbs=VERBS))
+    d = _extended(tmp_path, actors="MARTHA_SNOW [USAGOV]\n")
     assert _code(d, nlp, "The minister, Martha Snow, penalized Sylvania.") == {
         ("USAGOV", "SYL", "172")}
 
 
 def test_an_identity_is_a_target_before_a_place(tmp_path, nlp):
     # "Buddhist guerrillas" (an identity, not a bare sector) beat the place after them.
-    d = load_petrarch(_folder(tmp_path, actors=ACTORS, verbs=VERBS,
-                              agents=AGENTS + "BUDDHIST_GUERRILLA [~REBBUD]\n"))
+    d = _extended(tmp_path, agents="BUDDHIST_GUERRILLA [~REBBUD]\n")
     assert _code(d, nlp, "The Freedonian army penalized Buddhist guerrillas on the island of "
                  "Sylvania.") == {("FRDMIL", "FRDREBBUD", "172")}  # 17x: the source's own
 
@@ -533,7 +537,7 @@ VOW
 
 def test_petrarch_plain_infinitive_complement_joins_the_verb_phrase(tmp_path, nlp):
     # "wage" is no dictionary verb: "vowed to wage war on X" is matched as one phrase ...
-    d = load_petrarch(_folder(tmp_path, actors=ACTORS, agents=AGENTS, verbs=VERBS + VOW_BLOCK))
+    d = _extended(tmp_path, verbs=VOW_BLOCK)
     assert _code(d, nlp, "Freedonia vowed to wage war on Sylvania.") == {("FRD", "SYL", "190")}
     # ... while a coded verb's complement is nested in it: a vow to penalize is a vow (030),
     # not a penalty; "threatened to shell" is likewise a threat, not shelling.
@@ -548,8 +552,7 @@ def test_petrarch_target_is_the_first_actor_in_the_verb_phrase(petrarch, nlp):
 
 def test_names_coordinated_with_a_misparsed_apposition_are_subjects_too(tmp_path, nlp):
     # "Sylvania, the Firefly, Pinky and Marxland": spaCy hangs the list on an apposition.
-    d = load_petrarch(_folder(tmp_path, actors=ACTORS + "MARXLAND [MRX]\n", agents=AGENTS,
-                              verbs=VERBS))
+    d = _extended(tmp_path, actors="MARXLAND [MRX]\n")
     coded = _code(d, nlp, "Sylvania, the Firefly, Pinky and Marxland penalized Freedonia.")
     assert ("MRX", "FRD", "172") in coded and ("SYL", "FRD", "172") in coded
 
@@ -567,8 +570,7 @@ def test_petrarch_skip_marker_names_the_phrase_after_the_skipped_one(tmp_path, n
     from eventwatch.parse import parse_articles
     from eventwatch.records import Article
 
-    d = load_petrarch(_folder(tmp_path, actors=ACTORS + "MARXLAND [MRX]\n", agents=AGENTS,
-                              verbs=VERBS + CELEBRATE_BLOCK))
+    d = _extended(tmp_path, actors="MARXLAND [MRX]\n", verbs=CELEBRATE_BLOCK)
     festival, holiday = (p for p in d.verbs.get("celebrate") if p.words)
     assert (festival.target_after, holiday.source_after) == ("^in", "^holiday")
     # "(IN ^) +": not Sylvania (the skipped phrase) but the next actor.
@@ -582,8 +584,7 @@ def test_petrarch_skip_marker_names_the_phrase_after_the_skipped_one(tmp_path, n
 
 
 def test_petrarch_skip_after_a_noun_skips_the_next_phrase(tmp_path, nlp):
-    d = load_petrarch(_folder(tmp_path, actors=ACTORS + "MARXLAND [MRX]\n", agents=AGENTS,
-                              verbs=VERBS + CELEBRATE_BLOCK))
+    d = _extended(tmp_path, actors="MARXLAND [MRX]\n", verbs=CELEBRATE_BLOCK)
     # "HOLIDAY ^ $": the phrase after the holiday is skipped, the next one is the source.
     text = "Freedonia celebrated the holiday with Sylvania last week in Marxland."
     assert _code(d, nlp, text) == {("MRX", "FRD", "017")}
@@ -598,36 +599,32 @@ CRITICIZE
 
 def test_petrarch_adverbs_before_the_verb_do_not_match(tmp_path, nlp):
     # PETRARCH-2 codes "heavily criticized" with the verb's default code.
-    d = load_petrarch(_folder(tmp_path, actors=ACTORS, agents=AGENTS,
-                              verbs=VERBS + CRITICIZE_BLOCK))
+    d = _extended(tmp_path, verbs=CRITICIZE_BLOCK)
     assert _code(d, nlp, "Freedonia heavily criticized Sylvania.") == {("FRD", "SYL", "111")}
 
 
 def test_sector_of_coordinated_countries_goes_to_each(tmp_path, nlp):
-    d = load_petrarch(_folder(tmp_path, actors=ACTORS + "MARXLAND [MRX]\n", agents=AGENTS,
-                              verbs=VERBS))
+    d = _extended(tmp_path, actors="MARXLAND [MRX]\n")
     text = "The ministers of Freedonia, Marxland and Sylvania penalized Trentino."
     assert _code(d, nlp, text) == {("FRDGOV", "SYLGOV", "172"), ("MRXGOV", "SYLGOV", "172")}
 
 
 def test_conjoined_sectors_take_every_country_of_the_first(tmp_path, nlp):
-    d = load_petrarch(_folder(tmp_path, actors=ACTORS + "MARXLAND [MRX]\n", agents=AGENTS,
-                              verbs=VERBS))
+    d = _extended(tmp_path, actors="MARXLAND [MRX]\n")
     text = "The ministers and army in Freedonia and Marxland penalized Sylvania."
     assert {s for s, _, _ in _code(d, nlp, text)} == {"FRDGOV", "MRXGOV", "FRDMIL", "MRXMIL"}
 
 
 def test_a_name_right_after_its_title_is_no_second_subject(tmp_path, nlp):
     # "minister Groucho": one actor, not a misparsed coordination of two.
-    d = load_petrarch(_folder(tmp_path, actors=ACTORS + "GROUCHO [MRX]\n", agents=AGENTS,
-                              verbs=VERBS))
+    d = _extended(tmp_path, actors="GROUCHO [MRX]\n")
     text = "Sylvania's awful and evil minister Groucho penalized Freedonia."
     assert _code(d, nlp, text) == {("SYLGOV", "FRD", "172")}
 
 
 def test_petrarch_event_in_a_coded_that_clause_is_nested_not_coded(tmp_path, nlp):
     # PETRARCH nests "Freedonia penalized Sylvania" in the saying: only the saying is coded.
-    d = load_petrarch(_folder(tmp_path, actors=ACTORS, agents=AGENTS, verbs=VERBS + SAY_BLOCK))
+    d = _extended(tmp_path, verbs=SAY_BLOCK)
     assert _code(d, nlp, "Trentino said that Freedonia penalized Sylvania.") == {
         ("SYLGOV", "FRD", "010")}
 
@@ -699,8 +696,7 @@ def test_transformation_roles_bind_one_actor_each():
 
 
 def test_petrarch_transformations_rewrite_nested_events(tmp_path, nlp):
-    d = load_petrarch(_folder(tmp_path, actors=ACTORS, agents=AGENTS,
-                              verbs=VERBS + TRANSFORMATIONS))
+    d = _extended(tmp_path, verbs=TRANSFORMATIONS)
     # Someone else did it: the speaker accuses them (and the punishment is not coded).
     assert _code(d, nlp, "Trentino said that Freedonia penalized Sylvania.") == {
         ("SYLGOV", "FRD", "112")}
@@ -730,7 +726,7 @@ RISEN
 
 def test_petrarch_subject_noun_modifiers_match_words_before_the_verb(tmp_path, nlp):
     # "death and injury toll": spaCy makes "death" an nmod of the subject head.
-    d = load_petrarch(_folder(tmp_path, actors=ACTORS, agents=AGENTS, verbs=VERBS + RISEN_BLOCK))
+    d = _extended(tmp_path, verbs=RISEN_BLOCK)
     text = "Freedonia's death and injury toll has risen in the dispute with Sylvania."
     assert _code(d, nlp, text) == {("FRD", "SYL", "190")}
 
@@ -744,8 +740,7 @@ BARGAIN
 
 
 def test_petrarch_prepositional_group_words_stand_side_by_side(tmp_path, nlp):
-    d = load_petrarch(_folder(tmp_path, actors=ACTORS, agents=AGENTS,
-                              verbs=VERBS + BARGAIN_BLOCK))
+    d = _extended(tmp_path, verbs=BARGAIN_BLOCK)
     group = next(p for p in d.verbs.get("bargain") if p.code == "1032")
     assert group.chains == (("for", "asylum"),)
     # Articles may stand between; an adjective breaks "(FOR ASYLUM)" and leaves "ASYLUM".
@@ -800,8 +795,7 @@ def test_petrarch_misspelt_verb_forms_are_not_coded(tmp_path, nlp):
         ("went", "go"), ("closing", "close")])
     assert not regular_verb_form("departes", "depart")
     assert not regular_verb_form("departted", "depart")
-    d = load_petrarch(_folder(tmp_path, actors=ACTORS, agents=AGENTS,
-                              verbs=VERBS + DEPART_BLOCK))
+    d = _extended(tmp_path, verbs=DEPART_BLOCK)
     assert _code(d, nlp, "Freedonia departed from Sylvania.") == {("FRD", "SYL", "040")}
     assert _code(d, nlp, "Freedonia departes from Sylvania.") == set()
 
@@ -820,8 +814,7 @@ DEPLORE
 
 
 def test_petrarch_governing_verb_is_no_pre_verb_word_across_a_subject(tmp_path, nlp):
-    d = load_petrarch(_folder(tmp_path, actors=ACTORS, agents=AGENTS,
-                              verbs=VERBS + DEPLORE_BLOCK))
+    d = _extended(tmp_path, verbs=DEPLORE_BLOCK)
     # "indicated it deplored": "deplored" has its own subject, so INDICATED * does not apply.
     assert _code(d, nlp, "Freedonia indicated it deplored Sylvania.") == {("FRD", "SYL", "111")}
 
@@ -857,8 +850,7 @@ TAP {TAPS TAPPED TAPPING}
 
 
 def test_petrarch_compound_verb_split_by_the_parser_is_one_event(tmp_path, nlp):
-    d = load_petrarch(_folder(tmp_path, actors=ACTORS, agents=AGENTS,
-                              verbs=VERBS + WIRETAP_BLOCK))
+    d = _extended(tmp_path, verbs=WIRETAP_BLOCK)
     from eventwatch.events import code_article
     from eventwatch.parse import parse_articles
     from eventwatch.records import Article
@@ -884,8 +876,7 @@ RECEIVE
 
 
 def test_petrarch_participle_complement_joins_the_verb_phrase(tmp_path, nlp):
-    d = load_petrarch(_folder(tmp_path, actors=ACTORS, agents=AGENTS,
-                              verbs=VERBS + BELIEVE_RECEIVE_BLOCKS))
+    d = _extended(tmp_path, verbs=BELIEVE_RECEIVE_BLOCKS)
     text = ("The Freedonian minister believed linked to Sylvania who fled the capital was "
             "arrested on Monday, police said.")
     assert ("FRDGOV", "SYL", "111") in _code(d, nlp, text)
@@ -893,8 +884,7 @@ def test_petrarch_participle_complement_joins_the_verb_phrase(tmp_path, nlp):
 
 def test_petrarch_marker_after_a_noun_names_the_phrase_after_it(tmp_path, nlp):
     # "+ * MONEY $": the subject is the target, the source follows the noun "money".
-    d = load_petrarch(_folder(tmp_path, actors=ACTORS, agents=AGENTS,
-                              verbs=VERBS + BELIEVE_RECEIVE_BLOCKS))
+    d = _extended(tmp_path, verbs=BELIEVE_RECEIVE_BLOCKS)
     assert _code(d, nlp, "Sylvania has received by courier money from Freedonia.") == {
         ("FRD", "SYL", "071")}
 
@@ -929,14 +919,13 @@ def test_his_counterpart_is_the_other_party(petrarch, nlp):
 
 
 def test_petrarch_own_country_in_a_said_clause_is_not_the_addressee(tmp_path, nlp):
-    d = load_petrarch(_folder(tmp_path, actors=ACTORS, agents=AGENTS, verbs=VERBS + SAY_BLOCK))
+    d = _extended(tmp_path, verbs=SAY_BLOCK)
     # Freedonia is what Firefly talked about, not whom he told: no FRDGOV → FRD saying.
     assert _code(d, nlp, "Firefly said Freedonia would penalize Sylvania.") == {
         ("FRD", "SYL", "172")}
 
 
 def test_petrarch_conjoined_agents_share_all_modifiers_of_the_first(tmp_path, nlp):
-    d = load_petrarch(_folder(tmp_path, actors=ACTORS, verbs=VERBS,
-                              agents=AGENTS + "ISLAMIST [~MUS]\nMEDIA {} [~MED]\n"))
+    d = _extended(tmp_path, agents="ISLAMIST [~MUS]\nMEDIA {} [~MED]\n")
     text = "The Freedonian Islamist media and army penalized Sylvania."
     assert {s for s, _, _ in _code(d, nlp, text)} == {"FRDMUSMED", "FRDMUSMIL"}

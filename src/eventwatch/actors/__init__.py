@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -127,15 +127,11 @@ def find_actors(doc: Doc, offset: int, dictionaries: Dictionaries, day: dt.date 
     return SentenceActors(by_head)
 
 
-def _agent_only(actor: Actor) -> bool:
-    return all("agents" in part.split(":")[0] for part in actor.entry.split("+"))
-
-
 def _qualify_by_preposition(doc: Doc, by_head: dict[int, tuple[Actor, ...]]) -> None:
     """'Lawmakers in Arnor and Gondor', 'soldiers from Gondor': a bare sector takes the
     country (or countries) of its of/from/in phrase, one actor per country."""
     for head_i, actors in list(by_head.items()):
-        if len(actors) != 1 or not _agent_only(actors[0]):
+        if len(actors) != 1 or names_someone(actors[0]):
             continue
         (actor,) = actors
         countries: list[Actor] = []
@@ -145,7 +141,7 @@ def _qualify_by_preposition(doc: Doc, by_head: dict[int, tuple[Actor, ...]]) -> 
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 for token in (pobj, *pobj.conjuncts):
                     countries.extend(a for a in by_head.get(token.i, ())
-                                     if len(a.code) == 3 and not _agent_only(a))
+                                     if len(a.code) == 3 and names_someone(a))
         if countries:
             by_head[head_i] = tuple(
                 Actor(c.code + actor.code, actor.name, c.country, actor.code[:3], actor.start,
@@ -172,24 +168,63 @@ def _share_over_of_conjuncts(doc: Doc, by_head: dict[int, tuple[Actor, ...]]) ->
             by_head[head_i] = (actor, *extra)
 
 
+def _provenance(actor: Actor) -> list[tuple[str, str]]:
+    """The parts of an actor's ``entry``: (source, id) for each dictionary entry that built
+    it (``agents:missile``, ``Phoenix.agents:troop``, ``countries:SYR``) and each placement
+    (``located:SYR``)."""
+    parts = []
+    for part in actor.entry.split("+"):
+        source, _, ident = part.removeprefix("of:").partition(":")
+        parts.append((source, ident))
+    return parts
+
+
 def names_someone(actor: Actor) -> bool:
     """Whether a dictionary entry names the actor ("US" in "a US proposal"), rather than
     agents alone, perhaps placed in a country ("missiles ... in Syria": ``SYRMIL``)."""
-    for part in actor.entry.split("+"):
-        source = part.removeprefix("of:").split(":")[0]
-        if not source.endswith("agents") and source not in _PLACED_BY:
-            return True
-    return False
+    return any(not _agents_file(source) and source not in PLACEMENTS
+               for source, _ in _provenance(actor))
 
 
-_PLACED_BY = frozenset({"located", "conj", "domestic"})
+def _agents_file(source: str) -> bool:
+    """``agents``, ``Phoenix.agents``, ``PETR_Validate_agents_2_02``: an agents dictionary."""
+    return "agents" in source
+
+
+def is_agent_word(actor: Actor, words: Collection[str]) -> bool:
+    """Whether one of ``words`` is itself an agent of the actor, not just a word it modifies:
+    the "missiles" deployed (``agents:missile``), not a "police headquarters"
+    (``agents:police``)."""
+    return not names_someone(actor) and any(
+        _agents_file(source) and ident.rsplit("_", 1)[-1] in words
+        for source, ident in _provenance(actor))
+
+
+# Evidence for placing a bare sector in a country (``in_country``'s ``why``).
+PLACEMENTS = frozenset({"located", "conj", "domestic", "its"})
 
 
 def in_country(actor: Actor, country: str, why: str) -> Actor:
-    """A bare sector actor (``MIL``) placed in ``country`` (``AFGMIL``); ``why`` names the
-    evidence in its provenance (``located``, ``conj``, ``domestic``)."""
+    """A bare sector actor (``MIL``) placed in ``country`` (``AFGMIL``); ``why`` (one of
+    ``PLACEMENTS``) names the evidence in its provenance."""
     return Actor(country + actor.code, actor.name, country, actor.code[:3], actor.start,
                  actor.end, f"{actor.entry}+{why}:{country}")
+
+
+def placed_by(actor: Actor, why: str) -> str | None:
+    """The country ``in_country`` placed the actor in for ``why``, if that was its last step."""
+    source, country = _provenance(actor)[-1]
+    return country if source == why and actor.code.startswith(country) else None
+
+
+def unplaced(actor: Actor, why: str) -> Actor:
+    """The bare sector before ``in_country`` placed it for ``why`` (or the actor itself)."""
+    country = placed_by(actor, why)
+    if country is None:
+        return actor
+    code = actor.code[len(country):]
+    return Actor(code, actor.name, None, code[:3], actor.start, actor.end,
+                 actor.entry.rpartition(f"+{why}:")[0])
 
 
 def _distribute_over_conjuncts(doc: Doc, by_head: dict[int, tuple[Actor, ...]],
@@ -401,4 +436,5 @@ def _remember_titled(head: Token, memory: ArticleMemory, actor: Actor) -> Actor:
     return person
 
 
-__all__ = ["ArticleMemory", "SentenceActors", "find_actors", "in_country", "split_code"]
+__all__ = ["PLACEMENTS", "SECTOR_CODES", "ArticleMemory", "SentenceActors", "find_actors",
+           "in_country", "is_agent_word", "names_someone", "placed_by", "split_code", "unplaced"]

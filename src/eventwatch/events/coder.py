@@ -20,7 +20,9 @@ from eventwatch.actors import (
     SentenceActors,
     find_actors,
     in_country,
+    is_agent_word,
     names_someone,
+    unplaced,
 )
 from eventwatch.dictionaries.model import (
     EVENTWATCH,
@@ -32,13 +34,13 @@ from eventwatch.dictionaries.model import (
 from eventwatch.dictionaries.words import regular_verb_form
 from eventwatch.events.frame import (
     PASSIVE_SUBJECT_DEPS,
-    PREP_DEPS,
     SUBJECT_DEPS,
     Frame,
     conjuncts,
     cut_off_fragment,
     passive_agents,
     phrase_after,
+    preps_of,
     subjects,
 )
 from eventwatch.events.ids import event_id
@@ -474,9 +476,8 @@ def _agentless_sources(frame: Frame, pattern: Pattern, actors_of) -> list[Actor]
 def _doer_phrases(holder: Token, depth: int) -> Iterator[Token]:
     """Objects of ``holder``'s prepositions that may name a doer, then one level deeper
     ("criticized over its dispute with Y")."""
-    objects = [pobj for prep in holder.children if prep.dep_ in PREP_DEPS
-               and prep.lemma_.lower() not in NOT_DOER_PREPS
-               for c in prep.children if c.dep_ in ("pobj", "pcomp") for pobj in conjuncts(c)]
+    objects = [pobj for prep, pobjs in preps_of(holder) if prep not in NOT_DOER_PREPS
+               for pobj in pobjs]
     yield from objects
     if depth > 1:
         for pobj in objects:
@@ -552,7 +553,7 @@ def _speakers_own(sources: list[Actor], subject_tokens: list[Token], verb: Token
     """'Saudi Arabia said its air defence forces intercepted …': a sector that the clause
     calls the speaker's own ("its", "their") is the speaker's country's, even where a place
     in the sentence had lent it another ("its troops killed militants in Chechnya")."""
-    bare = [_unplaced(s) for s in sources]
+    bare = [unplaced(s, "located") for s in sources]
     if not bare or any(s.country for s in bare) or not any(
             c.dep_ == "poss" and c.lower_ in ("its", "their")
             for t in subject_tokens for c in t.children):
@@ -563,14 +564,6 @@ def _speakers_own(sources: list[Actor], subject_tokens: list[Token], verb: Token
     (country,) = countries
     return [in_country(a, country, "its") if a.code[:3] in SECTOR_CODES else a for a in bare]
 
-
-def _unplaced(actor: Actor) -> Actor:
-    """A sector without the country a place in the sentence lent it (``located``)."""
-    entry, located, country = actor.entry.rpartition("+located:")
-    if not located or not actor.code.startswith(country):
-        return actor
-    code = actor.code[len(country):]
-    return Actor(code, actor.name, None, code[:3], actor.start, actor.end, entry)
 
 
 def _domestic(target: Actor, sources: list[Actor]) -> Actor:
@@ -605,7 +598,8 @@ def _first_actors(tokens: Iterable[Token], actors_of, skip: Collection[str] = ()
     fallback: list[Actor] = []
     for token in tokens:
         found = [a for a in actors_of(conjuncts(token)) if a.code not in skip and (
-            token.i not in pattern_words or not _is_agent_word(a, token))]
+            token.i not in pattern_words
+            or not is_agent_word(a, {token.lemma_.lower(), token.lower_}))]
         if not found:
             # "rejected the Croatian government's request": the possessor is the target.
             found = [a for a in actors_of(c for c in token.children if c.dep_ == "poss")
@@ -618,16 +612,6 @@ def _first_actors(tokens: Iterable[Token], actors_of, skip: Collection[str] = ()
             return found
         fallback = fallback or found
     return fallback
-
-
-def _is_agent_word(actor: Actor, token: Token) -> bool:
-    """Whether the token is itself an agent of the actor, not just modified by one: the
-    "missiles" deployed (``agents:missile``) are the source's, a "police headquarters"
-    stormed (``agents:police``) is the target."""
-    words = {token.lemma_.lower(), token.lower_}
-    return not names_someone(actor) and any(
-        part.split(":")[-1].rsplit("_", 1)[-1] in words
-        for part in actor.entry.split("+") if part.split(":")[0].endswith("agents"))
 
 
 def _names_a_party(actor: Actor) -> bool:

@@ -59,18 +59,18 @@ class Frame:
                 objects.extend(conjuncts(child))
         preps: list[tuple[str, tuple[Token, ...]]] = []
         for holder in (head, *objects):
-            preps.extend(_preps_of(holder, particles_too=holder is head))
+            preps.extend(preps_of(holder, particles_too=holder is head))
         # One level deeper: "call for talks with Greece", "pull out of the deal".
         nested = [t for _, pobjs in preps for t in pobjs]
         nested += [c for c in head.children if c.dep_ in ("prep", "prt")]
         for holder in nested:
             if holder.lower_ == "according":
                 continue  # "according to X" names a source of the report, not a party
-            preps.extend(_preps_of(holder, particles_too=False))
+            preps.extend(preps_of(holder, particles_too=False))
         # Preps the parser hangs on a participle after the object ("warships equipped with
         # missiles to the Syrian coast") may hold the target, but never match pattern words.
         participles = [c for o in objects for c in o.children if c.dep_ == "acl"]
-        loose = [p for holder in participles for p in _preps_of(holder, particles_too=False)]
+        loose = [p for holder in participles for p in preps_of(holder, particles_too=False)]
         return cls(head, particles, tuple(objects), tuple(preps), tuple(loose))
 
     def joined(self, other: Frame) -> Frame:
@@ -188,8 +188,7 @@ class Frame:
     def named_objects(self, pattern: Pattern) -> set[int]:
         """Indices of the objects the pattern's own words name ("proposal" in
         ``- * PROPOSAL``): a target there comes from who owns or modifies them."""
-        named = set(pattern.words)
-        return {t.i for t in self.objects if t.lemma_.lower() in named or t.lower_ in named}
+        return {t.i for t in self.objects if _named(pattern, t)}
 
     def default_targets(self, pattern: Pattern, *, addressee_clause: bool = False,
                         any_prep: bool = False, clause_after: bool = False) -> Iterator[Token]:
@@ -199,10 +198,9 @@ class Frame:
         ``clause_after``: only a clause after the verb names an addressee; in "X will do Y,
         an official said" the clause is what was said, not who was spoken to (PETRARCH).
         """
-        named = set(pattern.words)
-
         def unnamed(token: Token) -> bool:
-            return token.lemma_.lower() not in named and token.lower_ not in named
+            return not _named(pattern, token)
+
         # "give Tanzania a grant": the dative noun is the recipient.
         yield from (t for c in self.head.children if c.dep_ == "dative" and not any(
             g.dep_ == "pobj" for g in c.children) for t in conjuncts(c))
@@ -275,7 +273,13 @@ def phrase_after(verb: Token) -> Iterator[Token]:
             yield from child.subtree
 
 
-def _preps_of(holder: Token, particles_too: bool) -> list[tuple[str, tuple[Token, ...]]]:
+def _named(pattern: Pattern, token: Token) -> bool:
+    """Whether the pattern's own words name the token, by lemma or surface form
+    (``WARSHIPS`` names "warships", lemma "warship")."""
+    return token.lemma_.lower() in pattern.words or token.lower_ in pattern.words
+
+
+def preps_of(holder: Token, particles_too: bool = False) -> list[tuple[str, tuple[Token, ...]]]:
     """A holder's prepositions with their objects; "on Monday" or "in August" says when, so
     it neither matches a pattern's preposition (PRESS ``- * ON`` is "pressed on") nor holds
     a target."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from eventwatch.actors import placed_by
 from eventwatch.dictionaries.model import ANY_CODE, Transformation
 from eventwatch.events.ids import event_id
 from eventwatch.ontology import cameo_info, unknown_code
@@ -58,5 +59,5 @@ def rewrite(rules: Iterable[Transformation], governor: Governor, nested: Event,
 
 
 def _speakers_own(actor: Actor, speaker: Actor) -> bool:
-    """A sector the clause called the speaker's own ("its troops", ``+its:RUS``)."""
-    return speaker.code == speaker.country and actor.entry.endswith(f"+its:{speaker.code}")
+    """A sector the clause called the speaker's own ("its troops": placed for ``its``)."""
+    return speaker.code == speaker.country and placed_by(actor, "its") == speaker.code

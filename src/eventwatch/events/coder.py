@@ -553,10 +553,11 @@ def _speakers_own(sources: list[Actor], subject_tokens: list[Token], verb: Token
     """'Saudi Arabia said its air defence forces intercepted …': a sector that the clause
     calls the speaker's own ("its", "their") is the speaker's country's, even where a place
     in the sentence had lent it another ("its troops killed militants in Chechnya")."""
+    if not sources or not any(c.dep_ == "poss" and c.lower_ in ("its", "their")
+                              for t in subject_tokens for c in t.children):
+        return sources
     bare = [unplaced(s, "located") for s in sources]
-    if not bare or any(s.country for s in bare) or not any(
-            c.dep_ == "poss" and c.lower_ in ("its", "their")
-            for t in subject_tokens for c in t.children):
+    if any(s.country for s in bare):
         return sources
     countries = {a.country for a in actors_of(_speakers(verb)) if a.country}
     if len(countries) != 1:

@@ -198,6 +198,9 @@ def test_coder_compositional_actors(code_text, builtin):
         ("SYRMIL", "TURMIL", "19")}
     assert code("US-backed Kurdish forces clashed with Turkish troops near Manbij.") == {
         ("KURMIL", "TURMIL", "19")}
+    # A spokesman speaks for whom the "for" phrase names.
+    assert code("A spokesman for the Turkish army accused Syrian forces of shelling Idlib.") == {
+        ("TURMIL", "SYRMIL", "11")}
 
 
 def test_coder_titled_unknown_person_is_known_by_surname(code_text, builtin):

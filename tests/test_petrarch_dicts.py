@@ -453,12 +453,28 @@ IMPOSE
 ---  STORM   [190]  ---
 STORM
 - * HEADQUARTERS                        [192]
+
+---  SIGN   [---]  ---
+SIGN
+- * DEAL                                [057]
+
+---  WELCOME   [---]  ---
+WELCOME
+- * WITHDRAWAL                          [:0874]
+"""
+
+# A country whose code changed (PETRARCH's Georgia was USRGEO until 1991): a name with
+# dated codes, yet a plain country on the day.
+NEWS_ACTORS = """MARXONIA_
++MARXONIAN
+    [USRMRX <311231]
+    [MRX]
 """
 
 
 @pytest.fixture
 def news(tmp_path: Path) -> Dictionaries:
-    return _extended(tmp_path, verbs=NEWS_BLOCKS + SAY_BLOCK)
+    return _extended(tmp_path, actors=NEWS_ACTORS, verbs=NEWS_BLOCKS + SAY_BLOCK)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -491,6 +507,22 @@ def news(tmp_path: Path) -> Dictionaries:
     ("Freedonia and Sylvania said on Monday that the talks would resume.", set()),
     ("Freedonian ministers and the Freedonian army met on Monday.",
      {("FRDGOV", "FRDMIL", "040"), ("FRDMIL", "FRDGOV", "040")}),
+    # Who brokered a deal is no party to it (PETRARCH's parser keeps "UN-brokered" one word).
+    ("Freedonia and Sylvania signed a UN-brokered deal.",
+     {("FRD", "SYL", "057"), ("SYL", "FRD", "057")}),
+    # Where parties did something together is not whom they did it to.
+    ("Freedonia and Sylvania signed a deal in Marxonia.",
+     {("FRD", "SYL", "057"), ("SYL", "FRD", "057")}),
+    ("Freedonia and Sylvania signed a deal with Marxonia.",
+     {("FRD", "MRX", "057"), ("SYL", "MRX", "057")}),
+    # Whose withdrawal was welcomed, not whence: the reverse code runs from the one withdrawing.
+    ("Sylvania welcomed the withdrawal of the Freedonian army from Marxonia.",
+     {("FRDMIL", "SYL", "0874")}),
+    # A spokesman for someone speaks as them.
+    ("A spokesman for the Freedonian army penalized Sylvania.", {("FRDMIL", "SYL", "172")}),
+    # A country with dated codes composes like any other: two armies, not one.
+    ("Freedonian and Marxonian army units penalized Sylvania.",
+     {("FRDMIL", "SYL", "172"), ("MRXMIL", "SYL", "172")}),
 ])
 def test_petrarch_reads_news_phrasing(news, nlp, text, expected):
     assert _code(news, nlp, text) == expected

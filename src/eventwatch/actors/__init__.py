@@ -120,6 +120,7 @@ def find_actors(doc: Doc, offset: int, dictionaries: Dictionaries, day: dt.date 
         if actors:
             by_head[head_i] = actors
     _qualify_by_preposition(doc, by_head)
+    _speak_for(doc, by_head)
     _share_over_of_conjuncts(doc, by_head)
     _distribute_over_conjuncts(doc, by_head, all_agents)
     _locate_sectors(doc, groups, by_head)
@@ -146,6 +147,28 @@ def _qualify_by_preposition(doc: Doc, by_head: dict[int, tuple[Actor, ...]]) -> 
             by_head[head_i] = tuple(
                 Actor(c.code + actor.code, actor.name, c.country, actor.code[:3], actor.start,
                       actor.end, f"{c.entry}+{actor.entry}") for c in countries)
+
+
+# Words for someone who speaks for another: "a spokesman for the army" is the army's voice.
+SPOKESPERSONS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen",
+                           "spokeswomen", "spokespeople", "spokespersons"})
+
+
+def _speak_for(doc: Doc, by_head: dict[int, tuple[Actor, ...]]) -> None:
+    """'A spokesman for the Pakistani army' speaks as PAKMIL, not as a bare MED or GOV."""
+    for head_i, actors in list(by_head.items()):
+        if doc[head_i].lower_ not in SPOKESPERSONS or any(map(names_someone, actors)):
+            continue
+        for prep in doc[head_i].children:
+            if prep.dep_ == "prep" and prep.lower_ in ("for", "of"):
+                voiced = [a for pobj in prep.children if pobj.dep_ == "pobj"
+                          for a in by_head.get(pobj.i, ())]
+                if voiced:
+                    by_head[head_i] = tuple(
+                        Actor(a.code, actors[0].name, a.country, a.sector, actors[0].start,
+                              actors[0].end, f"{actors[0].entry}+for:{a.entry}")
+                        for a in voiced)
+                    break
 
 
 def _share_over_of_conjuncts(doc: Doc, by_head: dict[int, tuple[Actor, ...]]) -> None:
@@ -346,7 +369,7 @@ def _compose(doc: Doc, head: Token, items: list[tuple[PhraseMatch, Span]], offse
     name = doc.text[start:end]
     by_kind: dict[str, list[tuple[PhraseMatch, Span]]] = defaultdict(list)
     for match, span in items:
-        by_kind[match.entries[0].kind].append((match, span))
+        by_kind[_kind_on(match.entries[0], day)].append((match, span))
     head_agent = next((m for m, s in by_kind[AGENT] if s.start <= head.i < s.end), None)
     agent = head_agent or (by_kind[AGENT][-1][0] if by_kind[AGENT] else None)
     agent_code = agent.entries[0].code_on(day) if agent else None
@@ -394,6 +417,17 @@ def _compose(doc: Doc, head: Token, items: list[tuple[PhraseMatch, Span]], offse
         # "troops", or a sector word modifying a non-actor head: "an army camp".
         return (make(agent_code),)
     return ()
+
+
+def _kind_on(entry: Entry, day: dt.date | None) -> str:
+    """An entry's kind on the day: a name whose dated codes make it a plain country then
+    (PETRARCH's Georgia: USRGEO until 1991, GEO since) composes like one, so "Russian and
+    Georgian troops" are RUSMIL and GEOMIL."""
+    if entry.kind == NAMED and len(entry.codes) > 1:
+        code = entry.code_on(day)
+        if code and len(code) == 3 and code.isalpha():
+            return COUNTRY
+    return entry.kind
 
 
 def _petrarch_code(country: str, agents: list[tuple[PhraseMatch, Span]],

@@ -429,14 +429,32 @@ def _verb_roles(token: Token, frame: Frame, pattern: Pattern, actors_of,
         # Darfur": Darfur is Sudan's), so the search goes on past it; coordinated sources
         # may act on each other instead (``_only_their_own``).
         own = {s.code for s in sources} if len(sources) == 1 else set()
-        targets = _first_actors(_not_own_clause_subject(candidates, sources, actors_of),
-                                actors_of, own, frame.named_objects(pattern))
+        targets = _first_actors(_not_own_clause_subject(
+            _not_venue(candidates, sources, token, pattern), sources, actors_of),
+            actors_of, own, frame.named_objects(pattern))
     if not targets and anywhere:
         # PETRARCH's target is the first actor after the verb, even inside the object
         # ("boycotted the parade supporting X").
-        targets = _first_actors(phrase_after(token), actors_of, own) or _first_actors(
+        targets = _first_actors(_not_venue(phrase_after(token), sources, token, pattern),
+                                actors_of, own) or _first_actors(
             cut_off_fragment(token), actors_of, own)
     return sources, targets, len(subject_tokens) > 1 or len(sources) > 1
+
+
+# Prepositions that place an event; a place there is where the parties met, not a party.
+VENUE_PREPS = frozenset({"in", "at", "near"})
+
+
+def _not_venue(candidates: Iterable[Token], sources: list[Actor], verb: Token,
+               pattern: Pattern) -> Iterator[Token]:
+    """Candidates less the venue of coordinated parties doing something together: "Syria
+    and Israel held talks in Turkey" is between Syria and Israel, in Turkey. A lone source
+    or allies may still act on a place ("US and Iraqi troops raided homes in Baghdad")."""
+    if len(sources) < 2 or not _mutual(verb, pattern):
+        yield from candidates
+        return
+    yield from (t for t in candidates
+                if not (t.dep_ == "pobj" and t.head.lower_ in VENUE_PREPS))
 
 
 def _not_own_clause_subject(candidates: Iterable[Token], sources: list[Actor], actors_of

@@ -209,6 +209,12 @@ class Frame:
         yield from (p for o in self.objects if not unnamed(o) for c in o.children
                     if c.dep_ == "prep" and c.lower_ == "by"
                     for p in c.children if p.dep_ == "pobj")
+        # "welcomed the withdrawal of US troops from Baghdad": whose withdrawal, not whence
+        # (unless an owner says it first: "suspended Mali's membership of the AU").
+        yield from (p for o in self.objects if not unnamed(o) and not any(
+                        c.dep_ == "poss" or _owner_modifier(c) for c in o.children)
+                    for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for p in c.children if p.dep_ == "pobj")
         for wanted in TARGET_PREPS:
             for prep, pobjs in self.preps:
                 if prep == wanted:
@@ -222,8 +228,7 @@ class Frame:
         for obj in self.objects:
             if not unnamed(obj):
                 yield from (c for c in obj.children if c.dep_ == "poss")
-                if any(c.dep_ in ("compound", "amod") and c.pos_ in ("PROPN", "ADJ")
-                       for c in obj.children):  # not "artillery fire"
+                if any(_owner_modifier(c) for c in obj.children):  # not "artillery fire"
                     yield obj
         if any_prep:
             yield from (t for prep, pobjs in self.preps if prep not in TARGET_PREPS
@@ -267,10 +272,24 @@ def cut_off_fragment(verb: Token) -> list[Token]:
 
 
 def phrase_after(verb: Token) -> Iterator[Token]:
-    """Tokens of the verb's phrase after it, in order (PETRARCH reads phrases left to right)."""
+    """Tokens of the verb's phrase after it, in order (PETRARCH reads phrases left to right).
+    The party named before a hyphened participle is left out: "signed a French-brokered
+    deal" is no deal with France (PETRARCH's parser keeps "French-brokered" one word)."""
     for child in verb.children:
         if child.i > verb.i and child.dep_ not in OWN_CLAUSE_DEPS:
-            yield from child.subtree
+            yield from (t for t in child.subtree if not _before_hyphened_participle(t))
+
+
+def _before_hyphened_participle(token: Token) -> bool:
+    head = token.head
+    return (token.dep_ == "npadvmod" and head.dep_ == "amod" and head.tag_ == "VBN"
+            and token.i + 2 == head.i and token.nbor(1).text == "-")
+
+
+def _owner_modifier(token: Token) -> bool:
+    """A proper-name or adjective modifier that says whose an object is ("a US proposal");
+    a noun does not ("artillery fire")."""
+    return token.dep_ in ("compound", "amod") and token.pos_ in ("PROPN", "ADJ")
 
 
 def _named(pattern: Pattern, token: Token) -> bool:

@@ -503,6 +503,8 @@ def news(tmp_path: Path) -> Dictionaries:
     # "its army" in the speaker's clause is the speaker's, whatever place the sentence names.
     ("Sylvania said its army penalized Freedonia.", {("SYLMIL", "FRD", "172")}),
     ("Sylvania said its army penalized a minister in Freedonia.", {("SYLMIL", "FRDGOV", "172")}),
+    # A body with a full code of its own speaks of its army as itself.
+    ("The UN said its army penalized Freedonia.", {("IGOUNO", "FRD", "172")}),
     # Parties who said something together did not say it to each other.
     ("Freedonia and Sylvania said on Monday that the talks would resume.", set()),
     ("Freedonian ministers and the Freedonian army met on Monday.",
@@ -737,6 +739,9 @@ def test_petrarch_transformations_rewrite_nested_events(tmp_path, nlp):
     # ... also when its own ministers did it.
     assert _code(d, nlp, "Freedonia said its ministers penalized Sylvania.") == {
         ("FRD", "SYL", "015")}
+    # A body with a code of its own (the UN, a group) is its own ministers or fighters.
+    assert _code(d, nlp, "The UN said its ministers penalized Sylvania.") == {
+        ("IGOUNO", "SYL", "015")}
     # Wanting to do it, with no subject of its own: an intent (and no bare 030).
     assert _code(d, nlp, "Freedonia wants to penalize Sylvania.") == {("FRD", "SYL", "138")}
     # A negated saying rewrites nothing.

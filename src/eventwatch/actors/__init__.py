@@ -209,6 +209,13 @@ def names_someone(actor: Actor) -> bool:
                for source, _ in _provenance(actor))
 
 
+def named_whole(actor: Actor) -> bool:
+    """Whether dictionary entries name the actor with its full code (Hamas: PSEREBHMS, NATO:
+    IGOWSTNAT), not a bare country or a country composed with agents or a placement."""
+    return actor.code != actor.country and names_someone(actor) and not any(
+        _agents_file(source) or source in PLACEMENTS for source, _ in _provenance(actor))
+
+
 def _agents_file(source: str) -> bool:
     """``agents``, ``Phoenix.agents``, ``PETR_Validate_agents_2_02``: an agents dictionary."""
     return "agents" in source

@@ -21,6 +21,7 @@ from eventwatch.actors import (
     find_actors,
     in_country,
     is_agent_word,
+    named_whole,
     names_someone,
     unplaced,
 )
@@ -577,11 +578,21 @@ def _speakers_own(sources: list[Actor], subject_tokens: list[Token], verb: Token
     bare = [unplaced(s, "located") for s in sources]
     if any(s.country for s in bare):
         return sources
-    countries = {a.country for a in actors_of(_speakers(verb)) if a.country}
+    speakers = actors_of(_speakers(verb))
+    if len(speakers) == 1 and named_whole(speakers[0]):
+        # "NATO said its troops killed …", "Hamas said its fighters …": a body's own troops
+        # are the body itself, as "NATO troops" are IGOWSTNAT.
+        return [_as_speaker(a, speakers[0]) if a.code[:3] in SECTOR_CODES else a for a in bare]
+    countries = {a.country for a in speakers if a.country}
     if len(countries) != 1:
         return sources
     (country,) = countries
     return [in_country(a, country, "its") if a.code[:3] in SECTOR_CODES else a for a in bare]
+
+
+def _as_speaker(actor: Actor, speaker: Actor) -> Actor:
+    return Actor(speaker.code, actor.name, speaker.country, speaker.sector, actor.start,
+                 actor.end, f"{actor.entry}+its:{speaker.code}")
 
 
 

@@ -59,5 +59,6 @@ def rewrite(rules: Iterable[Transformation], governor: Governor, nested: Event,
 
 
 def _speakers_own(actor: Actor, speaker: Actor) -> bool:
-    """A sector the clause called the speaker's own ("its troops": placed for ``its``)."""
-    return speaker.code == speaker.country and placed_by(actor, "its") == speaker.code
+    """A sector the clause called the speaker's own ("its troops": placed for ``its`` in the
+    speaker's country, or made the speaking body itself)."""
+    return placed_by(actor, "its") == speaker.code

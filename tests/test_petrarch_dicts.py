@@ -525,6 +525,8 @@ def news(tmp_path: Path) -> Dictionaries:
     # A country with dated codes composes like any other: two armies, not one.
     ("Freedonian and Marxonian army units penalized Sylvania.",
      {("FRDMIL", "SYL", "172"), ("MRXMIL", "SYL", "172")}),
+    # ... and places a bare sector like any other country.
+    ("Sylvania penalized an army camp in Marxonia.", {("SYL", "MRXMIL", "172")}),
 ])
 def test_petrarch_reads_news_phrasing(news, nlp, text, expected):
     assert _code(news, nlp, text) == expected

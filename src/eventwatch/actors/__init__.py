@@ -123,7 +123,7 @@ def find_actors(doc: Doc, offset: int, dictionaries: Dictionaries, day: dt.date 
     _speak_for(doc, by_head)
     _share_over_of_conjuncts(doc, by_head)
     _distribute_over_conjuncts(doc, by_head, all_agents)
-    _locate_sectors(doc, groups, by_head)
+    _locate_sectors(doc, groups, by_head, day)
     _resolve_pronouns(doc, offset, by_head, earlier_person)
     return SentenceActors(by_head)
 
@@ -284,7 +284,7 @@ def _distribute_over_conjuncts(doc: Doc, by_head: dict[int, tuple[Actor, ...]],
 
 
 def _locate_sectors(doc: Doc, groups: dict[int, list[tuple[PhraseMatch, Span]]],
-                    by_head: dict[int, tuple[Actor, ...]]) -> None:
+                    by_head: dict[int, tuple[Actor, ...]], day: dt.date | None) -> None:
     """Sector-only actors take the country of the one place the sentence is set in.
 
     "Islamic State attacked an army camp in western Kabul" → the camp's ``MIL`` is ``AFGMIL``.
@@ -296,8 +296,9 @@ def _locate_sectors(doc: Doc, groups: dict[int, list[tuple[PhraseMatch, Span]]],
         if head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE:
             for match, _ in items:
                 entry = match.entries[0]
-                if entry.kind in (COUNTRY, CAPITAL):
-                    places.add(entry.codes[0].code[:3])
+                code = entry.code_on(day)
+                if code and _kind_on(entry, day) in (COUNTRY, CAPITAL):
+                    places.add(code[:3])
     if len(places) != 1:
         return
     (country,) = places

@@ -198,6 +198,9 @@ def test_coder_compositional_actors(code_text, builtin):
         ("SYRMIL", "TURMIL", "19")}
     assert code("US-backed Kurdish forces clashed with Turkish troops near Manbij.") == {
         ("KURMIL", "TURMIL", "19")}
+    # Victims of the main clause are the target of the clause that says how it happened.
+    assert code("Two Turkish soldiers were killed when Syrian forces shelled their post.") == {
+        ("SYRMIL", "TURMIL", "19")}
     # A spokesman speaks for whom the "for" phrase names.
     assert code("A spokesman for the Turkish army accused Syrian forces of shelling Idlib.") == {
         ("TURMIL", "SYRMIL", "11")}

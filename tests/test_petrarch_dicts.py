@@ -461,6 +461,9 @@ SIGN
 ---  WELCOME   [---]  ---
 WELCOME
 - * WITHDRAWAL                          [:0874]
+
+---  ATTACK   [190]  ---
+ATTACK
 """
 
 # A country whose code changed (PETRARCH's Georgia was USRGEO until 1991): a name with
@@ -527,6 +530,12 @@ def news(tmp_path: Path) -> Dictionaries:
      {("FRDMIL", "SYL", "172"), ("MRXMIL", "SYL", "172")}),
     # ... and places a bare sector like any other country.
     ("Sylvania penalized an army camp in Marxonia.", {("SYL", "MRXMIL", "172")}),
+    # "X were wounded when Y attacked their convoy": the attack was aimed at X ...
+    ("Two ministers of Sylvania were wounded when the Freedonian army attacked their convoy.",
+     {("FRDMIL", "SYLGOV", "190")}),
+    # ... unless the clause names a target of its own.
+    ("Two ministers of Sylvania were wounded when the Freedonian army attacked a Marxonian "
+     "convoy.", {("FRDMIL", "MRX", "190")}),
 ])
 def test_petrarch_reads_news_phrasing(news, nlp, text, expected):
     assert _code(news, nlp, text) == expected

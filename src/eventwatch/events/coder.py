@@ -422,10 +422,13 @@ def _verb_roles(token: Token, frame: Frame, pattern: Pattern, actors_of,
         return _slot_actors(frame, pattern.source_after, pattern, actors_of), sources, False
     if pattern.target_after:
         targets = _slot_actors(frame, pattern.target_after, pattern, actors_of)
+    victims = _victims_of(token, actors_of) if not targets else []
     if not targets:
         candidates = frame.default_targets(
             pattern, addressee_clause=anywhere or token.lemma_.lower() in ADDRESSING_VERBS,
             any_prep=anywhere, clause_after=anywhere)
+        if victims:
+            candidates = _not_circumstance(candidates)
         # A lone source itself is no target ("expelled the head of a Canadian group from
         # Darfur": Darfur is Sudan's), so the search goes on past it; coordinated sources
         # may act on each other instead (``_only_their_own``).
@@ -436,10 +439,32 @@ def _verb_roles(token: Token, frame: Frame, pattern: Pattern, actors_of,
     if not targets and anywhere:
         # PETRARCH's target is the first actor after the verb, even inside the object
         # ("boycotted the parade supporting X").
-        targets = _first_actors(_not_venue(phrase_after(token), sources, token, pattern),
-                                actors_of, own) or _first_actors(
-            cut_off_fragment(token), actors_of, own)
-    return sources, targets, len(subject_tokens) > 1 or len(sources) > 1
+        after = _not_venue(phrase_after(token), sources, token, pattern)
+        targets = _first_actors(_not_circumstance(after) if victims else after, actors_of,
+                                own) or _first_actors(cut_off_fragment(token), actors_of, own)
+    return sources, targets or victims, len(subject_tokens) > 1 or len(sources) > 1
+
+
+def _victims_of(verb: Token, actors_of) -> list[Actor]:
+    """'Three soldiers were wounded when militants fired mortars from Gaza', '... when
+    insurgents attacked their patrol': the clause that says how it happened is aimed at the
+    main clause's passive subject, unless it names a target of its own."""
+    if verb.dep_ != "advcl" or not any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "as")
+                                       for c in verb.children):
+        return []
+    patients, passive = subjects(verb.head)
+    return actors_of(patients) if passive else []
+
+
+def _not_circumstance(candidates: Iterable[Token]) -> Iterator[Token]:
+    """Candidates less what only sets the scene: where it was ("in Baghdad", "from Gaza")
+    and the victims' own things ("their patrol")."""
+    for token in candidates:
+        if token.dep_ == "pobj" and token.head.lower_ in (*VENUE_PREPS, "from"):
+            continue
+        if any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in token.children):
+            continue
+        yield token
 
 
 # Prepositions that place an event; a place there is where the parties met, not a party.

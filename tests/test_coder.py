@@ -201,6 +201,10 @@ def test_coder_compositional_actors(code_text, builtin):
     # Victims of the main clause are the target of the clause that says how it happened.
     assert code("Two Turkish soldiers were killed when Syrian forces shelled their post.") == {
         ("SYRMIL", "TURMIL", "19")}
+    # A target phrase naming no actor says whose it is by its "of" phrase.
+    assert code("Ukraine protested against the movement of Russian warships from "
+                "Sevastopol.") == {("UKR", "RUSMIL", "14")}
+    assert code("Turkey asked for an emergency meeting of NATO.") == {("TUR", "IGONAT", "02")}
     # A spokesman speaks for whom the "for" phrase names.
     assert code("A spokesman for the Turkish army accused Syrian forces of shelling Idlib.") == {
         ("TURMIL", "SYRMIL", "11")}

@@ -530,6 +530,9 @@ def news(tmp_path: Path) -> Dictionaries:
      {("FRDMIL", "SYL", "172"), ("MRXMIL", "SYL", "172")}),
     # ... and places a bare sector like any other country.
     ("Sylvania penalized an army camp in Marxonia.", {("SYL", "MRXMIL", "172")}),
+    # A candidate naming no actor says whose it is by its "of" phrase, before later phrases.
+    ("Sylvania penalized the movement of the Freedonian army from Marxonia.",
+     {("SYL", "FRDMIL", "172")}),
     # "X were wounded when Y attacked their convoy": the attack was aimed at X ...
     ("Two ministers of Sylvania were wounded when the Freedonian army attacked their convoy.",
      {("FRDMIL", "SYLGOV", "190")}),

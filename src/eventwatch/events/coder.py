@@ -656,9 +656,14 @@ def _first_actors(tokens: Iterable[Token], actors_of, skip: Collection[str] = ()
             token.i not in pattern_words
             or not is_agent_word(a, {token.lemma_.lower(), token.lower_}))]
         if not found:
-            # "rejected the Croatian government's request": the possessor is the target.
+            # "rejected the Croatian government's request": the possessor is the target;
+            # "protested against the movement of Russian warships": whose movement.
             found = [a for a in actors_of(c for c in token.children if c.dep_ == "poss")
-                     if a.code not in skip]
+                     if a.code not in skip] or [
+                a for a in actors_of(p for c in token.children
+                                     if c.dep_ == "prep" and c.lower_ == "of"
+                                     for p in c.children if p.dep_ == "pobj")
+                if a.code not in skip]
         named = token.pos_ == "PROPN" and any(map(names_someone, found))
         if token.lemma_.lower() != "counterpart" and not named and any(
                 c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in token.children):

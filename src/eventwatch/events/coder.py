@@ -596,14 +596,24 @@ def _speakers_own(sources: list[Actor], subject_tokens: list[Token], verb: Token
                   actors_of) -> list[Actor]:
     """'Saudi Arabia said its air defence forces intercepted …': a sector that the clause
     calls the speaker's own ("its", "their") is the speaker's country's, even where a place
-    in the sentence had lent it another ("its troops killed militants in Chechnya")."""
-    if not sources or not any(c.dep_ == "poss" and c.lower_ in ("its", "their")
-                              for t in subject_tokens for c in t.children):
+    in the sentence had lent it another ("its troops killed militants in Chechnya"). So is
+    a bare sector the speaker belongs to: "a spokesman for the Pakistani army said troops
+    killed 30 militants" (PAKMIL's troops, not an army accusing MIL)."""
+    if not sources:
         return sources
+    own_word = any(c.dep_ == "poss" and c.lower_ in ("its", "their")
+                   for t in subject_tokens for c in t.children)
     bare = [unplaced(s, "located") for s in sources]
     if any(s.country for s in bare):
         return sources
-    speakers = actors_of(_speakers(verb))
+    speakers = actors_of(_speakers(verb)) if own_word or any(
+        s.code[:3] in SECTOR_CODES for s in bare) else []
+    if not own_word:
+        if len(speakers) != 1 or not speakers[0].country or not any(
+                s.code == speakers[0].sector for s in bare):
+            return sources
+        return [in_country(a, speakers[0].country, "its") if a.code == speakers[0].sector
+                else a for a in bare]
     if len(speakers) == 1 and named_whole(speakers[0]):
         # "NATO said its troops killed …", "Hamas said its fighters …": a body's own troops
         # are the body itself, as "NATO troops" are IGOWSTNAT.

@@ -296,8 +296,7 @@ def _locate_sectors(doc: Doc, groups: dict[int, list[tuple[PhraseMatch, Span]]],
         if head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE:
             for match, _ in items:
                 entry = match.entries[0]
-                code = entry.code_on(day)
-                if code and _kind_on(entry, day) in (COUNTRY, CAPITAL):
+                if _kind_on(entry, day) in (COUNTRY, CAPITAL) and (code := entry.code_on(day)):
                     places.add(code[:3])
     if len(places) != 1:
         return

@@ -41,6 +41,7 @@ from eventwatch.events.frame import (
     cut_off_fragment,
     passive_agents,
     phrase_after,
+    prep_objects,
     preps_of,
     subjects,
 )
@@ -459,16 +460,21 @@ def _victims_of(verb: Token, actors_of) -> list[Actor]:
 def _not_circumstance(candidates: Iterable[Token]) -> Iterator[Token]:
     """Candidates less what only sets the scene: where it was ("in Baghdad", "from Gaza")
     and the victims' own things ("their patrol")."""
-    for token in candidates:
-        if token.dep_ == "pobj" and token.head.lower_ in (*VENUE_PREPS, "from"):
-            continue
-        if any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in token.children):
-            continue
-        yield token
+    return (t for t in candidates if not _after(t, {*VENUE_PREPS, "from"}) and not _owned(t))
 
 
 # Prepositions that place an event; a place there is where the parties met, not a party.
 VENUE_PREPS = frozenset({"in", "at", "near"})
+
+
+def _after(token: Token, preps: Collection[str]) -> bool:
+    """Whether the token is the object of one of these prepositions."""
+    return token.dep_ == "pobj" and token.head.lower_ in preps
+
+
+def _owned(token: Token) -> bool:
+    """'its armed forces', 'their patrol': a possessive that points back at a party."""
+    return any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in token.children)
 
 
 def _not_venue(candidates: Iterable[Token], sources: list[Actor], verb: Token,
@@ -479,8 +485,7 @@ def _not_venue(candidates: Iterable[Token], sources: list[Actor], verb: Token,
     if len(sources) < 2 or not _mutual(verb, pattern):
         yield from candidates
         return
-    yield from (t for t in candidates
-                if not (t.dep_ == "pobj" and t.head.lower_ in VENUE_PREPS))
+    yield from (t for t in candidates if not _after(t, VENUE_PREPS))
 
 
 def _not_own_clause_subject(candidates: Iterable[Token], sources: list[Actor], actors_of
@@ -599,21 +604,18 @@ def _speakers_own(sources: list[Actor], subject_tokens: list[Token], verb: Token
     in the sentence had lent it another ("its troops killed militants in Chechnya"). So is
     a bare sector the speaker belongs to: "a spokesman for the Pakistani army said troops
     killed 30 militants" (PAKMIL's troops, not an army accusing MIL)."""
-    if not sources:
-        return sources
-    own_word = any(c.dep_ == "poss" and c.lower_ in ("its", "their")
-                   for t in subject_tokens for c in t.children)
     bare = [unplaced(s, "located") for s in sources]
-    if any(s.country for s in bare):
+    if any(s.country for s in bare) or not any(s.code[:3] in SECTOR_CODES for s in bare):
         return sources
-    speakers = actors_of(_speakers(verb)) if own_word or any(
-        s.code[:3] in SECTOR_CODES for s in bare) else []
-    if not own_word:
-        if len(speakers) != 1 or not speakers[0].country or not any(
-                s.code == speakers[0].sector for s in bare):
+    speakers = actors_of(_speakers(verb))
+    if not any(c.dep_ == "poss" and c.lower_ in ("its", "their")
+               for t in subject_tokens for c in t.children):
+        speaker = speakers[0] if len(speakers) == 1 else None
+        if speaker is None or not speaker.country or not any(
+                s.code == speaker.sector for s in bare):
             return sources
-        return [in_country(a, speakers[0].country, "its") if a.code == speakers[0].sector
-                else a for a in bare]
+        return [in_country(a, speaker.country, "its") if a.code == speaker.sector else a
+                for a in bare]
     if len(speakers) == 1 and named_whole(speakers[0]):
         # "NATO said its troops killed …", "Hamas said its fighters …": a body's own troops
         # are the body itself, as "NATO troops" are IGOWSTNAT.
@@ -670,13 +672,9 @@ def _first_actors(tokens: Iterable[Token], actors_of, skip: Collection[str] = ()
             # "protested against the movement of Russian warships": whose movement.
             found = [a for a in actors_of(c for c in token.children if c.dep_ == "poss")
                      if a.code not in skip] or [
-                a for a in actors_of(p for c in token.children
-                                     if c.dep_ == "prep" and c.lower_ == "of"
-                                     for p in c.children if p.dep_ == "pobj")
-                if a.code not in skip]
+                a for a in actors_of(prep_objects(token, "of")) if a.code not in skip]
         named = token.pos_ == "PROPN" and any(map(names_someone, found))
-        if token.lemma_.lower() != "counterpart" and not named and any(
-                c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in token.children):
+        if token.lemma_.lower() != "counterpart" and not named and _owned(token):
             continue  # "put its armed forces on alert": the source's own; not "its rival X"
         if any(_names_a_party(a) for a in found):
             return found

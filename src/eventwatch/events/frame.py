@@ -206,15 +206,12 @@ class Frame:
             g.dep_ == "pobj" for g in c.children) for t in conjuncts(c))
         yield from (t for t in self.objects if unnamed(t))
         # "condemned attacks by the Houthis on Saudi Arabia": who did what the pattern names.
-        yield from (p for o in self.objects if not unnamed(o) for c in o.children
-                    if c.dep_ == "prep" and c.lower_ == "by"
-                    for p in c.children if p.dep_ == "pobj")
+        yield from (p for o in self.objects if not unnamed(o) for p in prep_objects(o, "by"))
         # "welcomed the withdrawal of US troops from Baghdad": whose withdrawal, not whence
         # (unless an owner says it first: "suspended Mali's membership of the AU").
         yield from (p for o in self.objects if not unnamed(o) and not any(
                         c.dep_ == "poss" or _owner_modifier(c) for c in o.children)
-                    for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
-                    for p in c.children if p.dep_ == "pobj")
+                    for p in prep_objects(o, "of"))
         for wanted in TARGET_PREPS:
             for prep, pobjs in self.preps:
                 if prep == wanted:
@@ -284,6 +281,12 @@ def _before_hyphened_participle(token: Token) -> bool:
     head = token.head
     return (token.dep_ == "npadvmod" and head.dep_ == "amod" and head.tag_ == "VBN"
             and token.i + 2 == head.i and token.nbor(1).text == "-")
+
+
+def prep_objects(holder: Token, word: str) -> Iterator[Token]:
+    """The objects of the holder's preposition ``word`` ("of" in "the movement of X")."""
+    return (p for c in holder.children if c.dep_ == "prep" and c.lower_ == word
+            for p in c.children if p.dep_ == "pobj")
 
 
 def _owner_modifier(token: Token) -> bool:

@@ -544,6 +544,22 @@ def test_petrarch_reads_news_phrasing(news, nlp, text, expected):
     assert _code(news, nlp, text) == expected
 
 
+def test_spokesman_speaks_as_whom_he_speaks_for(petrarch, nlp):
+    from eventwatch.actors import ArticleMemory, find_actors, names_someone
+
+    def spokesman(text: str):
+        doc = nlp(text)
+        found = find_actors(doc, 0, petrarch, dt.date(1933, 6, 1), ArticleMemory())
+        (actor,) = found.by_head[1]
+        return actor
+
+    named = spokesman("A spokesman for the Freedonian army penalized Sylvania.")
+    assert (named.code, names_someone(named)) == ("FRDMIL", True)
+    # For a bare army he is a bare sector too: no dictionary entry names him.
+    bare = spokesman("A spokesman for the army penalized Sylvania.")
+    assert (bare.code, names_someone(bare)) == ("MIL", False)
+
+
 def test_petrarch_target_search_passes_over_the_source(petrarch, nlp):
     # "with Sylvania" comes first but is the source itself: the target is the charity.
     assert _code(petrarch, nlp, "Sylvania penalized the leader of a Freedonian charity over a "

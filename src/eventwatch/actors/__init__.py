@@ -197,9 +197,16 @@ def _provenance(actor: Actor) -> list[tuple[str, str]]:
     (``located:SYR``)."""
     parts = []
     for part in actor.entry.split("+"):
-        source, _, ident = part.removeprefix("of:").partition(":")
+        for tag in _ROLE_TAGS:
+            part = part.removeprefix(tag)
+        source, _, ident = part.partition(":")
         parts.append((source, ident))
     return parts
+
+
+# How an entry came to an actor, written before it: "of:" (shared over "the ambassadors
+# of X and Y"), "for:" (the one a spokesman speaks for).
+_ROLE_TAGS = ("of:", "for:")
 
 
 def names_someone(actor: Actor) -> bool:

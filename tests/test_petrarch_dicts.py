@@ -464,6 +464,10 @@ WELCOME
 
 ---  ATTACK   [190]  ---
 ATTACK
+
+---  CALL   [041:041]  ---
+CALL
+- * (FOR)                               [020]
 """
 
 # A country whose code changed (PETRARCH's Georgia was USRGEO until 1991): a name with
@@ -539,6 +543,8 @@ def news(tmp_path: Path) -> Dictionaries:
     # ... unless the clause names a target of its own.
     ("Two ministers of Sylvania were wounded when the Freedonian army attacked a Marxonian "
      "convoy.", {("FRDMIL", "MRX", "190")}),
+    # A lowercase "march" is a noun, not the month: "(FOR)" fires, not the block's phone call.
+    ("Sylvania called for a march to the Freedonian capital.", {("SYL", "FRD", "020")}),
 ])
 def test_petrarch_reads_news_phrasing(news, nlp, text, expected):
     assert _code(news, nlp, text) == expected

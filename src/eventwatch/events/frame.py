@@ -317,9 +317,10 @@ def preps_of(holder: Token, particles_too: bool = False) -> list[tuple[str, tupl
 
 
 def _says_when(token: Token) -> bool:
-    """A date or time, not a name the parser ended with one ("met Bashar Assad Tuesday")."""
+    """A date or time, not a name the parser ended with one ("met Bashar Assad Tuesday"),
+    nor a common noun spelt like a month ("called for a march")."""
     when = (token.ent_type_ in ("DATE", "TIME") and token.pos_ != "PROPN") or (
-        token.lower_ in _WEEKDAYS or token.lower_ in _MONTHS)
+        token.lower_ in _WEEKDAYS or (token.lower_ in _MONTHS and token.text[:1].isupper()))
     return when and all(_says_when(c) for c in token.children if c.dep_ == "compound")
 
 

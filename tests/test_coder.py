@@ -38,6 +38,30 @@ def test_coder_coordinated_subjects_act_on_each_other_only_when_mutual(code_text
     # Allies attacking together, or two parties both saying something: no event between them.
     assert coded("French and British forces launched air attacks on Monday.") == set()
     assert coded("The Syrian army and a rebel group both said they were behind it.") == set()
+    # Unnamed troops that both agree to pull back are their own: they agreed with each other.
+    assert coded("Cambodia and Thailand agreed to pull back troops from the temple.") == {
+        ("KHM", "THA", "0356"), ("THA", "KHM", "0356")}
+
+
+def test_coder_names_sharing_their_last_word(code_text, builtin):
+    # "North and South Korea": the word before "and" names North Korea.
+    assert triples(code_text("North and South Korea agreed to resume talks.",
+                             dictionaries=builtin)) == {("PRK", "KOR", "036"),
+                                                        ("KOR", "PRK", "036")}
+    assert triples(code_text("South and North Korea agreed to resume talks.",
+                             dictionaries=builtin)) == {("PRK", "KOR", "036"),
+                                                        ("KOR", "PRK", "036")}
+
+
+def test_coder_gerund_after_a_preposition_is_done_by_the_subject(code_text, builtin):
+    def coded(text: str) -> set[tuple[str, str | None, str]]:
+        return triples(code_text(text, dictionaries=builtin))
+
+    assert coded("Venezuela expelled the US ambassador after accusing Washington of "
+                 "plotting a coup.") == {("VEN", "USAGOV", "161"), ("VEN", "USAGOV", "112")}
+    # ... not by its object ("accused Israel of killing"), and "without" is no event.
+    assert coded("Chad closed its border with Sudan without consulting the African "
+                 "Union.") == {("TCD", "SDN", "172")}
 
 
 def test_coder_negation_drops_event(code_text):

@@ -468,6 +468,12 @@ ATTACK
 ---  CALL   [041:041]  ---
 CALL
 - * (FOR)                               [020]
+
+---  RETALIATE   [190]  ---
+RETALIATE
+
+---  AGREE   [030]  ---
+AGREE
 """
 
 # A country whose code changed (PETRARCH's Georgia was USRGEO until 1991): a name with
@@ -545,6 +551,19 @@ def news(tmp_path: Path) -> Dictionaries:
      "convoy.", {("FRDMIL", "MRX", "190")}),
     # A lowercase "march" is a noun, not the month: "(FOR)" fires, not the block's phone call.
     ("Sylvania called for a march to the Freedonian capital.", {("SYL", "FRD", "020")}),
+    # "retaliated by penalizing": the gerund is the retaliation, done by the subject.
+    ("Sylvania retaliated by penalizing Freedonia.", {("SYL", "FRD", "172")}),
+    # PETRARCH's suites code no gerund after "after" ("after leaving Eriador").
+    ("Freedonia penalized Sylvania after meeting Marxonia.", {("FRD", "SYL", "172")}),
+    # A meeting at home is no meeting with one's own country; abroad, the host is met.
+    ("A Freedonian minister met a delegation in Freedonia.", set()),
+    # Unnamed forces that coordinated parties agree to move are their own.
+    ("Freedonia and Sylvania agreed to withdraw army units.",
+     {("FRD", "SYL", "030"), ("SYL", "FRD", "030")}),
+    ("Freedonia and Sylvania agreed to withdraw army units from Marxonia.",
+     {("FRD", "MRX", "030"), ("SYL", "MRX", "030")}),
+    ("A Freedonian minister met a delegation in Sylvania.",
+     {("FRDGOV", "SYL", "040"), ("SYL", "FRDGOV", "040")}),
 ])
 def test_petrarch_reads_news_phrasing(news, nlp, text, expected):
     assert _code(news, nlp, text) == expected

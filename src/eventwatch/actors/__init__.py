@@ -106,6 +106,7 @@ def find_actors(doc: Doc, offset: int, dictionaries: Dictionaries, day: dt.date 
     spans = [(m, doc.char_span(m.start, m.end, alignment_mode="expand")) for m in matches]
     spans = [(m, s) for m, s in spans if s is not None and len(s)]
     covered = {t.i for _, s in spans for t in s}
+    spans.extend(_elided(doc, spans, covered, dictionaries))
     spans.extend(_remembered(doc, covered, memory))
     agent_tokens = {t.i for m, s in spans if _kinds(m) & {AGENT} for t in s}
     groups: dict[int, list[tuple[PhraseMatch, Span]]] = defaultdict(list)
@@ -334,6 +335,25 @@ def _resolve_pronouns(doc: Doc, offset: int, by_head: dict[int, tuple[Actor, ...
 
 def _kinds(match: PhraseMatch) -> set[str]:
     return {entry.kind for entry in match.entries}
+
+
+def _elided(doc: Doc, spans: list[tuple[PhraseMatch, Span]], covered: set[int],
+            dictionaries: Dictionaries) -> Iterable[tuple[PhraseMatch, Span]]:
+    """Names that share their last words with a coordinated name: "North and South Korea"
+    is North Korea and South Korea (the word before "and" names nothing on its own)."""
+    for _, span in spans:
+        first = span[0]
+        word = first.head if first.dep_ == "conj" else span.root.head
+        if len(span) < 2 or word.i != span.start - 2 or word.i in covered \
+                or doc[word.i + 1].dep_ != "cc" or word.pos_ not in ("PROPN", "ADJ", "NOUN") \
+                or "conj" not in (first.dep_, span.root.dep_):
+            continue
+        name = " ".join([word.text, *(t.text for t in span[1:])])
+        found = [m for m in dictionaries.actors.find(name) if m.start == 0 and m.end == len(name)]
+        if found:
+            match = found[0]
+            yield (PhraseMatch(word.idx, word.idx + len(word), name, match.entries),
+                   doc[word.i : word.i + 1])
 
 
 def _remembered(doc: Doc, covered: set[int], memory: ArticleMemory

@@ -332,6 +332,10 @@ class Convention:
     # ("Gondor and Osgiliath postponed their meeting": both ways, 120). Otherwise only when
     # they cooperate or fight each other, not allies who "launched attacks".
     every_coordination_is_mutual: bool = False
+    # A gerund after "after", "before", "while" … is done by the governing verb's subject
+    # ("X attacked Y after accusing Z"). Otherwise only a "by" gerund is, which says what
+    # was done ("X retaliated by expelling Y"); PETRARCH's suites code no "after leaving".
+    time_gerunds_take_subject: bool = True
 
 
 EVENTWATCH = Convention(
@@ -350,6 +354,7 @@ PETRARCH = Convention(
     regular_verb_forms_only=True,
     all_agents_compose=True,
     every_coordination_is_mutual=True,
+    time_gerunds_take_subject=False,
 )
 CONVENTIONS = {c.name: c for c in (EVENTWATCH, PETRARCH)}
 

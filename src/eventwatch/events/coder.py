@@ -36,6 +36,7 @@ from eventwatch.dictionaries.words import regular_verb_form
 from eventwatch.events.frame import (
     PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
+    SUBJECT_GERUND_PREPS,
     Frame,
     conjuncts,
     cut_off_fragment,
@@ -93,6 +94,9 @@ LIGHT_VERBS = frozenset({"hold", "have", "conduct", "launch", "carry", "be", "be
 
 # Roots and verbs for which coordinated subjects without a target act on each other.
 COOPERATION_ROOTS = frozenset({"03", "04", "05", "06"})
+# Roots where coordinated parties' unnamed forces are their own: they cooperate or yield
+# together ("agreed to pull back troops").
+SHARED_FORCE_ROOTS = COOPERATION_ROOTS | {"08"}
 MUTUAL_WORDS = frozenset({
     "clash", "fight", "fighting", "exchange", "battle", "skirmish", "spar", "feud", "quarrel",
     "wrangle", "trade", "war", "hostility", "meet", "negotiate", "talk", "agree", "sign",
@@ -196,6 +200,9 @@ def _code_sentence(parsed: ParsedArticle, sentence: ParsedSentence, actors: Sent
             return list(_events_for(parsed, sentence, token, frame, pattern, actors,
                                     dictionaries, settings, asked_for=True))
         _transform_nested(doc, by_token, matched, actors, dictionaries, asked_for)
+    for i in list(by_token):
+        if _done_by_gerund(doc[i], by_token):
+            del by_token[i]
     if convention.nests_clause_events:
         _drop_nested_events(doc, by_token)
     else:
@@ -286,6 +293,13 @@ def _drop_nested_events(doc: Doc, by_token: dict[int, list[Event]]) -> None:
                 by_token.pop(clause.i, None)
 
 
+def _done_by_gerund(token: Token, by_token: dict[int, list[Event]]) -> bool:
+    """'retaliated by expelling its ambassador': the coded gerund is what was done, so the
+    governing verb's own code (RETALIATE's 190) says nothing more."""
+    return any(c.dep_ == "prep" and c.lower_ == "by" and any(
+        g.dep_ == "pcomp" and g.i in by_token for g in c.children) for c in token.children)
+
+
 def _governs_coded_intent(token: Token, by_token: dict[int, list[Event]]) -> bool:
     """'agreed to hold talks': the intended event (036) replaces the bare intent verb (030)."""
     if token.lemma_.lower() not in INTENT_VERBS:
@@ -330,7 +344,11 @@ def _events_for(parsed: ParsedArticle, sentence: ParsedSentence, token: Token, f
     sources, targets = _most_specific(sources), _most_specific(targets)
     if pattern.code[:2] in DOMESTIC_ROOTS:
         targets = [_domestic(t, sources) for t in targets]
-    if reciprocal and not convention.every_coordination_is_mutual:
+    if len(sources) > 1 and pattern.code[:2] in SHARED_FORCE_ROOTS and _only_bare_forces(targets):
+        # "Cambodia and Thailand agreed to pull back troops": their own troops, so the
+        # parties agreed with each other.
+        targets, reciprocal = [], True
+    elif reciprocal and not convention.every_coordination_is_mutual:
         reciprocal = _mutual(token, pattern)
     elif reciprocal and pattern.code[:2] == "01":
         reciprocal = False  # "US and Israeli sources said": a statement, not to each other
@@ -398,7 +416,8 @@ def _event(parsed: ParsedArticle, sentence: ParsedSentence, token: Token, patter
 def _verb_roles(token: Token, frame: Frame, pattern: Pattern, actors_of,
                 convention: Convention) -> tuple[list[Actor], list[Actor], bool]:
     anywhere = convention.target_anywhere_after_verb
-    subject_tokens, passive = subjects(token)
+    subject_tokens, passive = subjects(token, gerund_preps=SUBJECT_GERUND_PREPS
+                                       if convention.time_gerunds_take_subject else ("by",))
     subject_tokens = [s for t in subject_tokens for s in _speaker_for_pronoun(t, token)]
     if passive:
         sources = actors_of(passive_agents(token))
@@ -435,12 +454,12 @@ def _verb_roles(token: Token, frame: Frame, pattern: Pattern, actors_of,
         # may act on each other instead (``_only_their_own``).
         own = {s.code for s in sources} if len(sources) == 1 else set()
         targets = _first_actors(_not_own_clause_subject(
-            _not_venue(candidates, sources, token, pattern), sources, actors_of),
+            _not_venue(candidates, sources, token, pattern, actors_of), sources, actors_of),
             actors_of, own, frame.named_objects(pattern))
     if not targets and anywhere:
         # PETRARCH's target is the first actor after the verb, even inside the object
         # ("boycotted the parade supporting X").
-        after = _not_venue(phrase_after(token), sources, token, pattern)
+        after = _not_venue(phrase_after(token), sources, token, pattern, actors_of)
         targets = _first_actors(_not_circumstance(after) if victims else after, actors_of,
                                 own) or _first_actors(cut_off_fragment(token), actors_of, own)
     return sources, targets or victims, len(subject_tokens) > 1 or len(sources) > 1
@@ -478,14 +497,21 @@ def _owned(token: Token) -> bool:
 
 
 def _not_venue(candidates: Iterable[Token], sources: list[Actor], verb: Token,
-               pattern: Pattern) -> Iterator[Token]:
-    """Candidates less the venue of coordinated parties doing something together: "Syria
-    and Israel held talks in Turkey" is between Syria and Israel, in Turkey. A lone source
-    or allies may still act on a place ("US and Iraqi troops raided homes in Baghdad")."""
-    if len(sources) < 2 or not _mutual(verb, pattern):
+               pattern: Pattern, actors_of) -> Iterator[Token]:
+    """Candidates less the venue of parties doing something together: "Syria and Israel
+    held talks in Turkey" is between Syria and Israel, in Turkey. A lone source's venue at
+    home is no party either. Parties may still act on a place ("US and Iraqi troops raided
+    homes in Baghdad")."""
+    if not _mutual(verb, pattern):
         yield from candidates
-        return
-    yield from (t for t in candidates if not _after(t, VENUE_PREPS))
+    elif len(sources) > 1:
+        yield from (t for t in candidates if not _after(t, VENUE_PREPS))
+    else:
+        # "Olmert met Abbas in Jerusalem": a meeting at home is no meeting with one's own
+        # country, should the other party go unnamed.
+        home = {s.country or s.code[:3] for s in sources}
+        yield from (t for t in candidates if not (_after(t, VENUE_PREPS) and {
+            a.country or a.code[:3] for a in actors_of([t])} <= home))
 
 
 def _not_own_clause_subject(candidates: Iterable[Token], sources: list[Actor], actors_of
@@ -736,6 +762,12 @@ def _only_their_own(sources: list[Actor], targets: list[Actor]) -> bool:
     """Coordinated sources whose targets are each one of them or part of one of them."""
     return len(sources) > 1 and bool(targets) and all(
         any(_same_country_nested(s, t) for s in sources) for t in targets)
+
+
+def _only_bare_forces(targets: list[Actor]) -> bool:
+    """Targets that are armed forces of no one named ("troops", "police")."""
+    return bool(targets) and all(t.country is None and t.code[:3] in ("MIL", "COP")
+                                 for t in targets)
 
 
 def _same_country_nested(source: Actor, target: Actor) -> bool:

@@ -6,7 +6,7 @@ dependency labels count as particle, object, preposition, subject and passive ag
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -27,6 +27,12 @@ TARGET_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into"
 DIRECTION_PREPS = ("to", "toward", "towards", "into")
 # Verbs whose subject a controlled verb inherits ("X agreed to meet Y", "X went on to attack").
 _INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acomp"})
+# Prepositions whose gerund is done by the governing verb's subject ("retaliated by
+# expelling", "attacked after accusing"); in "accused X of killing" or "barred X from
+# entering" the object does it, so "of" and "from" are not here; "without consulting"
+# did not happen.
+SUBJECT_GERUND_PREPS = frozenset({"by", "after", "before", "while", "since", "upon",
+                                  "through"})
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -330,8 +336,11 @@ _MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "ju
                      "august", "september", "october", "november", "december"})
 
 
-def subjects(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
-    """Subjects of a verb and whether they are passive subjects (patients, not agents)."""
+def subjects(verb: Token, depth: int = 0, gerund_preps: Collection[str] = SUBJECT_GERUND_PREPS
+             ) -> tuple[list[Token], bool]:
+    """Subjects of a verb and whether they are passive subjects (patients, not agents).
+
+    ``gerund_preps``: prepositions whose gerund is done by the governing verb's subject."""
     active = [t for c in verb.children if c.dep_ in SUBJECT_DEPS for t in conjuncts(c)]
     auxpass = [c for c in verb.children if c.dep_ == "auxpass"]
     if not active:  # "X was heavily criticized": the parser may hang X on the auxiliary
@@ -345,12 +354,26 @@ def subjects(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         return passive, True
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return conjuncts(verb.head), False
+    governor = _governing_verb(verb, gerund_preps)
+    if depth < 3 and governor is not None:
+        # "X retaliated by expelling Y", "X was arrested after attacking Y": X did it.
+        found, _ = subjects(governor, depth + 1, gerund_preps)
+        return found, bool(auxpass)
     if depth < 3 and verb.dep_ in _INHERIT_DEPS and verb.head != verb:
-        found, passive = subjects(verb.head, depth + 1)
+        found, passive = subjects(verb.head, depth + 1, gerund_preps)
         if verb.dep_ == "xcomp":  # "X was seen to break in": X breaks in, unless the
             passive = bool(auxpass)  # complement is passive itself ("to be arrested")
         return found, passive
     return [], False
+
+
+def _governing_verb(verb: Token, gerund_preps: Collection[str]) -> Token | None:
+    """The verb whose subject does a gerund under one of ``gerund_preps``."""
+    prep = verb.head
+    if verb.dep_ == "pcomp" and prep.dep_ == "prep" and prep.lower_ in gerund_preps \
+            and prep.head.pos_ in ("VERB", "AUX"):
+        return prep.head
+    return None
 
 
 def passive_agents(verb: Token) -> list[Token]:

@@ -64,6 +64,15 @@ def test_coder_gerund_after_a_preposition_is_done_by_the_subject(code_text, buil
                  "Union.") == {("TCD", "SDN", "172")}
 
 
+def test_coder_unasserted_that_clause_is_no_event(code_text, builtin):
+    # A demand, charge or hope that something happen is not its happening.
+    assert triples(code_text("Serbian President Aleksandar Vucic rejected the EU's demand that "
+                             "Belgrade impose sanctions on Russia.", dictionaries=builtin)) == {
+        ("SRBGOV", "IGOEEC", "124")}
+    assert triples(code_text("Israel welcomed reports that Hamas had freed the soldier.",
+                             dictionaries=builtin)) == {("PSEREB", "MIL", "0841")}
+
+
 def test_coder_negation_drops_event(code_text):
     assert code_text("Putin did not meet Erdogan in Sochi.") == []
     kept = code_text("Putin did not meet Erdogan in Sochi.", include_negated=True)

@@ -482,6 +482,8 @@ NEWS_ACTORS = """MARXONIA_
 +MARXONIAN
     [USRMRX <311231]
     [MRX]
+HASSAN_
+    [MRXELI]
 """
 
 
@@ -557,6 +559,12 @@ def news(tmp_path: Path) -> Dictionaries:
     ("Freedonia penalized Sylvania after meeting Marxonia.", {("FRD", "SYL", "172")}),
     # A meeting at home is no meeting with one's own country; abroad, the host is met.
     ("A Freedonian minister met a delegation in Freedonia.", set()),
+    # A proposal that someone act is no act: only the rejection is coded.
+    ("Sylvania rejected a Marxonian proposal that Freedonia penalize Marxonia.",
+     {("SYL", "MRX", "125")}),
+    # A one-word name is not the first name of somebody else.
+    ("The Freedonian minister Hassan Ghashghavi penalized Sylvania.", {("FRDGOV", "SYL", "172")}),
+    ("Hassan penalized Sylvania.", {("MRXELI", "SYL", "172")}),
     # Unnamed forces that coordinated parties agree to move are their own.
     ("Freedonia and Sylvania agreed to withdraw army units.",
      {("FRD", "SYL", "030"), ("SYL", "FRD", "030")}),
@@ -803,6 +811,10 @@ def test_petrarch_transformations_rewrite_nested_events(tmp_path, nlp):
         ("IGOUNO", "SYL", "015")}
     # Wanting to do it, with no subject of its own: an intent (and no bare 030).
     assert _code(d, nlp, "Freedonia wants to penalize Sylvania.") == {("FRD", "SYL", "138")}
+    # "said in a statement that …": the parser hangs the clause on "statement"; it is still
+    # what was said.
+    assert _code(d, nlp, "Trentino said in a statement that Freedonia had penalized "
+                 "Sylvania.") == {("SYLGOV", "FRD", "112")}
     # A negated saying rewrites nothing.
     assert not any(code == "112" for _, _, code in _code(
         d, nlp, "Trentino did not say that Freedonia penalized Sylvania."))

@@ -105,6 +105,7 @@ def find_actors(doc: Doc, offset: int, dictionaries: Dictionaries, day: dt.date 
     matches = dictionaries.actors.find(doc.text)
     spans = [(m, doc.char_span(m.start, m.end, alignment_mode="expand")) for m in matches]
     spans = [(m, s) for m, s in spans if s is not None and len(s)]
+    spans = [(m, s) for m, s in spans if not _first_name_only(m, s)]
     covered = {t.i for _, s in spans for t in s}
     spans.extend(_elided(doc, spans, covered, dictionaries))
     spans.extend(_remembered(doc, covered, memory))
@@ -335,6 +336,17 @@ def _resolve_pronouns(doc: Doc, offset: int, by_head: dict[int, tuple[Actor, ...
 
 def _kinds(match: PhraseMatch) -> set[str]:
     return {entry.kind for entry in match.entries}
+
+
+def _first_name_only(match: PhraseMatch, span: Span) -> bool:
+    """A one-word person's name that is only the first part of someone else's full name:
+    the Phoenix files' "Hassan" (a Jordanian prince) is not "Hassan Ghashghavi"."""
+    if len(span) != 1 or not _kinds(match) <= {PERSON, NAMED}:
+        return False
+    name = span[0]
+    surname = name.head
+    return (name.dep_ == "compound" and surname.i == name.i + 1 and surname.pos_ == "PROPN"
+            and name.ent_type_ == surname.ent_type_ == "PERSON")
 
 
 def _elided(doc: Doc, spans: list[tuple[PhraseMatch, Span]], covered: set[int],

@@ -39,12 +39,15 @@ from eventwatch.events.frame import (
     SUBJECT_GERUND_PREPS,
     Frame,
     conjuncts,
+    content_clause_head,
     cut_off_fragment,
     passive_agents,
     phrase_after,
     prep_objects,
     preps_of,
+    reported_clauses,
     subjects,
+    unasserted,
 )
 from eventwatch.events.ids import event_id
 from eventwatch.events.transform import Governor, rewrite
@@ -201,7 +204,7 @@ def _code_sentence(parsed: ParsedArticle, sentence: ParsedSentence, actors: Sent
                                     dictionaries, settings, asked_for=True))
         _transform_nested(doc, by_token, matched, actors, dictionaries, asked_for)
     for i in list(by_token):
-        if _done_by_gerund(doc[i], by_token):
+        if _done_by_gerund(doc[i], by_token) or unasserted(doc[i]):
             del by_token[i]
     if convention.nests_clause_events:
         _drop_nested_events(doc, by_token)
@@ -255,8 +258,7 @@ def _transform_nested(doc: Doc, by_token: dict[int, list[Event]],
         if pattern.kind != "verb" or not pattern.code.isdigit():
             continue
         clauses = {c.i: by_token.get(c.i) or (asked_for(c, *matched[c.i]) if _directed(c) else [])
-                   for c in token.children
-                   if c.dep_ in ("ccomp", "xcomp") and c.i > i and c.i in matched}
+                   for c in reported_clauses(token) if c.i > i and c.i in matched}
         if not any(clauses.values()):
             continue
         mood = _mood(token, convention)
@@ -288,8 +290,8 @@ def _drop_nested_events(doc: Doc, by_token: dict[int, list[Event]]) -> None:
     for i in sorted(by_token):
         if i not in by_token:
             continue
-        for clause in doc[i].children:
-            if clause.dep_ in ("ccomp", "xcomp") and clause.i > i:
+        for clause in reported_clauses(doc[i]):
+            if clause.i > i:
                 by_token.pop(clause.i, None)
 
 
@@ -613,9 +615,11 @@ def _speakers(verb: Token) -> list[Token]:
     "Ethiopia indicated it would…"."""
     current = verb
     for _ in range(3):
-        if current.dep_ not in ("ccomp", "conj", "xcomp") or current.head == current:
+        said_in = content_clause_head(current)
+        if said_in is None and (current.dep_ not in ("ccomp", "conj", "xcomp")
+                                or current.head == current):
             break
-        current = current.head
+        current = said_in or current.head
         if current.pos_ in ("VERB", "AUX"):
             speakers, passive = subjects(current)
             if speakers and not passive and not any(s.pos_ == "PRON" for s in speakers):

@@ -367,6 +367,62 @@ def subjects(verb: Token, depth: int = 0, gerund_preps: Collection[str] = SUBJEC
     return [], False
 
 
+# Nouns for one's own words: "said in a statement that …", "issued a communique that …".
+STATEMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "interview", "speech",
+                             "letter", "message", "announcement", "declaration", "address",
+                             "broadcast", "briefing", "conference", "remark", "comment"})
+
+
+# Nouns whose that-clause is a proposition nobody asserts happened: "rejected the EU's
+# demand that Belgrade impose sanctions", "denied charges that his government helped".
+PROPOSITION_NOUNS = frozenset({"demand", "call", "request", "proposal", "suggestion",
+                               "accusation", "allegation", "charge", "claim", "hope", "wish",
+                               "fear", "speculation", "rumour", "rumor", "suspicion",
+                               "expectation", "possibility", "prospect", "idea", "belief"})
+
+
+def _content_clause(clause: Token) -> bool:
+    """A that-clause with a subject of its own that the parser hung on a noun (not a true
+    relative clause: "a statement that was issued")."""
+    return clause.dep_ in ("relcl", "acl") and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) and any(
+        c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS for c in clause.children)
+
+
+def unasserted(verb: Token) -> bool:
+    """Whether the verb's clause only states a proposition (``PROPOSITION_NOUNS``), alone
+    or coordinated with or governed by such a clause."""
+    current = verb
+    for _ in range(4):
+        if _content_clause(current):
+            return current.head.lemma_.lower() in PROPOSITION_NOUNS
+        if current.dep_ not in ("conj", "xcomp", "ccomp") or current.head == current:
+            return False
+        current = current.head
+    return False
+
+
+def content_clause_head(clause: Token) -> Token | None:
+    """The verb whose noun holds a that-clause the parser hung on the noun as a relative or
+    adjectival clause: in "said in a statement that it had asked X", what was said."""
+    if not _content_clause(clause):
+        return None
+    noun = clause.head
+    if noun.lemma_.lower() not in STATEMENT_NOUNS:
+        return None  # "denied charges that X", "voiced hope that X": not the subject's words
+    holder = noun.head.head if noun.dep_ == "pobj" else noun.head if noun.dep_ == "dobj" else None
+    return holder if holder is not None and holder.pos_ in ("VERB", "AUX") else None
+
+
+def reported_clauses(verb: Token) -> list[Token]:
+    """The verb's that-clauses and infinitives, including a that-clause on its noun."""
+    found = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
+    nouns = [c for c in verb.children if c.dep_ == "dobj"]
+    nouns += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    found += [c for n in nouns for c in n.children if content_clause_head(c) == verb]
+    return sorted(found, key=lambda t: t.i)
+
+
 def _governing_verb(verb: Token, gerund_preps: Collection[str]) -> Token | None:
     """The verb whose subject does a gerund under one of ``gerund_preps``."""
     prep = verb.head

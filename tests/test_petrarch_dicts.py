@@ -562,6 +562,11 @@ def news(tmp_path: Path) -> Dictionaries:
     # A proposal that someone act is no act: only the rejection is coded.
     ("Sylvania rejected a Marxonian proposal that Freedonia penalize Marxonia.",
      {("SYL", "MRX", "125")}),
+    # A title naming another body than the files' code for the person is newer than the
+    # files: Firefly is Freedonia's in 1933, but as the UN's envoy he acts for the UN.
+    ("UN Secretary-General Rufus T. Firefly penalized Sylvania.", {("IGOUNO", "SYL", "172")}),
+    ("Freedonian Secretary-General Rufus T. Firefly penalized Sylvania.",
+     {("FRDGOV", "SYL", "172")}),
     # A one-word name is not the first name of somebody else.
     ("The Freedonian minister Hassan Ghashghavi penalized Sylvania.", {("FRDGOV", "SYL", "172")}),
     ("Hassan penalized Sylvania.", {("MRXELI", "SYL", "172")}),

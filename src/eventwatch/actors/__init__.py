@@ -433,7 +433,7 @@ def _compose(doc: Doc, head: Token, items: list[tuple[PhraseMatch, Span]], offse
 
     if by_kind[PERSON]:
         code = by_kind[PERSON][-1][0].entries[0].code_on(day)
-        if code:
+        if code and not _titled_elsewhere(code, by_kind, by_kind[PERSON][-1][1], day):
             actor = make(code)
             _remember(memory, actor, by_kind[PERSON][-1][1])
             return (actor,)
@@ -443,7 +443,10 @@ def _compose(doc: Doc, head: Token, items: list[tuple[PhraseMatch, Span]], offse
         countries = [c[:3] for c in _countries(
             [(m, sp) for m, sp in by_kind[CAPITAL] if not sp.start <= head.i < sp.end], day)]
     if by_kind[NAMED] and not (head_agent and countries):
-        code = by_kind[NAMED][-1][0].entries[0].code_on(day)
+        named, span = by_kind[NAMED][-1]
+        code = named.entries[0].code_on(day)
+        if code and _titled_elsewhere(code, by_kind, span, day) and len(by_kind[NAMED]) > 1:
+            code = by_kind[NAMED][0][0].entries[0].code_on(day)  # the title's body
         if code:
             if len(code) == 3 and head_agent and agent_code:
                 code += agent_code  # an ethnic group with a sector: "Kurdish forces"
@@ -463,6 +466,16 @@ def _compose(doc: Doc, head: Token, items: list[tuple[PhraseMatch, Span]], offse
         # "troops", or a sector word modifying a non-actor head: "an army camp".
         return (make(agent_code),)
     return ()
+
+
+def _titled_elsewhere(code: str, by_kind: dict[str, list[tuple[PhraseMatch, Span]]],
+                      person: Span, day: dt.date | None) -> bool:
+    """A title before the name that names another country or body than the dictionary's
+    code for the person: "NATO Secretary-General Jens Stoltenberg" speaks for NATO, though
+    the files still code him as Norway's. The text is newer than the dictionary."""
+    titles = [m.entries[0].code_on(day) for kind in (COUNTRY, NAMED)
+              for m, span in by_kind[kind] if span.end <= person.start]
+    return any(t and t[:3] != code[:3] for t in titles)
 
 
 def _kind_on(entry: Entry, day: dt.date | None) -> str:

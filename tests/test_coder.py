@@ -73,6 +73,16 @@ def test_coder_unasserted_that_clause_is_no_event(code_text, builtin):
                              dictionaries=builtin)) == {("PSEREB", "MIL", "0841")}
 
 
+def test_coder_statement_participle_speaks_for_its_author(code_text, builtin):
+    def coded(text: str) -> set[tuple[str, str | None, str]]:
+        return triples(code_text(text, dictionaries=builtin))
+
+    assert coded("Iran issued a statement condemning the Israeli raid.") == {
+        ("IRN", "ISR", "111")}
+    # Who vetoes a resolution is not its author.
+    assert coded("The United States vetoed a resolution condemning Israel.") == set()
+
+
 def test_coder_negation_drops_event(code_text):
     assert code_text("Putin did not meet Erdogan in Sochi.") == []
     kept = code_text("Putin did not meet Erdogan in Sochi.", include_negated=True)

@@ -354,6 +354,10 @@ def subjects(verb: Token, depth: int = 0, gerund_preps: Collection[str] = SUBJEC
         return passive, True
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return conjuncts(verb.head), False
+    author = _statement_author(verb)
+    if depth < 3 and author is not None:
+        # "Iran issued a statement condemning the raid": Iran condemned it.
+        return subjects(author, depth + 1, gerund_preps)[0], bool(auxpass)
     governor = _governing_verb(verb, gerund_preps)
     if depth < 3 and governor is not None:
         # "X retaliated by expelling Y", "X was arrested after attacking Y": X did it.
@@ -421,6 +425,22 @@ def reported_clauses(verb: Token) -> list[Token]:
     nouns += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
     found += [c for n in nouns for c in n.children if content_clause_head(c) == verb]
     return sorted(found, key=lambda t: t.i)
+
+
+# Verbs whose subject is the author of the statement they take as object.
+ISSUING_VERBS = frozenset({"issue", "release", "send", "publish", "deliver", "make", "post",
+                           "write", "sign", "adopt", "pass", "circulate"})
+
+
+def _statement_author(verb: Token) -> Token | None:
+    """The issuing verb of a statement a participle hangs on ("issued a statement
+    condemning X", "sent a letter accusing X"); not "vetoed a resolution demanding X"."""
+    noun = verb.head
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and noun.dep_ == "dobj" \
+            and noun.lemma_.lower() in STATEMENT_NOUNS | {"resolution", "report", "communiqué"} \
+            and noun.head.lemma_.lower() in ISSUING_VERBS:
+        return noun.head
+    return None
 
 
 def _governing_verb(verb: Token, gerund_preps: Collection[str]) -> Token | None:

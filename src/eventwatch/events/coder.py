@@ -511,22 +511,32 @@ def _not_venue(candidates: Iterable[Token], sources: list[Actor], verb: Token,
     else:
         # "Olmert met Abbas in Jerusalem": a meeting at home is no meeting with one's own
         # country, should the other party go unnamed.
-        home = {s.country or s.code[:3] for s in sources}
-        yield from (t for t in candidates if not (_after(t, VENUE_PREPS) and {
-            a.country or a.code[:3] for a in actors_of([t])} <= home))
+        home = _countries_of(sources)
+        yield from (t for t in candidates
+                    if not (_after(t, VENUE_PREPS) and _only_in(actors_of([t]), home)))
 
 
 def _not_own_clause_subject(candidates: Iterable[Token], sources: list[Actor], actors_of
                             ) -> Iterator[Token]:
     """Candidates less a that-clause's subject of the source's own country: in "the Polish
     president said Warsaw would send tanks", Warsaw is what was said, not who was told."""
-    own = {s.country or s.code[:3] for s in sources}  # a named code starts with its country
+    own = _countries_of(sources)
     for token in candidates:
         clause_subject = token.dep_ in SUBJECT_DEPS and token.head.dep_ == "ccomp"
-        found = {a.country or a.code[:3] for a in actors_of([token])}
-        if clause_subject and found and found <= own:
+        if clause_subject and _only_in(actors_of([token]), own):
             continue
         yield token
+
+
+def _countries_of(actors: Iterable[Actor]) -> set[str]:
+    """The actors' countries (a named code such as IGOUNO starts with its own "country")."""
+    return {a.country or a.code[:3] for a in actors}
+
+
+def _only_in(actors: list[Actor], countries: set[str]) -> bool:
+    """Whether there are actors, all of the given countries."""
+    found = _countries_of(actors)
+    return bool(found) and found <= countries
 
 
 def _slot_actors(frame: Frame, after: str, pattern: Pattern, actors_of) -> list[Actor]:
@@ -585,7 +595,7 @@ def _with_misparsed_appositions(tokens: list[Token], found: list[Actor], actors_
                                 ) -> list[Actor]:
     """'Arnor and the evil awful Gondor' parses Gondor as an apposition of Arnor: an apposition
     naming another country's actor is coordination, not a second name for the same actor."""
-    countries = {a.country or a.code[:3] for a in found}
+    countries = _countries_of(found)
     extra = []
     for token in tokens:
         for child in token.children:

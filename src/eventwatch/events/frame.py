@@ -354,15 +354,11 @@ def subjects(verb: Token, depth: int = 0, gerund_preps: Collection[str] = SUBJEC
         return passive, True
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return conjuncts(verb.head), False
-    author = _statement_author(verb)
-    if depth < 3 and author is not None:
-        # "Iran issued a statement condemning the raid": Iran condemned it.
-        return subjects(author, depth + 1, gerund_preps)[0], bool(auxpass)
-    governor = _governing_verb(verb, gerund_preps)
-    if depth < 3 and governor is not None:
-        # "X retaliated by expelling Y", "X was arrested after attacking Y": X did it.
-        found, _ = subjects(governor, depth + 1, gerund_preps)
-        return found, bool(auxpass)
+    # "Iran issued a statement condemning the raid", "X retaliated by expelling Y", "X was
+    # arrested after attacking Y": another verb's subject did it (active, unless passive).
+    doer_verb = _statement_author(verb) or _governing_verb(verb, gerund_preps)
+    if depth < 3 and doer_verb is not None:
+        return subjects(doer_verb, depth + 1, gerund_preps)[0], bool(auxpass)
     if depth < 3 and verb.dep_ in _INHERIT_DEPS and verb.head != verb:
         found, passive = subjects(verb.head, depth + 1, gerund_preps)
         if verb.dep_ == "xcomp":  # "X was seen to break in": X breaks in, unless the
@@ -427,6 +423,8 @@ def reported_clauses(verb: Token) -> list[Token]:
     return sorted(found, key=lambda t: t.i)
 
 
+# Things issued whose participle speaks for the issuer ("a resolution condemning X").
+ISSUED_NOUNS = STATEMENT_NOUNS | {"resolution", "report"}
 # Verbs whose subject is the author of the statement they take as object.
 ISSUING_VERBS = frozenset({"issue", "release", "send", "publish", "deliver", "make", "post",
                            "write", "sign", "adopt", "pass", "circulate"})
@@ -437,7 +435,7 @@ def _statement_author(verb: Token) -> Token | None:
     condemning X", "sent a letter accusing X"); not "vetoed a resolution demanding X"."""
     noun = verb.head
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and noun.dep_ == "dobj" \
-            and noun.lemma_.lower() in STATEMENT_NOUNS | {"resolution", "report", "communiqué"} \
+            and noun.lemma_.lower() in ISSUED_NOUNS \
             and noun.head.lemma_.lower() in ISSUING_VERBS:
         return noun.head
     return None

@@ -474,6 +474,14 @@ RETALIATE
 
 ---  AGREE   [030]  ---
 AGREE
+
+---  DIE   [190]  ---
+DIE
+
+---  GO   [040]  ---
++GO_TO
+GO
+- * POLL                                [---]
 """
 
 # A country whose code changed (PETRARCH's Georgia was USRGEO until 1991): a name with
@@ -577,6 +585,15 @@ def news(tmp_path: Path) -> Dictionaries:
      {("FRD", "MRX", "030"), ("SYL", "MRX", "030")}),
     ("A Freedonian minister met a delegation in Sylvania.",
      {("FRDGOV", "SYL", "040"), ("SYL", "FRDGOV", "040")}),
+    # Any lone source's home is where it happened, also as "the capital of X" ...
+    ("A Freedonian minister died at his home in the capital of Freedonia.", set()),
+    # ... but force used on someone there is used on that country's people.
+    ("The Freedonian army attacked a camp in Freedonia.", {("FRDMIL", "FRD", "190")}),
+    # "according to X" says who reports it: X is no party.
+    ("A Freedonian minister died, according to Sylvania.", set()),
+    # A block's pattern beats the bare compound verb's own code: "went to the polls" is
+    # ``- * POLL`` (nothing), not ``+GO_TO`` (a visit).
+    ("Freedonian ministers went to the polls of Sylvania.", set()),
 ])
 def test_petrarch_reads_news_phrasing(news, nlp, text, expected):
     assert _code(news, nlp, text) == expected

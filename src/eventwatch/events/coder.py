@@ -88,6 +88,9 @@ NOT_DOER_PREPS = frozenset({"outside", "near", "inside", "at", "across", "along"
                             "amid", "after", "before", "since", "like"})
 # Roots whose country-less targets are the source's own people (arrests, mass killings).
 DOMESTIC_ROOTS = frozenset({"17", "20"})
+# Coercion and violence: done to something in a place, the place stands for its people
+# ("tortured an inmate to death in western Iran").
+FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
 DIRECTIVE_VERBS = frozenset({"urge", "demand", "ask", "call", "request", "press", "appeal",
                              "insist", "implore", "beg", "order", "instruct", "encourage",
                              "pressure", "push", "invite", "want"})
@@ -501,19 +504,41 @@ def _owned(token: Token) -> bool:
 def _not_venue(candidates: Iterable[Token], sources: list[Actor], verb: Token,
                pattern: Pattern, actors_of) -> Iterator[Token]:
     """Candidates less the venue of parties doing something together: "Syria and Israel
-    held talks in Turkey" is between Syria and Israel, in Turkey. A lone source's venue at
-    home is no party either. Parties may still act on a place ("US and Iraqi troops raided
-    homes in Baghdad")."""
-    if not _mutual(verb, pattern):
+    held talks in Turkey" is between Syria and Israel, in Turkey. A place at a lone
+    source's home is where it happened, not a party ("Chirac died at home in Paris",
+    "Olmert met Abbas in Jerusalem"). Parties may still act on a place ("US and Iraqi
+    troops raided homes in Baghdad"), and a body at home is no place ("launched a broadside
+    at the government"). Force used on someone at home is used on its people ("police
+    tortured an inmate in western Iran")."""
+    if _mutual(verb, pattern) and len(sources) > 1:
+        yield from (t for t in candidates if not _in_venue(t))
+    elif pattern.code[:2] in FORCE_ROOTS and any(c.dep_ == "dobj" for c in verb.children):
         yield from candidates
-    elif len(sources) > 1:
-        yield from (t for t in candidates if not _after(t, VENUE_PREPS))
     else:
-        # "Olmert met Abbas in Jerusalem": a meeting at home is no meeting with one's own
-        # country, should the other party go unnamed.
         home = _countries_of(sources)
-        yield from (t for t in candidates
-                    if not (_after(t, VENUE_PREPS) and _only_in(actors_of([t]), home)))
+        for token in candidates:
+            if _in_venue(token):
+                # "in the capital of Freedonia": the "of" phrase says whose place it is.
+                found = actors_of([token]) or actors_of(prep_objects(token, "of"))
+                if _only_in(found, home) and _countries_of(found) == {a.code for a in found}:
+                    continue
+            yield token
+
+
+def _in_venue(token: Token) -> bool:
+    """Whether the token names where something happened: the object of "in", "at" or
+    "near", also as an apposition or conjunct there, or the X of "the city of X" or "the
+    north of X"."""
+    for _ in range(4):
+        if _after(token, VENUE_PREPS):
+            return True
+        if token.dep_ in ("appos", "conj", "compound"):
+            token = token.head
+        elif _after(token, {"of"}) and token.head.head.dep_ == "pobj":
+            token = token.head.head
+        else:
+            return False
+    return False
 
 
 def _not_own_clause_subject(candidates: Iterable[Token], sources: list[Actor], actors_of

@@ -70,8 +70,8 @@ class Frame:
         nested = [t for _, pobjs in preps for t in pobjs]
         nested += [c for c in head.children if c.dep_ in ("prep", "prt")]
         for holder in nested:
-            if holder.lower_ == "according":
-                continue  # "according to X" names a source of the report, not a party
+            if _attribution(holder):
+                continue
             preps.extend(preps_of(holder, particles_too=False))
         # Preps the parser hangs on a participle after the object ("warships equipped with
         # missiles to the Syrian coast") may hold the target, but never match pattern words.
@@ -279,8 +279,13 @@ def phrase_after(verb: Token) -> Iterator[Token]:
     The party named before a hyphened participle is left out: "signed a French-brokered
     deal" is no deal with France (PETRARCH's parser keeps "French-brokered" one word)."""
     for child in verb.children:
-        if child.i > verb.i and child.dep_ not in OWN_CLAUSE_DEPS:
+        if child.i > verb.i and child.dep_ not in OWN_CLAUSE_DEPS and not _attribution(child):
             yield from (t for t in child.subtree if not _before_hyphened_participle(t))
+
+
+def _attribution(token: Token) -> bool:
+    """ "according to X" names who reports it, never a party to it."""
+    return token.dep_ == "prep" and token.lower_ == "according"
 
 
 def _before_hyphened_participle(token: Token) -> bool:

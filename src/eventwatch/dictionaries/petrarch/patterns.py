@@ -140,7 +140,15 @@ def _merged_by_name(blocks: tuple[VerbBlock, ...], warn: Callable[[int, str], No
 
 
 def _most_specific_first(patterns: tuple[Pattern, ...]) -> tuple[Pattern, ...]:
-    return tuple(sorted(patterns, key=lambda p: -len(p.words)))
+    """More words first; among equals a block's pattern before a bare compound verb, whose
+    words are the compound itself: "went to the polls" is ``- * POLL`` (no event) before
+    ``+GO_TO``'s own code."""
+    return tuple(sorted(patterns, key=lambda p: (-len(p.words), _bare_verb(p))))
+
+
+def _bare_verb(pattern: Pattern) -> bool:
+    """A verb line of a block (its code is the block's default), not one of its patterns."""
+    return not pattern.text.lstrip().startswith("-")
 
 
 def _block_patterns(block: VerbBlock, head: str, verbs: VerbDictionary, stem: str,

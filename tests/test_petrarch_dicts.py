@@ -213,8 +213,11 @@ def test_petrarch_verb_blocks_forms_and_shared_patterns(petrarch):
     # Lemmas are the base verbs, lowercase; a form the dictionary spells out (MET) finds its
     # verb's patterns even when the tagger's lemma is wrong.
     assert "confer" in petrarch.verbs
-    assert petrarch.verbs.get("met") is petrarch.verbs.get("meet")
-    assert petrarch.verbs.get("cracked") == petrarch.verbs.get("crack")
+    assert petrarch.verbs.spelt("met") is petrarch.verbs.get("meet")
+    assert petrarch.verbs.spelt("cracked") == petrarch.verbs.get("crack")
+    # ... also when the tagger gives the form itself as the lemma ("overran" stays "overran").
+    from eventwatch.events.coder import _lookup
+    assert _lookup(petrarch.verbs, "met", "met") is petrarch.verbs.get("meet")
     assert petrarch.verbs.get("meet")[-1].code == "040"  # [040:040]: the active part
 
 
@@ -478,6 +481,13 @@ AGREE
 ---  DIE   [190]  ---
 DIE
 
+---  FIND   [---]  ---
+FIND {FINDS FOUND FINDING}
+- * GUILTY                              [173]
+
+---  FOUND   [060]  ---
+FOUND
+
 ---  GO   [040]  ---
 +GO_TO
 GO
@@ -594,9 +604,20 @@ def news(tmp_path: Path) -> Dictionaries:
     # A block's pattern beats the bare compound verb's own code: "went to the polls" is
     # ``- * POLL`` (nothing), not ``+GO_TO`` (a visit).
     ("Freedonian ministers went to the polls of Sylvania.", set()),
+    # An ally, rival or counterpart is somebody else than the possessor.
+    ("Freedonia's ally Sylvania penalized Marxonia.", {("SYL", "MRX", "172")}),
+    ("Freedonia penalized its old rival, Sylvania.", {("FRD", "SYL", "172")}),
 ])
 def test_petrarch_reads_news_phrasing(news, nlp, text, expected):
     assert _code(news, nlp, text) == expected
+
+
+def test_petrarch_form_spelt_out_by_an_earlier_block_is_that_blocks(news):
+    # FIND {FINDS FOUND FINDING} comes before the block of FOUND (to establish): "found
+    # guilty" is FIND's pattern, as PETRARCH's first definition wins.
+    assert [(p.lemma, p.code) for p in news.verbs.spelt("found")] == [
+        ("find", "173"), ("find", "---")]
+    assert [(p.lemma, p.code) for p in news.verbs.get("found")] == [("found", "060")]
 
 
 def test_spokesman_speaks_as_whom_he_speaks_for(petrarch, nlp):

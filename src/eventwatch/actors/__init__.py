@@ -54,6 +54,10 @@ SECTOR_CODES = frozenset({"GOV", "MIL", "COP", "JUD", "OPP", "REB", "INS", "SEP"
 _LOCATABLE = frozenset({"MIL", "COP", "REB", "INS", "SEP", "UAF", "CVL", "REF", "OPP", "HLH",
                         "EDU", "LAB", "CRM", "AGR"})
 _PRONOUNS = frozenset({"he", "she", "him", "her"})
+# Nouns for somebody else than their possessor: "Russia's ally Belarus" is no Russian.
+_RELATIONAL_NOUNS = frozenset({"ally", "neighbour", "neighbor", "rival", "enemy", "foe",
+                               "partner", "counterpart", "adversary", "opponent", "critic",
+                               "archrival", "arch-rival", "archenemy", "arch-enemy", "nemesis"})
 _CROWD_NUMBERS = frozenset({"thousands", "hundreds", "dozens", "scores", "millions", "tens"})
 
 
@@ -386,6 +390,8 @@ def _np_head(token: Token, agent_tokens: set[int]) -> Token:
     for _ in range(8):
         head = token.head
         if head == token:
+            break
+        if token.dep_ == "poss" and head.lemma_.lower() in _RELATIONAL_NOUNS:
             break
         nominal_modifier = token.dep_ in _NP_DEPS and head.pos_ in _NOMINAL
         coordinated_modifier = (token.dep_ == "conj" and head.pos_ in ("ADJ", "PROPN")

@@ -230,10 +230,18 @@ class PatternIndex:
     def get(self, lemma: str) -> tuple[Pattern, ...]:
         return self._by_lemma.get(lemma, ())
 
+    def spelt(self, form: str) -> tuple[Pattern, ...]:
+        """The patterns of a form the dictionary spells out ("met", "found" for FIND), else
+        of a verb of that name."""
+        return self.get(WRITTEN_FORM + form) or self.get(form)
+
     def lemmas(self) -> frozenset[str]:
         return frozenset(self._by_lemma)
 
 
+# Index key prefix of a form a dictionary spells out ("=found", FIND's past tense), kept
+# apart from the lemma keys ("found", to establish) so both can be looked up.
+WRITTEN_FORM = "="
 ANY_CODE = "Q"  # a transformation's "any code": in its result, the nested event's own code
 ANY_ACTOR = "."  # a transformation role filled by any actor, not bound to a variable
 NO_ACTOR = "_"  # a transformation role left empty: an infinitive with no subject of its own

@@ -179,7 +179,7 @@ def _code_sentence(parsed: ParsedArticle, sentence: ParsedSentence, actors: Sent
         if token.pos_ in ("VERB", "AUX"):
             patterns = _lookup(dictionaries.verbs, token.lower_, lemma)
             if convention.regular_verb_forms_only and not regular_verb_form(token.lower_, lemma):
-                patterns = dictionaries.verbs.get(token.lower_)  # "departes": a typo
+                patterns = dictionaries.verbs.spelt(token.lower_)  # "departes": a typo
         elif token.pos_ in ("NOUN", "PROPN") and token.head.i not in coded_heads:
             patterns = _lookup(dictionaries.nouns, token.lower_, lemma)
         else:
@@ -313,11 +313,12 @@ def _governs_coded_intent(token: Token, by_token: dict[int, list[Event]]) -> boo
 
 
 def _lookup(index: PatternIndex, surface: str, lemma: str) -> tuple[Pattern, ...]:
-    """A dictionary entry for the exact form wins (PETRARCH's ``LEFT [042:043]`` is not
-    ``LEAVE [012]``); otherwise the lemma's patterns."""
-    if surface != lemma and surface in index:
-        return index.get(surface)
-    return index.get(lemma)
+    """A dictionary entry for the exact form wins: one the dictionary spells out as a form
+    (FIND's "found", not FOUND's), then a verb of its own (PETRARCH's ``LEFT [042:043]`` is
+    not ``LEAVE [012]``); otherwise the lemma's patterns, or those of a form the lemma is
+    (the tagger leaves "overran" as it is)."""
+    return ((surface != lemma and index.spelt(surface)) or index.get(lemma)
+            or index.spelt(lemma))
 
 
 def _unfilled_slot(frame: Frame, pattern: Pattern, actors: SentenceActors) -> bool:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from itertools import product
 
-from eventwatch.dictionaries.model import SKIP, Pattern
+from eventwatch.dictionaries.model import SKIP, WRITTEN_FORM, Pattern
 from eventwatch.dictionaries.petrarch.verbs import (
     PatternLine,
     Synset,
@@ -100,18 +100,22 @@ def verb_groups(verbs: VerbDictionary, errors: list[DictionaryError],
         count += len(shared) if used_shared else 0
     groups = {lemma: found[0] if len(found) == 1 else _most_specific_first(
         tuple(p for part in found for p in part)) for lemma, found in parts.items()}
-    for form, lemma in _written_forms(verbs.blocks).items():
-        if form not in groups and lemma in groups:
-            groups[form] = groups[lemma]
+    for form, (lemma, line) in _written_forms(verbs.blocks).items():
+        # The first definition counts: FIND {FINDS FOUND FINDING} comes before the block of
+        # FOUND (to establish), so the word "found" is FIND's, while "founded" is FOUND's.
+        defined = owner.get((form, (), ()))
+        if lemma in groups and (defined is None or line < defined[1]):
+            groups[WRITTEN_FORM + form] = groups[lemma]
     return VerbGroups(groups, count)
 
 
-def _written_forms(blocks: tuple[VerbBlock, ...]) -> dict[str, str]:
-    """Inflected forms the dictionary spells out (``+CORDON_OFF {+CORDONED_OFF}``) → lemma.
+def _written_forms(blocks: tuple[VerbBlock, ...]) -> dict[str, tuple[str, int]]:
+    """Inflected forms the dictionary spells out (``+CORDON_OFF {+CORDONED_OFF}``) → lemma
+    and the line that names them.
 
     The coder looks a verb up by its surface form first, so a form the dictionary names is
     found even when the tagger's lemma slips ("cordoned" → "cordone")."""
-    found: dict[str, str] = {}
+    found: dict[str, tuple[str, int]] = {}
     for block in blocks:
         for verb in block.verbs:
             for form in verb.forms:
@@ -119,7 +123,7 @@ def _written_forms(blocks: tuple[VerbBlock, ...]) -> dict[str, str]:
                 marked = next((p for p in parts if p.startswith("+")), parts[0])
                 word = marked.lstrip("+").lower()
                 if word and word != verb.lemma:
-                    found.setdefault(word, verb.lemma)
+                    found.setdefault(word, (verb.lemma, verb.line))
     return found
 
 

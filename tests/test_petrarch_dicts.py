@@ -560,6 +560,10 @@ def news(tmp_path: Path) -> Dictionaries:
      {("FRDMIL", "SYL", "172"), ("MRXMIL", "SYL", "172")}),
     # ... and places a bare sector like any other country.
     ("Sylvania penalized an army camp in Marxonia.", {("SYL", "MRXMIL", "172")}),
+    # Not from another clause when the sentence names another country: the talks are in
+    # Marxonia, the army units (penalized at home, root 17) are Freedonia's.
+    ("A Freedonian minister penalized army units, a day before talks scheduled in Marxonia.",
+     {("FRDGOV", "FRDMIL", "172")}),
     # A candidate naming no actor says whose it is by its "of" phrase, before later phrases.
     ("Sylvania penalized the movement of the Freedonian army from Marxonia.",
      {("SYL", "FRDMIL", "172")}),

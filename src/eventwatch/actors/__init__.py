@@ -301,9 +301,13 @@ def _locate_sectors(doc: Doc, groups: dict[int, list[tuple[PhraseMatch, Span]]],
     """Sector-only actors take the country of the one place the sentence is set in.
 
     "Islamic State attacked an army camp in western Kabul" → the camp's ``MIL`` is ``AFGMIL``.
-    Only places introduced by a locative preposition count, and only when there is one.
+    Only places introduced by a locative preposition count, and only when there is one. Where
+    the sentence also names another country, a sector outside the place's clause stays
+    bare: in "Sri Lanka will lift its ban on Tamil Tiger rebels, paving the way for talks
+    scheduled in Thailand", the rebels are not Thai.
     """
     places = set()
+    place_clauses = set()
     for head_i, items in groups.items():
         head = doc[head_i]
         if head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE:
@@ -311,14 +315,26 @@ def _locate_sectors(doc: Doc, groups: dict[int, list[tuple[PhraseMatch, Span]]],
                 entry = match.entries[0]
                 if _kind_on(entry, day) in (COUNTRY, CAPITAL) and (code := entry.code_on(day)):
                     places.add(code[:3])
+                    place_clauses.add(_clause_of(head).i)
     if len(places) != 1:
         return
     (country,) = places
+    elsewhere = any(a.country and a.country != country
+                    for actors in by_head.values() for a in actors)
     for head_i, actors in list(by_head.items()):
+        if elsewhere and _clause_of(doc[head_i]).i not in place_clauses:
+            continue
         by_head[head_i] = tuple(
             in_country(a, country, "located")
             if a.country is None and a.code[:3] in _LOCATABLE and len(a.code) <= 6 else a
             for a in actors)
+
+
+def _clause_of(token: Token) -> Token:
+    """The verb whose clause the token is in (the root if none)."""
+    while token.head != token and token.pos_ not in ("VERB", "AUX"):
+        token = token.head
+    return token
 
 
 def _resolve_pronouns(doc: Doc, offset: int, by_head: dict[int, tuple[Actor, ...]],

@@ -502,6 +502,8 @@ NEWS_ACTORS = """MARXONIA_
     [MRX]
 HASSAN_
     [MRXELI]
+GAZA_STRIP_
+    [PSEGZA]
 """
 
 
@@ -560,6 +562,8 @@ def news(tmp_path: Path) -> Dictionaries:
      {("FRDMIL", "SYL", "172"), ("MRXMIL", "SYL", "172")}),
     # ... and places a bare sector like any other country.
     ("Sylvania penalized an army camp in Marxonia.", {("SYL", "MRXMIL", "172")}),
+    # A region the files code in full within a real country sets the sentence there too.
+    ("Sylvania penalized an army camp in the Gaza Strip.", {("SYL", "PSEMIL", "172")}),
     # Not from another clause when the sentence names another country: the talks are in
     # Marxonia, the army units (penalized at home, root 17) are Freedonia's.
     ("A Freedonian minister penalized army units, a day before talks scheduled in Marxonia.",

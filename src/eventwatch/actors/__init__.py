@@ -313,7 +313,7 @@ def _locate_sectors(doc: Doc, groups: dict[int, list[tuple[PhraseMatch, Span]]],
         if head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE:
             for match, _ in items:
                 entry = match.entries[0]
-                if _kind_on(entry, day) in (COUNTRY, CAPITAL) and (code := entry.code_on(day)):
+                if (code := entry.code_on(day)) and _is_place(_kind_on(entry, day), code):
                     places.add(code[:3])
                     place_clauses.add(_clause_of(head).i)
     if len(places) != 1:
@@ -328,6 +328,12 @@ def _locate_sectors(doc: Doc, groups: dict[int, list[tuple[PhraseMatch, Span]]],
             in_country(a, country, "located")
             if a.country is None and a.code[:3] in _LOCATABLE and len(a.code) <= 6 else a
             for a in actors)
+
+
+def _is_place(kind: str, code: str) -> bool:
+    """A country or capital, or a region the files code in full within a country ("in
+    Gaza": PSEGZA), as where a sentence is set."""
+    return kind in (COUNTRY, CAPITAL) or (kind == NAMED and code[:3] in iso3_codes())
 
 
 def _clause_of(token: Token) -> Token:

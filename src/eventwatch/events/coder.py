@@ -27,6 +27,7 @@ from eventwatch.actors import (
 )
 from eventwatch.dictionaries.model import (
     EVENTWATCH,
+    WRITTEN_FORM,
     Convention,
     Dictionaries,
     Pattern,
@@ -38,6 +39,7 @@ from eventwatch.events.frame import (
     SUBJECT_DEPS,
     SUBJECT_GERUND_PREPS,
     Frame,
+    attribution,
     conjuncts,
     content_clause_head,
     cut_off_fragment,
@@ -318,7 +320,7 @@ def _lookup(index: PatternIndex, surface: str, lemma: str) -> tuple[Pattern, ...
     not ``LEAVE [012]``); otherwise the lemma's patterns, or those of a form the lemma is
     (the tagger leaves "overran" as it is)."""
     return ((surface != lemma and index.spelt(surface)) or index.get(lemma)
-            or index.spelt(lemma))
+            or index.get(WRITTEN_FORM + lemma))
 
 
 def _unfilled_slot(frame: Frame, pattern: Pattern, actors: SentenceActors) -> bool:
@@ -878,7 +880,7 @@ def _reporter(token: Token, actors_of) -> Actor | None:
     current = token
     for _ in range(4):
         for child in current.children:
-            if child.dep_ == "prep" and child.lower_ == "according":
+            if attribution(child):
                 pobjs = [p for to in child.children for p in to.children if p.dep_ == "pobj"]
                 found = actors_of(pobjs)
                 if found:

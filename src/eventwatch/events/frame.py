@@ -70,7 +70,7 @@ class Frame:
         nested = [t for _, pobjs in preps for t in pobjs]
         nested += [c for c in head.children if c.dep_ in ("prep", "prt")]
         for holder in nested:
-            if _attribution(holder):
+            if attribution(holder):
                 continue
             preps.extend(preps_of(holder, particles_too=False))
         # Preps the parser hangs on a participle after the object ("warships equipped with
@@ -279,11 +279,11 @@ def phrase_after(verb: Token) -> Iterator[Token]:
     The party named before a hyphened participle is left out: "signed a French-brokered
     deal" is no deal with France (PETRARCH's parser keeps "French-brokered" one word)."""
     for child in verb.children:
-        if child.i > verb.i and child.dep_ not in OWN_CLAUSE_DEPS and not _attribution(child):
+        if child.i > verb.i and child.dep_ not in OWN_CLAUSE_DEPS and not attribution(child):
             yield from (t for t in child.subtree if not _before_hyphened_participle(t))
 
 
-def _attribution(token: Token) -> bool:
+def attribution(token: Token) -> bool:
     """ "according to X" names who reports it, never a party to it."""
     return token.dep_ == "prep" and token.lower_ == "according"
 

@@ -840,7 +840,10 @@ def test_transformation_roles_bind_one_actor_each():
     assert claim.match("010", "190", ("ISR", "HMS", "EGY")) is None
     assert intend.match("030", "190", ("TUR", None, "SYR")) == {"a": 0, "b": 2}
     assert intend.match("030", "190", ("TUR", "TUR", "SYR")) is None
-    assert accuse.match("010", "190", ("ISR", "HMS", None)) is None
+    # An attack on no actor the dictionaries name is still one ("bombed the town of Gori");
+    # "." is no empty source, nor is a variable ever empty.
+    assert accuse.match("010", "190", ("ISR", "HMS", None)) == {"a": 0, "b": 1}
+    assert claim.match("010", "190", ("ISR", "ISR", None)) is None
 
 
 def test_petrarch_transformations_rewrite_nested_events(tmp_path, nlp):
@@ -866,6 +869,14 @@ def test_petrarch_transformations_rewrite_nested_events(tmp_path, nlp):
     # what was said.
     assert _code(d, nlp, "Trentino said in a statement that Freedonia had penalized "
                  "Sylvania.") == {("SYLGOV", "FRD", "112")}
+    # Punishing nobody the dictionaries name is still punishing: an accusation.
+    assert _code(d, nlp, "Trentino said that Freedonia penalized the town.") == {
+        ("SYLGOV", "FRD", "112")}
+    # A clause saying Freedonia did something no rule rewrites is what was said, not who was
+    # spoken to (PETRARCH: the saying's target would be an event); one saying what Freedonia
+    # is still makes Freedonia the target.
+    assert _code(d, nlp, "Trentino said that Freedonia conferred.") == set()
+    assert _code(d, nlp, "Trentino said that Freedonia was awful.") == {("SYLGOV", "FRD", "010")}
     # A negated saying rewrites nothing.
     assert not any(code == "112" for _, _, code in _code(
         d, nlp, "Trentino did not say that Freedonia penalized Sylvania."))

@@ -255,8 +255,8 @@ class Transformation:
     governor: code of the governing verb (SAY → 010); source: variable of its source.
     nested / result: (source, target, code) of the nested event and of the event that replaces
     both. Roles are variables (``a``, ``b``: each binds one actor, compared by code),
-    ANY_ACTOR or NO_ACTOR. A code matches itself and its children (190: every 19x code);
-    ANY_CODE matches every code.
+    ANY_ACTOR (also no actor in the nested target) or NO_ACTOR. A code matches itself and its
+    children (190: every 19x code); ANY_CODE matches every code.
     """
 
     id: str
@@ -280,6 +280,8 @@ class Transformation:
         bound: dict[str, int] = {}
         for position, role in enumerate((self.source, self.nested[0], self.nested[1])):
             code = actors[position]
+            if code is None and role == ANY_ACTOR and position == 2:
+                continue  # the nested target "." may be empty: "bombed the town of Gori"
             if (role == NO_ACTOR) != (code is None):
                 return None  # "_" wants an empty role, every other role an actor
             if code is None:

@@ -204,10 +204,12 @@ def _code_sentence(parsed: ParsedArticle, sentence: ParsedSentence, actors: Sent
                 consumed.update(_named_verbs(token, pattern, dictionaries.verbs))
             break
     if dictionaries.transformations:
-        def asked_for(token: Token, pattern: Pattern, frame: Frame) -> list[Event]:
+        for_rules = replace(settings, require_target=False)
+
+        def for_the_rules(token: Token, pattern: Pattern, frame: Frame) -> list[Event]:
             return list(_events_for(parsed, sentence, token, frame, pattern, actors,
-                                    dictionaries, settings, asked_for=True))
-        _transform_nested(doc, by_token, matched, actors, dictionaries, asked_for)
+                                    dictionaries, for_rules, asked_for=True))
+        _transform_nested(doc, by_token, matched, actors, dictionaries, for_the_rules)
     for i in list(by_token):
         if _done_by_gerund(doc[i], by_token) or unasserted(doc[i]):
             del by_token[i]
@@ -248,13 +250,16 @@ def _with_plain_complements(frame: Frame, verbs: PatternIndex) -> Frame:
 def _transform_nested(doc: Doc, by_token: dict[int, list[Event]],
                       matched: dict[int, tuple[Pattern, Frame]], actors: SentenceActors,
                       dictionaries: Dictionaries,
-                      asked_for: Callable[[Token, Pattern, Frame], list[Event]]) -> None:
+                      for_the_rules: Callable[[Token, Pattern, Frame], list[Event]]) -> None:
     """Apply the dictionaries' transformations: an event in the that-clause or infinitive of a
     coded verb ("X said Y attacked Z") and the verb's own event give way to the rewritten
     event (X accuses Y). The verb counts as coded when its pattern fired, even if it found no
     target of its own; a negated verb rewrites nothing. A complement that is asked for, not
-    done ("wants to attack Y"), is no event of its own but may still be rewritten
-    (``asked_for`` codes it)."""
+    done ("wants to attack Y"), or whose pattern found no target ("said Russian jets bombed
+    the town of Gori") is no event of its own but may still be rewritten (``for_the_rules``
+    codes it). Such a clause left unrewritten is no addressee of a statement either:
+    PETRARCH codes no "X said to Y" when the clause says Y did something (the statement's
+    target would be an event)."""
     actors_of = _actors_lookup(actors)
     convention = dictionaries.convention
     for i in sorted(matched):
@@ -262,7 +267,7 @@ def _transform_nested(doc: Doc, by_token: dict[int, list[Event]],
         token = doc[i]
         if pattern.kind != "verb" or not pattern.code.isdigit():
             continue
-        clauses = {c.i: by_token.get(c.i) or (asked_for(c, *matched[c.i]) if _directed(c) else [])
+        clauses = {c.i: by_token.get(c.i) or for_the_rules(c, *matched[c.i])
                    for c in reported_clauses(token) if c.i > i and c.i in matched}
         if not any(clauses.values()):
             continue
@@ -272,6 +277,7 @@ def _transform_nested(doc: Doc, by_token: dict[int, list[Event]],
         sources = _verb_roles(token, frame, pattern, actors_of, convention)[0]
         governors = [Governor(pattern.code, s, f"{pattern.id} {pattern.text}") for s in sources]
         rewritten: list[Event] = []
+        doers: set[Actor] = set()  # who did what an unrewritten targetless clause says
         for clause, events in clauses.items():
             own_subject = any(c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS
                               for c in doc[clause].children)
@@ -284,8 +290,12 @@ def _transform_nested(doc: Doc, by_token: dict[int, list[Event]],
                     kept.append(nested)
             if by_token.get(clause):  # events coded only for the rules are not kept
                 by_token[clause] = kept
+            elif own_subject and not _directed(doc[clause]):
+                doers.update(e.source for e in kept)
         if rewritten:
             by_token[i] = rewritten
+        elif doers and pattern.code.startswith("01") and i in by_token:
+            by_token[i] = [e for e in by_token[i] if e.target not in doers]
 
 
 def _drop_nested_events(doc: Doc, by_token: dict[int, list[Event]]) -> None:

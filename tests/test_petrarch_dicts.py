@@ -872,10 +872,9 @@ def test_petrarch_transformations_rewrite_nested_events(tmp_path, nlp):
     # Punishing nobody the dictionaries name is still punishing: an accusation.
     assert _code(d, nlp, "Trentino said that Freedonia penalized the town.") == {
         ("SYLGOV", "FRD", "112")}
-    # A clause saying Freedonia did something no rule rewrites is what was said, not who was
-    # spoken to (PETRARCH: the saying's target would be an event); one saying what Freedonia
-    # is still makes Freedonia the target.
-    assert _code(d, nlp, "Trentino said that Freedonia conferred.") == set()
+    # A clause no rule rewrites names the saying's target, whether it says what Freedonia did
+    # or what it is (the 2_02 suite's "X noted that Y regretted Z" is X → Y 010).
+    assert _code(d, nlp, "Trentino said that Freedonia conferred.") == {("SYLGOV", "FRD", "010")}
     assert _code(d, nlp, "Trentino said that Freedonia was awful.") == {("SYLGOV", "FRD", "010")}
     # A negated saying rewrites nothing.
     assert not any(code == "112" for _, _, code in _code(

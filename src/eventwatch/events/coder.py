@@ -257,9 +257,8 @@ def _transform_nested(doc: Doc, by_token: dict[int, list[Event]],
     target of its own; a negated verb rewrites nothing. A complement that is asked for, not
     done ("wants to attack Y"), or whose pattern found no target ("said Russian jets bombed
     the town of Gori") is no event of its own but may still be rewritten (``for_the_rules``
-    codes it). Such a clause left unrewritten is no addressee of a statement either:
-    PETRARCH codes no "X said to Y" when the clause says Y did something (the statement's
-    target would be an event)."""
+    codes it). Unrewritten, the clause still names the saying's target, as in PETRARCH's
+    validation suite ("X noted that Y regretted Z" is X → Y 010)."""
     actors_of = _actors_lookup(actors)
     convention = dictionaries.convention
     for i in sorted(matched):
@@ -277,7 +276,6 @@ def _transform_nested(doc: Doc, by_token: dict[int, list[Event]],
         sources = _verb_roles(token, frame, pattern, actors_of, convention)[0]
         governors = [Governor(pattern.code, s, f"{pattern.id} {pattern.text}") for s in sources]
         rewritten: list[Event] = []
-        doers: set[Actor] = set()  # who did what an unrewritten targetless clause says
         for clause, events in clauses.items():
             own_subject = any(c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS
                               for c in doc[clause].children)
@@ -290,12 +288,8 @@ def _transform_nested(doc: Doc, by_token: dict[int, list[Event]],
                     kept.append(nested)
             if by_token.get(clause):  # events coded only for the rules are not kept
                 by_token[clause] = kept
-            elif own_subject and not _directed(doc[clause]):
-                doers.update(e.source for e in kept)
         if rewritten:
             by_token[i] = rewritten
-        elif doers and pattern.code.startswith("01") and i in by_token:
-            by_token[i] = [e for e in by_token[i] if e.target not in doers]
 
 
 def _drop_nested_events(doc: Doc, by_token: dict[int, list[Event]]) -> None:

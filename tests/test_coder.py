@@ -177,6 +177,14 @@ def test_coder_directive_codes_the_demand_not_the_demanded(code_text, builtin):
         ("USA", "RUS", "10")}
 
 
+def test_coder_every_coordinated_demanded_verb_is_only_asked_for(code_text, builtin):
+    # "withdraw", coordinated with the asked-for "stop", is no Turkish withdrawal from Syria.
+    events = code_text("Turkey called on Russia to stop and withdraw its troops from Syria.",
+                       dictionaries=builtin)
+    assert {(e.source.country, e.target.country, e.root) for e in events} == {
+        ("TUR", "RUS", "02")}
+
+
 def test_coder_passive_with_thing_as_subject(code_text, builtin):
     events = code_text("Sweeping sanctions were imposed on Russia by the European Union.",
                        dictionaries=builtin)

@@ -615,6 +615,8 @@ def news(tmp_path: Path) -> Dictionaries:
     # An ally, rival or counterpart is somebody else than the possessor.
     ("Freedonia's ally Sylvania penalized Marxonia.", {("SYL", "MRX", "172")}),
     ("Freedonia penalized its old rival, Sylvania.", {("FRD", "SYL", "172")}),
+    # A name in lower case is a common word ("pardoned a Thanksgiving turkey").
+    ("Freedonia penalized a sylvania farmer.", set()),
 ])
 def test_petrarch_reads_news_phrasing(news, nlp, text, expected):
     assert _code(news, nlp, text) == expected
@@ -1098,3 +1100,27 @@ def test_petrarch_conjoined_agents_share_all_modifiers_of_the_first(tmp_path, nl
     d = _extended(tmp_path, agents="ISLAMIST [~MUS]\nMEDIA {} [~MED]\n")
     text = "The Freedonian Islamist media and army penalized Sylvania."
     assert {s for s, _, _ in _code(d, nlp, text)} == {"FRDMUSMED", "FRDMUSMIL"}
+
+
+ACCLAIM_BLOCK = """
+---  ACCLAIM   [051]  ---
+ACCLAIM
+PRAISE
+- * (TO)                   [043:042]
+
+---  CALL   [---]  ---
+CALL
+- * FOR TALKS WITH +       [036]
+"""
+
+
+def test_petrarch_preposition_inside_a_prepositional_phrase_is_that_phrases(
+        tmp_path, nlp):
+    # "to peace" belongs to "commitment", so ACCLAIM's ``- * (TO)`` (a welcome to a visit)
+    # does not fire: a plain praise. PETRARCH matches a verb's own phrases only.
+    d = _extended(tmp_path, verbs=ACCLAIM_BLOCK)
+    assert _code(d, nlp, "Freedonia praised Sylvania for its commitment to peace.") == {
+        ("FRD", "SYL", "051")}
+    # A pattern that names the phrase it sits in still reaches it.
+    assert _code(d, nlp, "Freedonia called for talks with Sylvania.") == {
+        ("FRD", "SYL", "036")}

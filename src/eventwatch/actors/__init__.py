@@ -109,7 +109,7 @@ def find_actors(doc: Doc, offset: int, dictionaries: Dictionaries, day: dt.date 
     matches = dictionaries.actors.find(doc.text)
     spans = [(m, doc.char_span(m.start, m.end, alignment_mode="expand")) for m in matches]
     spans = [(m, s) for m, s in spans if s is not None and len(s)]
-    spans = [(m, s) for m, s in spans if not _first_name_only(m, s)]
+    spans = [(m, s) for m, s in spans if not _first_name_only(m, s) and not _common_word(m, s)]
     covered = {t.i for _, s in spans for t in s}
     spans.extend(_elided(doc, spans, covered, dictionaries))
     spans.extend(_remembered(doc, covered, memory))
@@ -373,6 +373,12 @@ def _first_name_only(match: PhraseMatch, span: Span) -> bool:
     surname = name.head
     return (name.dep_ == "compound" and surname.i == name.i + 1 and surname.pos_ == "PROPN"
             and name.ent_type_ == surname.ent_type_ == "PERSON")
+
+
+def _common_word(match: PhraseMatch, span: Span) -> bool:
+    """A name written in lower case is a common word: "pardon a Thanksgiving turkey", "a
+    china cup". Agents ("troops") are common words anyway; an all-caps text has no lower case."""
+    return len(span) == 1 and AGENT not in _kinds(match) and span[0].text.islower()
 
 
 def _elided(doc: Doc, spans: list[tuple[PhraseMatch, Span]], covered: set[int],

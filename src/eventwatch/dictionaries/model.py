@@ -346,6 +346,11 @@ class Convention:
     # ("X attacked Y after accusing Z"). Otherwise only a "by" gerund is, which says what
     # was done ("X retaliated by expelling Y"); PETRARCH's suites code no "after leaving".
     time_gerunds_take_subject: bool = True
+    # A preposition inside a prepositional phrase matches only patterns that name that
+    # phrase too: "praised X for his commitment to peace" is no ``- * (TO)`` (PETRARCH's
+    # tree). Otherwise patterns are bags of words ("launch drill around +" for "launched
+    # drills in six zones around Taiwan").
+    inner_prepositions_need_their_phrase: bool = False
 
 
 EVENTWATCH = Convention(
@@ -365,6 +370,7 @@ PETRARCH = Convention(
     all_agents_compose=True,
     every_coordination_is_mutual=True,
     time_gerunds_take_subject=False,
+    inner_prepositions_need_their_phrase=True,
 )
 CONVENTIONS = {c.name: c for c in (EVENTWATCH, PETRARCH)}
 

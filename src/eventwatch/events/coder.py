@@ -191,7 +191,7 @@ def _code_sentence(parsed: ParsedArticle, sentence: ParsedSentence, actors: Sent
         frame = Frame.of(token)
         if convention.complements_join_verb_phrase:
             frame = _with_plain_complements(frame, dictionaries.verbs)
-        words = frame.words()
+        words = frame.words(not convention.inner_prepositions_need_their_phrase)
         for pattern in patterns:
             if not frame.matches(pattern, words) or _unfilled_slot(frame, pattern, actors):
                 continue
@@ -873,7 +873,10 @@ def _negated_adverb(child: Token) -> bool:
 
 
 def _directed(token: Token) -> bool:
-    """'urged Ethiopia to open talks', 'demanded that Russia withdraw': asked for, not done."""
+    """'urged Ethiopia to open talks', 'demanded that Russia withdraw': asked for, not done;
+    so is every verb coordinated with it ('appealed to the US to drop or ease a ban')."""
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
     head = token.head
     return (token.dep_ in ("xcomp", "ccomp") and head != token
             and head.lemma_.lower() in DIRECTIVE_VERBS)

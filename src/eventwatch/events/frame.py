@@ -25,6 +25,7 @@ PREP_DEPS = frozenset({"prep", "agent", "dative"})
 TARGET_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into", "from",
                 "over", "upon", "for", "outside", "along", "across", "inside")
 DIRECTION_PREPS = ("to", "toward", "towards", "into")
+HELD_BY = "@"  # in frame words, "with@talks": a preposition and the word it hangs on
 # Verbs whose subject a controlled verb inherits ("X agreed to meet Y", "X went on to attack").
 _INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acomp"})
 # Prepositions whose gerund is done by the governing verb's subject ("retaliated by
@@ -54,6 +55,8 @@ class Frame:
     preps: tuple[tuple[str, tuple[Token, ...]], ...]  # (preposition lemma, its objects)
     loose_preps: tuple[tuple[str, tuple[Token, ...]], ...] = ()
     complements: tuple[Token, ...] = ()  # joined infinitive verbs and their "to"
+    # Per entry of ``preps``: None, or the word a preposition one level deeper hangs on.
+    holders: tuple[Token | None, ...] = ()
 
     @classmethod
     def of(cls, head: Token) -> Frame:
@@ -66,18 +69,22 @@ class Frame:
         preps: list[tuple[str, tuple[Token, ...]]] = []
         for holder in (head, *objects):
             preps.extend(preps_of(holder, particles_too=holder is head))
+        holders: list[Token | None] = [None] * len(preps)
         # One level deeper: "call for talks with Greece", "pull out of the deal".
         nested = [t for _, pobjs in preps for t in pobjs]
         nested += [c for c in head.children if c.dep_ in ("prep", "prt")]
         for holder in nested:
             if attribution(holder):
                 continue
-            preps.extend(preps_of(holder, particles_too=False))
+            deeper = preps_of(holder, particles_too=False)
+            preps.extend(deeper)
+            holders.extend([holder] * len(deeper))
         # Preps the parser hangs on a participle after the object ("warships equipped with
         # missiles to the Syrian coast") may hold the target, but never match pattern words.
         participles = [c for o in objects for c in o.children if c.dep_ == "acl"]
         loose = [p for holder in participles for p in preps_of(holder, particles_too=False)]
-        return cls(head, particles, tuple(objects), tuple(preps), tuple(loose))
+        return cls(head, particles, tuple(objects), tuple(preps), tuple(loose), (),
+                   tuple(holders))
 
     def joined(self, other: Frame) -> Frame:
         """This frame plus another's particles, objects and prepositions (PETRARCH reads
@@ -88,18 +95,29 @@ class Frame:
         marker = tuple(c for v in verb for c in v.children if c.dep_ == "aux" and c.lower_ == "to")
         return Frame(self.head, self.particles + other.particles, self.objects + other.objects,
                      self.preps + other.preps, self.loose_preps + other.loose_preps,
-                     (*self.complements, *marker, *verb, *other.complements))
+                     (*self.complements, *marker, *verb, *other.complements),
+                     self.holders + other.holders)
 
-    def words(self) -> set[str]:
+    def words(self, inner_prepositions_free: bool = True) -> set[str]:
         """Lemmas and lowercased surface forms of everything in the frame.
 
         Surface forms let dictionaries written in surface words (PETRARCH's SANCTIONS) match,
         and make matching robust to the lemmatizer's occasional slips.
+        ``inner_prepositions_free``: a preposition one phrase deeper is a word like any
+        other; otherwise it is offered only tied to the phrase it sits in (``HELD_BY``).
         """
         tokens = [*self.particles, *self.objects, *self.complements]
         found: set[str] = set()
-        for prep, pobjs in self.preps:
-            found.add(prep)
+        for (prep, pobjs), holder in zip(self.preps, self.holders, strict=True):
+            if holder is None or inner_prepositions_free:
+                found.add(prep)
+            else:
+                # "for his commitment to peace": "to" is the commitment's, so it matches
+                # only in a pattern that names "commitment" or "for" too (PETRARCH's nested
+                # phrase: ``(FOR TALKS (WITH +))``, ``ASSURANCES_ON &TIETYPES FROM``).
+                anchors = [holder, holder.head] if holder.dep_ == "pobj" else [holder]
+                found.update(f"{prep}{HELD_BY}{w}" for a in anchors
+                             for w in (a.lemma_.lower(), a.lower_))
             tokens.extend(pobjs)
         # Modifiers of objects count too ("mock attack", "full diplomatic ties").
         tokens.extend(c for t in list(tokens) for c in t.children
@@ -133,7 +151,8 @@ class Frame:
         return found
 
     def matches(self, pattern: Pattern, words: set[str]) -> bool:
-        return all(w in words for w in pattern.words) and all(
+        return all(w in words or any(f"{w}{HELD_BY}{h}" in words for h in pattern.words)
+                   for w in pattern.words) and all(
             _side_by_side(self.head.doc, chain) for chain in pattern.chains)
 
     def is_prep(self, word: str) -> bool:

@@ -874,6 +874,9 @@ def test_petrarch_transformations_rewrite_nested_events(tmp_path, nlp):
     # Punishing nobody the dictionaries name is still punishing: an accusation.
     assert _code(d, nlp, "Trentino said that Freedonia penalized the town.") == {
         ("SYLGOV", "FRD", "112")}
+    # ... but not when nobody is named as its doer, only the place of an agentless passive.
+    assert not any(code == "112" for _, _, code in _code(
+        d, nlp, "Trentino said that the town was penalized in Freedonia."))
     # A clause no rule rewrites names the saying's target, whether it says what Freedonia did
     # or what it is (the 2_02 suite's "X noted that Y regretted Z" is X → Y 010).
     assert _code(d, nlp, "Trentino said that Freedonia conferred.") == {("SYLGOV", "FRD", "010")}

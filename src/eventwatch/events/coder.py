@@ -279,8 +279,13 @@ def _transform_nested(doc: Doc, by_token: dict[int, list[Event]],
         for clause, events in clauses.items():
             own_subject = any(c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS
                               for c in doc[clause].children)
+            doer_named = any(c.dep_ in SUBJECT_DEPS for c in doc[clause].children) or any(
+                c.dep_ == "agent" for c in doc[clause].children)
             kept = []
             for nested in events:
+                if nested.target is None and not doer_named:
+                    kept.append(nested)  # "properties were destroyed in Sydney": by nobody
+                    continue
                 found = [e for g in governors
                          if (e := rewrite(dictionaries.transformations, g, nested, own_subject))]
                 rewritten.extend(found)

@@ -432,6 +432,9 @@ def test_petrarch_agentless_passive_source_is_never_in_the_subject_or_a_place(pe
 
 
 NEWS_BLOCKS = """
+---  TELL   [010]  ---
+TELL {TELLS TOLD TELLING}
+
 ---  PUSH   [---]  ---
 PUSH
 - * ON                                  [190]
@@ -504,6 +507,7 @@ HASSAN_
     [MRXELI]
 GAZA_STRIP_
     [PSEGZA]
+GAZETTE_ [MED]
 """
 
 
@@ -615,6 +619,12 @@ def news(tmp_path: Path) -> Dictionaries:
     # An ally, rival or counterpart is somebody else than the possessor.
     ("Freedonia's ally Sylvania penalized Marxonia.", {("SYL", "MRX", "172")}),
     ("Freedonia penalized its old rival, Sylvania.", {("FRD", "SYL", "172")}),
+    # Telling the press that someone did something is a statement about them; telling
+    # someone else is a statement to them.
+    ("Sylvania told the Gazette that Marxonia had penalized Freedonia.",
+     {("SYL", "MRX", "010")}),
+    ("Sylvania told Marxonia that Freedonia had penalized the Gazette.",
+     {("SYL", "MRX", "010")}),
     # A name in lower case is a common word ("pardoned a Thanksgiving turkey").
     ("Freedonia penalized a sylvania farmer.", set()),
 ])

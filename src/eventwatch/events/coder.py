@@ -479,7 +479,23 @@ def _verb_roles(token: Token, frame: Frame, pattern: Pattern, actors_of,
         after = _not_venue(phrase_after(token), sources, token, pattern, actors_of)
         targets = _first_actors(_not_circumstance(after) if victims else after, actors_of,
                                 own) or _first_actors(cut_off_fragment(token), actors_of, own)
+    if pattern.code[:2] == "01" and targets and all(map(_is_media, targets)):
+        targets = _spoken_of(token, actors_of) or targets
     return sources, targets or victims, len(subject_tokens) > 1 or len(sources) > 1
+
+
+def _is_media(actor: Actor) -> bool:
+    """MED anywhere in the code's three-letter parts (AFP is a bare MED in Phoenix)."""
+    return "MED" in {actor.code[i:i + 3] for i in range(0, len(actor.code), 3)}
+
+
+def _spoken_of(verb: Token, actors_of) -> list[Actor]:
+    """'Saakashvili told AFP that Russia wanted to destroy his country': the press is only
+    the channel; the statement is about the clause's subject (Russia), as when nobody is
+    named as the one told."""
+    said = [c for clause in reported_clauses(verb) if clause.i > verb.i
+            for c in clause.children if c.dep_ in SUBJECT_DEPS]
+    return actors_of(said)
 
 
 def _victims_of(verb: Token, actors_of) -> list[Actor]:

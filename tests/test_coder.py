@@ -185,6 +185,14 @@ def test_coder_every_coordinated_demanded_verb_is_only_asked_for(code_text, buil
         ("TUR", "RUS", "02")}
 
 
+def test_coder_quoted_as_saying_is_the_speaker_saying(code_text, builtin):
+    # The agency only passes the words on: the spokesman reports the attack.
+    events = code_text("RIA Novosti cited a Russian military spokesman as saying Georgian "
+                       "troops had attacked Russian peacekeepers.", dictionaries=builtin)
+    assert [(e.source.code, e.target.code, e.root, e.reported_by.code) for e in events] == [
+        ("GEOMIL", "RUSMIL", "19", "RUSMIL")]
+
+
 def test_coder_passive_with_thing_as_subject(code_text, builtin):
     events = code_text("Sweeping sanctions were imposed on Russia by the European Union.",
                        dictionaries=builtin)

@@ -434,6 +434,7 @@ def test_petrarch_agentless_passive_source_is_never_in_the_subject_or_a_place(pe
 NEWS_BLOCKS = """
 ---  TELL   [010]  ---
 TELL {TELLS TOLD TELLING}
+QUOTE
 
 ---  PUSH   [---]  ---
 PUSH
@@ -625,6 +626,9 @@ def news(tmp_path: Path) -> Dictionaries:
      {("SYL", "MRX", "010")}),
     ("Sylvania told Marxonia that Freedonia had penalized the Gazette.",
      {("SYL", "MRX", "010")}),
+    # "The Gazette quoted X as saying": X says it, the Gazette tells nobody anything.
+    ("The Gazette quoted a Freedonian minister as saying that Marxonia was awful.",
+     {("FRDGOV", "MRX", "010")}),
     # A name in lower case is a common word ("pardoned a Thanksgiving turkey").
     ("Freedonia penalized a sylvania farmer.", set()),
 ])

@@ -47,6 +47,7 @@ from eventwatch.events.frame import (
     phrase_after,
     prep_objects,
     preps_of,
+    quoted_as,
     reported_clauses,
     subjects,
     unasserted,
@@ -174,7 +175,7 @@ def _code_sentence(parsed: ParsedArticle, sentence: ParsedSentence, actors: Sent
     matched: dict[int, tuple[Pattern, Frame]] = {}  # the pattern that fired, events or not
     convention = dictionaries.convention
     for token in doc:
-        if token.i in consumed:
+        if token.i in consumed or quoted_as(token) is not None:
             continue
         lemma = token.lemma_.lower()
         lemma = LEMMA_FIXES.get((lemma, token.lower_[:len(lemma)]), lemma)

@@ -378,6 +378,9 @@ def subjects(verb: Token, depth: int = 0, gerund_preps: Collection[str] = SUBJEC
         return passive, True
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return conjuncts(verb.head), False
+    speaker = _quoted_speaker(verb)
+    if speaker is not None:
+        return conjuncts(speaker), False
     # "Iran issued a statement condemning the raid", "X retaliated by expelling Y", "X was
     # arrested after attacking Y": another verb's subject did it (active, unless passive).
     doer_verb = _statement_author(verb) or _governing_verb(verb, gerund_preps)
@@ -389,6 +392,25 @@ def subjects(verb: Token, depth: int = 0, gerund_preps: Collection[str] = SUBJEC
             passive = bool(auxpass)  # complement is passive itself ("to be arrested")
         return found, passive
     return [], False
+
+
+def quoted_as(verb: Token) -> Token | None:
+    """The gerund of "Interfax quoted Lavrov as saying …" (or "cited X as warning"): the
+    quoting verb only says where the words come from."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as":
+            for gerund in prep.children:
+                if gerund.dep_ == "pcomp" and gerund.tag_ == "VBG" and _quoted_speaker(gerund):
+                    return gerund
+    return None
+
+
+def _quoted_speaker(verb: Token) -> Token | None:
+    """Lavrov in "quoted Lavrov as saying": the quoting verb's object speaks."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or prep.lower_ != "as" or prep.dep_ != "prep":
+        return None
+    return next((c for c in prep.head.children if c.dep_ == "dobj"), None)
 
 
 # Nouns for one's own words: "said in a statement that …", "issued a communique that …".

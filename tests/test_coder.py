@@ -193,6 +193,14 @@ def test_coder_quoted_as_saying_is_the_speaker_saying(code_text, builtin):
         ("GEOMIL", "RUSMIL", "19", "RUSMIL")]
 
 
+def test_coder_codes_one_event_per_pair_of_actor_codes(code_text, builtin):
+    # Two phrases on each side name the same two actors: one event, not four.
+    events = code_text("Turkish drones and artillery destroyed Syrian tanks and air defence "
+                       "systems near Saraqib.", dictionaries=builtin)
+    assert [(e.source.code, e.target.code, e.root) for e in events] == [
+        ("TURMIL", "SYRMIL", "17")]
+
+
 def test_coder_passive_with_thing_as_subject(code_text, builtin):
     events = code_text("Sweeping sanctions were imposed on Russia by the European Union.",
                        dictionaries=builtin)

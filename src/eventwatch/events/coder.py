@@ -924,10 +924,14 @@ def _reporter(token: Token, actors_of) -> Actor | None:
 
 
 def _unique(events: list[Event]) -> list[Event]:
-    seen: set[str] = set()
+    """One event per trigger, code and pair of actor codes: "arrived in Moscow for talks
+    with Russian leaders" meets RUS once, though two phrases name it."""
+    seen: set[tuple[int, str, str, str | None]] = set()
     out = []
     for event in events:
-        if event.id not in seen:
-            seen.add(event.id)
+        key = (event.trigger_start, event.cameo.code, event.source.code,
+               event.target.code if event.target else None)
+        if key not in seen:
+            seen.add(key)
             out.append(event)
     return out

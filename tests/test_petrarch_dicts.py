@@ -629,6 +629,9 @@ def news(tmp_path: Path) -> Dictionaries:
     # "The Gazette quoted X as saying": X says it, the Gazette tells nobody anything.
     ("The Gazette quoted a Freedonian minister as saying that Marxonia was awful.",
      {("FRDGOV", "MRX", "010")}),
+    # A name inside a river's or delta's name is no actor ("the Niger Delta" is Nigeria's).
+    ("Freedonia penalized farmers in the Sylvania Delta.", set()),
+    ("Freedonia penalized farmers in Sylvania.", {("FRD", "SYL", "172")}),
     # A name in lower case is a common word ("pardoned a Thanksgiving turkey").
     ("Freedonia penalized a sylvania farmer.", set()),
 ])

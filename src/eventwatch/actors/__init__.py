@@ -58,6 +58,8 @@ _PRONOUNS = frozenset({"he", "she", "him", "her"})
 _RELATIONAL_NOUNS = frozenset({"ally", "neighbour", "neighbor", "rival", "enemy", "foe",
                                "partner", "counterpart", "adversary", "opponent", "critic",
                                "archrival", "arch-rival", "archenemy", "arch-enemy", "nemesis"})
+_GEOGRAPHIC_FEATURES = frozenset({"delta", "river", "valley", "basin", "sea", "lake", "strait",
+                                  "peninsula", "gulf", "mountains", "desert", "plateau"})
 _CROWD_NUMBERS = frozenset({"thousands", "hundreds", "dozens", "scores", "millions", "tens"})
 
 
@@ -109,7 +111,8 @@ def find_actors(doc: Doc, offset: int, dictionaries: Dictionaries, day: dt.date 
     matches = dictionaries.actors.find(doc.text)
     spans = [(m, doc.char_span(m.start, m.end, alignment_mode="expand")) for m in matches]
     spans = [(m, s) for m, s in spans if s is not None and len(s)]
-    spans = [(m, s) for m, s in spans if not _first_name_only(m, s) and not _common_word(m, s)]
+    spans = [(m, s) for m, s in spans if not _first_name_only(m, s) and not _common_word(m, s)
+             and not _names_a_feature(m, s)]
     covered = {t.i for _, s in spans for t in s}
     spans.extend(_elided(doc, spans, covered, dictionaries))
     spans.extend(_remembered(doc, covered, memory))
@@ -379,6 +382,14 @@ def _common_word(match: PhraseMatch, span: Span) -> bool:
     """A name written in lower case is a common word: "pardon a Thanksgiving turkey", "a
     china cup". Agents ("troops") are common words anyway; an all-caps text has no lower case."""
     return len(span) == 1 and AGENT not in _kinds(match) and span[0].text.islower()
+
+
+def _names_a_feature(match: PhraseMatch, span: Span) -> bool:
+    """A name inside a river's, delta's or sea's name is no actor: "the Niger Delta" (in
+    Nigeria), "the Congo River", "the South China Sea"."""
+    feature = span[-1].head
+    return (AGENT not in _kinds(match) and feature.i == span.end
+            and feature.lower_ in _GEOGRAPHIC_FEATURES and feature.text[:1].isupper())
 
 
 def _elided(doc: Doc, spans: list[tuple[PhraseMatch, Span]], covered: set[int],

@@ -629,6 +629,9 @@ def news(tmp_path: Path) -> Dictionaries:
     # "The Gazette quoted X as saying": X says it, the Gazette tells nobody anything.
     ("The Gazette quoted a Freedonian minister as saying that Marxonia was awful.",
      {("FRDGOV", "MRX", "010")}),
+    # "in the northern region of X" sets the sentence in X as "in X" does.
+    ("The army penalized Marxonia in the northern region of Sylvania.",
+     {("SYLMIL", "MRX", "172")}),
     # A name inside a river's or delta's name is no actor ("the Niger Delta" is Nigeria's).
     ("Freedonia penalized farmers in the Sylvania Delta.", set()),
     ("Freedonia penalized farmers in Sylvania.", {("FRD", "SYL", "172")}),

@@ -58,6 +58,9 @@ _PRONOUNS = frozenset({"he", "she", "him", "her"})
 _RELATIONAL_NOUNS = frozenset({"ally", "neighbour", "neighbor", "rival", "enemy", "foe",
                                "partner", "counterpart", "adversary", "opponent", "critic",
                                "archrival", "arch-rival", "archenemy", "arch-enemy", "nemesis"})
+_PLACE_NOUNS = frozenset({"region", "province", "city", "town", "village", "district", "area",
+                          "state", "capital", "port", "county", "governorate", "territory",
+                          "enclave", "suburb", "outskirts"})
 _GEOGRAPHIC_FEATURES = frozenset({"delta", "river", "valley", "basin", "sea", "lake", "strait",
                                   "peninsula", "gulf", "mountains", "desert", "plateau"})
 _CROWD_NUMBERS = frozenset({"thousands", "hundreds", "dozens", "scores", "millions", "tens"})
@@ -313,7 +316,7 @@ def _locate_sectors(doc: Doc, groups: dict[int, list[tuple[PhraseMatch, Span]]],
     place_clauses = set()
     for head_i, items in groups.items():
         head = doc[head_i]
-        if head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE:
+        if _in_a_place(head):
             for match, _ in items:
                 entry = match.entries[0]
                 if (code := entry.code_on(day)) and _is_place(_kind_on(entry, day), code):
@@ -331,6 +334,17 @@ def _locate_sectors(doc: Doc, groups: dict[int, list[tuple[PhraseMatch, Span]]],
             in_country(a, country, "located")
             if a.country is None and a.code[:3] in _LOCATABLE and len(a.code) <= 6 else a
             for a in actors)
+
+
+def _in_a_place(head: Token) -> bool:
+    """'in Kabul', and 'in the tribal region of Bajaur', 'in the northern city of Mosul'."""
+    prep = head.head
+    if head.dep_ != "pobj":
+        return False
+    if prep.lower_ == "of" and prep.head.lemma_.lower() in _PLACE_NOUNS \
+            and prep.head.dep_ == "pobj":
+        prep = prep.head.head
+    return prep.lower_ in _LOCATIVE
 
 
 def _is_place(kind: str, code: str) -> bool:

@@ -635,6 +635,11 @@ def news(tmp_path: Path) -> Dictionaries:
     # A name inside a river's or delta's name is no actor ("the Niger Delta" is Nigeria's).
     ("Freedonia penalized farmers in the Sylvania Delta.", set()),
     ("Freedonia penalized farmers in Sylvania.", {("FRD", "SYL", "172")}),
+    ("A Freedonian minister was quoted by the Gazette as saying that Marxonia was awful.",
+     {("FRDGOV", "MRX", "010")}),
+    # Telling the press about one's own country: the press stays the one told.
+    ("A Freedonian minister told the Gazette that Freedonia was awful.",
+     {("FRDGOV", "MED", "010")}),
     # A name in lower case is a common word ("pardoned a Thanksgiving turkey").
     ("Freedonia penalized a sylvania farmer.", set()),
 ])

@@ -481,7 +481,8 @@ def _verb_roles(token: Token, frame: Frame, pattern: Pattern, actors_of,
         targets = _first_actors(_not_circumstance(after) if victims else after, actors_of,
                                 own) or _first_actors(cut_off_fragment(token), actors_of, own)
     if pattern.code[:2] == "01" and targets and all(map(_is_media, targets)):
-        targets = _spoken_of(token, actors_of) or targets
+        own = _countries_of(sources)
+        targets = [a for a in _spoken_of(token, actors_of) if a.country not in own] or targets
     return sources, targets or victims, len(subject_tokens) > 1 or len(sources) > 1
 
 
@@ -493,7 +494,8 @@ def _is_media(actor: Actor) -> bool:
 def _spoken_of(verb: Token, actors_of) -> list[Actor]:
     """'Saakashvili told AFP that Russia wanted to destroy his country': the press is only
     the channel; the statement is about the clause's subject (Russia), as when nobody is
-    named as the one told."""
+    named as the one told. The speaker's own country is no such subject ('told Russian
+    newspapers that Damascus was ready'): the press then stays the target."""
     said = [c for clause in reported_clauses(verb) if clause.i > verb.i
             for c in clause.children if c.dep_ in SUBJECT_DEPS]
     return actors_of(said)

@@ -406,11 +406,12 @@ def quoted_as(verb: Token) -> Token | None:
 
 
 def _quoted_speaker(verb: Token) -> Token | None:
-    """Lavrov in "quoted Lavrov as saying": the quoting verb's object speaks."""
+    """Lavrov in "quoted Lavrov as saying" or "Lavrov was quoted as saying": the quoting
+    verb's object speaks."""
     prep = verb.head
     if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or prep.lower_ != "as" or prep.dep_ != "prep":
         return None
-    return next((c for c in prep.head.children if c.dep_ == "dobj"), None)
+    return next((c for c in prep.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
 
 
 # Nouns for one's own words: "said in a statement that …", "issued a communique that …".

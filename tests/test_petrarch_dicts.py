@@ -1152,3 +1152,21 @@ def test_petrarch_preposition_inside_a_prepositional_phrase_is_that_phrases(
     # A pattern that names the phrase it sits in still reaches it.
     assert _code(d, nlp, "Freedonia called for talks with Sylvania.") == {
         ("FRD", "SYL", "036")}
+
+
+BREAK_BLOCK = """
+---  BREAK   [---]  ---
+BREAK {BREAKS BROKE BROKEN BREAKING}
+- * (WITH)                 [130]
+- * OFF                    [130]
+- * RELATIONS              [161]
+"""
+
+
+def test_petrarch_object_pattern_beats_an_equally_long_particle_or_preposition(
+        tmp_path, nlp):
+    # PETRARCH tries a verb's noun phrases before its prepositional phrases and particles.
+    d = _extended(tmp_path, verbs=BREAK_BLOCK)
+    assert _code(d, nlp, "Freedonia broke off relations with Sylvania.") == {
+        ("FRD", "SYL", "161")}
+    assert _code(d, nlp, "Freedonia broke with Sylvania.") == {("FRD", "SYL", "130")}

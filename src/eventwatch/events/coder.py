@@ -193,17 +193,16 @@ def _code_sentence(parsed: ParsedArticle, sentence: ParsedSentence, actors: Sent
         if convention.complements_join_verb_phrase:
             frame = _with_plain_complements(frame, dictionaries.verbs)
         words = frame.words(not convention.inner_prepositions_need_their_phrase)
-        for pattern in patterns:
-            if not frame.matches(pattern, words) or _unfilled_slot(frame, pattern, actors):
-                continue
-            matched[token.i] = (pattern, frame)
-            found = list(_events_for(parsed, sentence, token, frame, pattern, actors,
-                                     dictionaries, settings))
-            if found:
-                coded_heads.add(token.i)
-                by_token[token.i] = found
-                consumed.update(_named_verbs(token, pattern, dictionaries.verbs))
-            break
+        pattern = _first_match(frame, patterns, words, actors)
+        if pattern is None:
+            continue
+        matched[token.i] = (pattern, frame)
+        found = list(_events_for(parsed, sentence, token, frame, pattern, actors,
+                                 dictionaries, settings))
+        if found:
+            coded_heads.add(token.i)
+            by_token[token.i] = found
+            consumed.update(_named_verbs(token, pattern, dictionaries.verbs))
     if dictionaries.transformations:
         for_rules = replace(settings, require_target=False)
 
@@ -221,6 +220,30 @@ def _code_sentence(parsed: ParsedArticle, sentence: ParsedSentence, actors: Sent
             if _governs_coded_intent(doc[i], by_token):
                 del by_token[i]
     return _unique([e for i in sorted(by_token) for e in by_token[i]])
+
+
+def _first_match(frame: Frame, patterns: Iterable[Pattern], words: set[str],
+                 actors: SentenceActors) -> Pattern | None:
+    """The first pattern that fits the frame (they come most specific first); among those
+    as long as it, one naming an object of the verb beats one naming only its particle or
+    preposition: "broke off diplomatic relations" is ``- * RELATIONS``, not ``- * OFF``
+    (PETRARCH tries a verb's noun phrases first)."""
+    fitting = (p for p in patterns
+               if frame.matches(p, words) and not _unfilled_slot(frame, p, actors))
+    first = next(fitting, None)
+    if first is None or _names_an_object(frame, first):
+        return first
+    for other in fitting:
+        if len(other.words) < len(first.words):
+            break
+        if _names_an_object(frame, other):
+            return other
+    return first
+
+
+def _names_an_object(frame: Frame, pattern: Pattern) -> bool:
+    return any(t.lemma_.lower() in pattern.words or t.lower_ in pattern.words
+               for t in frame.objects)
 
 
 def _named_verbs(token: Token, pattern: Pattern, verbs: PatternIndex) -> list[int]:

@@ -1157,6 +1157,7 @@ def test_petrarch_preposition_inside_a_prepositional_phrase_is_that_phrases(
 BREAK_BLOCK = """
 ---  BREAK   [---]  ---
 BREAK {BREAKS BROKE BROKEN BREAKING}
+- ARMY *                   [180]
 - * (WITH)                 [130]
 - * OFF                    [130]
 - * RELATIONS              [161]
@@ -1170,3 +1171,6 @@ def test_petrarch_object_pattern_beats_an_equally_long_particle_or_preposition(
     assert _code(d, nlp, "Freedonia broke off relations with Sylvania.") == {
         ("FRD", "SYL", "161")}
     assert _code(d, nlp, "Freedonia broke with Sylvania.") == {("FRD", "SYL", "130")}
+    # Words before the verb are no particle: the subject pattern listed first keeps its turn.
+    assert _code(d, nlp, "The Freedonian army broke off relations with Sylvania.") == {
+        ("FRDMIL", "SYL", "180")}

@@ -162,6 +162,9 @@ class PhraseIndex:
 
 # Prefix of a slot after a skipped phrase: target_after "^in" is PETRARCH's "(IN ^) +".
 SKIP = "^"
+# Prefix of pattern words wanted before the verb (the subject, an adverb, an auxiliary):
+# "<military". A frame offers them as "<" + lemma, never as plain words.
+PRE_VERB = "<"
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,6 +27,7 @@ from eventwatch.actors import (
 )
 from eventwatch.dictionaries.model import (
     EVENTWATCH,
+    PRE_VERB,
     WRITTEN_FORM,
     Convention,
     Dictionaries,
@@ -231,8 +232,9 @@ def _first_match(frame: Frame, patterns: Iterable[Pattern], words: set[str],
     fitting = (p for p in patterns
                if frame.matches(p, words) and not _unfilled_slot(frame, p, actors))
     first = next(fitting, None)
-    if first is None or _names_an_object(frame, first):
-        return first
+    if first is None or _names_an_object(frame, first) or any(
+            w.startswith(PRE_VERB) for w in first.words):
+        return first  # words before the verb ("&WEAPON *") are no particle either
     for other in fitting:
         if len(other.words) < len(first.words):
             break

@@ -10,7 +10,7 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from eventwatch.dictionaries.model import SKIP
+from eventwatch.dictionaries.model import PRE_VERB, SKIP
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -146,8 +146,8 @@ class Frame:
             tokens.append(head.head)
         found = set()
         for token in tokens:
-            found.add("<" + token.lemma_.lower())
-            found.add("<" + token.lower_)
+            found.add(PRE_VERB + token.lemma_.lower())
+            found.add(PRE_VERB + token.lower_)
         return found
 
     def matches(self, pattern: Pattern, words: set[str]) -> bool:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from itertools import product
 
-from eventwatch.dictionaries.model import SKIP, WRITTEN_FORM, Pattern
+from eventwatch.dictionaries.model import PRE_VERB, SKIP, WRITTEN_FORM, Pattern
 from eventwatch.dictionaries.petrarch.verbs import (
     PatternLine,
     Synset,
@@ -22,9 +22,6 @@ from eventwatch.dictionaries.petrarch.verbs import (
 )
 from eventwatch.errors import DictionaryError
 
-# Prefix of pattern words that PETRARCH wants before the verb (the subject, an adverb, an
-# auxiliary): "<military". The frame must offer them as "<" + lemma, never as plain words.
-PRE_VERB = "<"
 _CONJUNCTIONS = frozenset({"and", "or", "but"})
 _STRUCTURE = frozenset({"(", ")", "{", "}", "+", "$", "^", "%", "~", "|", "*"})
 # Patterns one line may expand into through synonym sets; "&AIRCRAFT * &WEAPON" (8,625)

@@ -883,6 +883,9 @@ def test_petrarch_transformations_rewrite_nested_events(tmp_path, nlp):
     # ... also when its own ministers did it.
     assert _code(d, nlp, "Freedonia said its ministers penalized Sylvania.") == {
         ("FRD", "SYL", "015")}
+    # A state speaking of its own forces claims what they did.
+    assert _code(d, nlp, "Freedonia said the Freedonian army penalized Sylvania.") == {
+        ("FRD", "SYL", "015")}
     # A bare sector the speaker belongs to is the speaker's own: a minister speaking of
     # ministers claims it (it had been a minister accusing GOV).
     assert _code(d, nlp, "A Freedonian minister said ministers penalized Sylvania.") == {

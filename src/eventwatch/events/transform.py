@@ -60,5 +60,14 @@ def rewrite(rules: Iterable[Transformation], governor: Governor, nested: Event,
 
 def _speakers_own(actor: Actor, speaker: Actor) -> bool:
     """A sector the clause called the speaker's own ("its troops": placed for ``its`` in the
-    speaker's country, or made the speaking body itself)."""
-    return placed_by(actor, "its") == speaker.code
+    speaker's country, or made the speaking body itself), or the state's own forces when the
+    state speaks: "the Afghan interior ministry said police had killed 12 Taliban" is a
+    claim (AFGGOV, AFGCOP), not the ministry accusing its police."""
+    if placed_by(actor, "its") == speaker.code:
+        return True
+    country = speaker.country
+    return bool(country) and actor.country == country and speaker.code in (
+        country, country + "GOV", country + "MIL") and actor.code[3:6] in _STATE_FORCES
+
+
+_STATE_FORCES = frozenset({"GOV", "MIL", "COP", "SPY"})

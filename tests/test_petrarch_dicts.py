@@ -629,6 +629,8 @@ def news(tmp_path: Path) -> Dictionaries:
     # "The Gazette quoted X as saying": X says it, the Gazette tells nobody anything.
     ("The Gazette quoted a Freedonian minister as saying that Marxonia was awful.",
      {("FRDGOV", "MRX", "010")}),
+    # "inside X", like "in X", says whose a bare sector is.
+    ("Freedonia penalized ministers inside Sylvania.", {("FRD", "SYLGOV", "172")}),
     # "in the northern region of X" sets the sentence in X as "in X" does.
     ("The army penalized Marxonia in the northern region of Sylvania.",
      {("SYLMIL", "MRX", "172")}),

@@ -58,6 +58,7 @@ _PRONOUNS = frozenset({"he", "she", "him", "her"})
 _RELATIONAL_NOUNS = frozenset({"ally", "neighbour", "neighbor", "rival", "enemy", "foe",
                                "partner", "counterpart", "adversary", "opponent", "critic",
                                "archrival", "arch-rival", "archenemy", "arch-enemy", "nemesis"})
+_OWNING_PREPS = frozenset({"of", "from", "in", "inside", "within"})
 _PLACE_NOUNS = frozenset({"region", "province", "city", "town", "village", "district", "area",
                           "state", "capital", "port", "county", "governorate", "territory",
                           "enclave", "suburb", "outskirts"})
@@ -141,15 +142,16 @@ def find_actors(doc: Doc, offset: int, dictionaries: Dictionaries, day: dt.date 
 
 
 def _qualify_by_preposition(doc: Doc, by_head: dict[int, tuple[Actor, ...]]) -> None:
-    """'Lawmakers in Arnor and Gondor', 'soldiers from Gondor': a bare sector takes the
-    country (or countries) of its of/from/in phrase, one actor per country."""
+    """'Lawmakers in Arnor and Gondor', 'soldiers from Gondor', 'Islamist positions inside
+    Somalia': a bare sector takes the country (or countries) of its of/from/in/inside
+    phrase, one actor per country."""
     for head_i, actors in list(by_head.items()):
         if len(actors) != 1 or names_someone(actors[0]):
             continue
         (actor,) = actors
         countries: list[Actor] = []
         for prep in doc[head_i].children:
-            if prep.dep_ != "prep" or prep.lower_ not in ("of", "from", "in"):
+            if prep.dep_ != "prep" or prep.lower_ not in _OWNING_PREPS:
                 continue
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 for token in (pobj, *pobj.conjuncts):

@@ -432,6 +432,9 @@ def test_petrarch_agentless_passive_source_is_never_in_the_subject_or_a_place(pe
 
 
 NEWS_BLOCKS = """
+---  PROTEST   [140]  ---
+PROTEST
+
 ---  TELL   [010]  ---
 TELL {TELLS TOLD TELLING}
 QUOTE
@@ -629,6 +632,8 @@ def news(tmp_path: Path) -> Dictionaries:
     # "The Gazette quoted X as saying": X says it, the Gazette tells nobody anything.
     ("The Gazette quoted a Freedonian minister as saying that Marxonia was awful.",
      {("FRDGOV", "MRX", "010")}),
+    # A protest at home is against its state (a meeting at home is with nobody).
+    ("Freedonian ministers protested in the capital of Freedonia.", {("FRDGOV", "FRD", "140")}),
     # "inside X", like "in X", says whose a bare sector is.
     ("Freedonia penalized ministers inside Sylvania.", {("FRD", "SYLGOV", "172")}),
     # "in the northern region of X" sets the sentence in X as "in X" does.

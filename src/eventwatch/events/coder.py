@@ -95,6 +95,7 @@ DOMESTIC_ROOTS = frozenset({"17", "20"})
 # Coercion and violence: done to something in a place, the place stands for its people
 # ("tortured an inmate to death in western Iran").
 FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
+PROTEST_ROOT = "14"
 DIRECTIVE_VERBS = frozenset({"urge", "demand", "ask", "call", "request", "press", "appeal",
                              "insist", "implore", "beg", "order", "instruct", "encourage",
                              "pressure", "push", "invite", "want"})
@@ -565,10 +566,12 @@ def _not_venue(candidates: Iterable[Token], sources: list[Actor], verb: Token,
     "Olmert met Abbas in Jerusalem"). Parties may still act on a place ("US and Iraqi
     troops raided homes in Baghdad"), and a body at home is no place ("launched a broadside
     at the government"). Force used on someone at home is used on its people ("police
-    tortured an inmate in western Iran")."""
+    tortured an inmate in western Iran"), and a protest at home is against its state
+    ("anti-Saleh protesters march in the southern port of Aden": YEMOPP → YEM)."""
     if _mutual(verb, pattern) and len(sources) > 1:
         yield from (t for t in candidates if not _in_venue(t))
-    elif pattern.code[:2] in FORCE_ROOTS and any(c.dep_ == "dobj" for c in verb.children):
+    elif pattern.code[:2] == PROTEST_ROOT or (
+            pattern.code[:2] in FORCE_ROOTS and any(c.dep_ == "dobj" for c in verb.children)):
         yield from candidates
     else:
         home = _countries_of(sources)

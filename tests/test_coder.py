@@ -185,6 +185,15 @@ def test_coder_every_coordinated_demanded_verb_is_only_asked_for(code_text, buil
         ("TUR", "RUS", "02")}
 
 
+def test_coder_what_must_happen_has_not_happened(code_text, builtin):
+    said_must = code_text("Sarkozy said Russia must withdraw its troops from Georgia.",
+                          dictionaries=builtin)
+    said_done = code_text("Sarkozy said Russia had withdrawn its troops from Georgia.",
+                          dictionaries=builtin)
+    assert said_must == []
+    assert [(e.source.code, e.target.code, e.root) for e in said_done] == [("RUS", "GEO", "08")]
+
+
 def test_coder_quoted_as_saying_is_the_speaker_saying(code_text, builtin):
     # The agency only passes the words on: the spokesman reports the attack.
     events = code_text("RIA Novosti cited a Russian military spokesman as saying Georgian "

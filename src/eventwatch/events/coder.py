@@ -73,6 +73,7 @@ HEDGE_VERBS = frozenset({"claim", "allege", "believe", "think"})
 HEDGE_WORDS = frozenset({"reportedly", "allegedly", "possibly", "apparently", "perhaps",
                          "purportedly", "likely", "probably", "may", "might", "could"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
+OBLIGATION_AUX = frozenset({"must", "should", "ought"})
 INTENT_VERBS = frozenset({"plan", "intend", "want", "seek", "hope", "expect", "aim", "prepare",
                           "threaten", "pledge", "promise", "vow", "agree", "offer", "decide",
                           "propose", "try", "attempt", "wish", "consider", "mull"})
@@ -930,8 +931,12 @@ def _directed(token: Token) -> bool:
     while token.dep_ == "conj" and token.head != token:
         token = token.head
     head = token.head
-    return (token.dep_ in ("xcomp", "ccomp") and head != token
-            and head.lemma_.lower() in DIRECTIVE_VERBS)
+    if token.dep_ not in ("xcomp", "ccomp") or head == token:
+        return False
+    # "Sarkozy said Russia must withdraw its troops": what must happen has not happened.
+    obliged = token.dep_ == "ccomp" and head.lemma_.lower() in SPEECH_VERBS and any(
+        c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in token.children)
+    return obliged or head.lemma_.lower() in DIRECTIVE_VERBS
 
 
 def _reporter(token: Token, actors_of) -> Actor | None:

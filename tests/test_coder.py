@@ -185,13 +185,19 @@ def test_coder_every_coordinated_demanded_verb_is_only_asked_for(code_text, buil
         ("TUR", "RUS", "02")}
 
 
-def test_coder_what_must_happen_has_not_happened(code_text, builtin):
+def test_coder_what_must_happen_is_demanded_not_done(code_text, builtin):
     said_must = code_text("Sarkozy said Russia must withdraw its troops from Georgia.",
                           dictionaries=builtin)
     said_done = code_text("Sarkozy said Russia had withdrawn its troops from Georgia.",
                           dictionaries=builtin)
-    assert said_must == []
+    # Not a withdrawal: France demands de-escalation of Russia.
+    assert [(e.source.country, e.target.code, e.cameo.code) for e in said_must] == [
+        ("FRA", "RUS", "1056")]
+    assert said_must[0].rule.startswith("must-clause demand [verbs:")
     assert [(e.source.code, e.target.code, e.root) for e in said_done] == [("RUS", "GEO", "08")]
+    # A country obliging itself demands nothing of anyone.
+    assert code_text("Russia said Russian troops must withdraw from Georgia.",
+                     dictionaries=builtin) == []
 
 
 def test_coder_quoted_as_saying_is_the_speaker_saying(code_text, builtin):

@@ -354,6 +354,9 @@ class Convention:
     # tree). Otherwise patterns are bags of words ("launch drill around +" for "launched
     # drills in six zones around Taiwan").
     inner_prepositions_need_their_phrase: bool = False
+    # "X said Y must do Z" is X demanding Z of Y (CAMEO 10x, ``data/ontology/demand.tsv``).
+    # PETRARCH codes only what its dictionaries' verbs say (here X → Y 010).
+    obligation_is_demand: bool = True
 
 
 EVENTWATCH = Convention(
@@ -374,6 +377,7 @@ PETRARCH = Convention(
     every_coordination_is_mutual=True,
     time_gerunds_take_subject=False,
     inner_prepositions_need_their_phrase=True,
+    obligation_is_demand=False,
 )
 CONVENTIONS = {c.name: c for c in (EVENTWATCH, PETRARCH)}
 

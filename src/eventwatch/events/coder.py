@@ -55,7 +55,7 @@ from eventwatch.events.frame import (
 )
 from eventwatch.events.ids import event_id
 from eventwatch.events.transform import Governor, rewrite
-from eventwatch.ontology import cameo_info, intent_code, unknown_code
+from eventwatch.ontology import cameo_info, demand_code, intent_code, unknown_code
 from eventwatch.parse import ParsedArticle, ParsedSentence
 from eventwatch.quotes import Quote, link_events, sentence_quotes
 from eventwatch.records import Actor, CameoInfo, Event
@@ -202,6 +202,8 @@ def _code_sentence(parsed: ParsedArticle, sentence: ParsedSentence, actors: Sent
         matched[token.i] = (pattern, frame)
         found = list(_events_for(parsed, sentence, token, frame, pattern, actors,
                                  dictionaries, settings))
+        if not found and convention.obligation_is_demand and _obliged(token):
+            found = list(_demands(parsed, sentence, token, pattern, actors, dictionaries))
         if found:
             coded_heads.add(token.i)
             by_token[token.i] = found
@@ -933,10 +935,35 @@ def _directed(token: Token) -> bool:
     head = token.head
     if token.dep_ not in ("xcomp", "ccomp") or head == token:
         return False
-    # "Sarkozy said Russia must withdraw its troops": what must happen has not happened.
-    obliged = token.dep_ == "ccomp" and head.lemma_.lower() in SPEECH_VERBS and any(
+    return _obliged(token) or head.lemma_.lower() in DIRECTIVE_VERBS
+
+
+def _obliged(token: Token) -> bool:
+    """'Sarkozy said Russia must withdraw its troops': what must happen has not happened."""
+    return token.dep_ == "ccomp" and token.head.lemma_.lower() in SPEECH_VERBS and any(
         c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in token.children)
-    return obliged or head.lemma_.lower() in DIRECTIVE_VERBS
+
+
+def _demands(parsed: ParsedArticle, sentence: ParsedSentence, token: Token, pattern: Pattern,
+             actors: SentenceActors, dictionaries: Dictionaries) -> Iterator[Event]:
+    """'Sarkozy said Russia must withdraw its troops from Georgia': the speaker demands it of
+    the clause's subject (FRAGOV → RUS 1056, from ``data/ontology/demand.tsv``); a country
+    obliging its own people is no demand between parties."""
+    mood = _mood(token, dictionaries.convention)
+    info = cameo_info(demand_code(pattern.code))
+    if mood.negated or info is None or not pattern.code.isdigit():
+        return
+    actors_of = _actors_lookup(actors)
+    speech = token.head
+    speakers = actors_of(s for t in subjects(speech)[0] for s in _speaker_for_pronoun(t, speech))
+    addressees = actors_of(c for c in token.children if c.dep_ in SUBJECT_DEPS)
+    for source in _most_specific(speakers):
+        for target in _most_specific(addressees):
+            if target.code == source.code or (target.country and target.country == source.country):
+                continue
+            event = _event(parsed, sentence, token, pattern, dictionaries, mood, source, target,
+                           info, None)
+            yield replace(event, rule=f"must-clause demand [{event.rule}]")
 
 
 def _reporter(token: Token, actors_of) -> Actor | None:

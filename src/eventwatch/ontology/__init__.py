@@ -55,16 +55,25 @@ def cameo_info(code: str) -> CameoInfo | None:
 
 
 @cache
-def _intent_table() -> Mapping[str, str]:
-    text = resources.files("eventwatch").joinpath("data/ontology/intent.tsv").read_text("utf-8")
+def _code_map(name: str, key: str, value: str) -> Mapping[str, str]:
+    """Two columns of a ``data/ontology`` TSV file (``#`` lines are comments)."""
+    path = f"data/ontology/{name}"
+    text = resources.files("eventwatch").joinpath(path).read_text("utf-8")
     lines = [line for line in text.splitlines() if line and not line.startswith("#")]
-    return MappingProxyType({row["root"]: row["code"]
+    return MappingProxyType({row[key]: row[value]
                              for row in csv.DictReader(lines, delimiter="\t")})
 
 
 def intent_code(root: str) -> str | None:
     """The CAMEO code for an intended or future event of ``root`` ("will meet" → 036)."""
-    return _intent_table().get(root)
+    return _code_map("intent.tsv", "root", "code").get(root)
+
+
+def demand_code(code: str) -> str:
+    """The CAMEO demand for an event someone is told they must do ("must withdraw its
+    troops", 0874 → 1056 demand de-escalation); 100 when nothing more specific fits."""
+    table = _code_map("demand.tsv", "code", "demand")
+    return next((table[code[:n]] for n in (4, 3, 2) if code[:n] in table), "100")
 
 
 def unknown_code(code: str) -> CameoInfo | None:

@@ -611,6 +611,8 @@ def news(tmp_path: Path) -> Dictionaries:
      {("FRD", "MRX", "030"), ("SYL", "MRX", "030")}),
     ("A Freedonian minister met a delegation in Sylvania.",
      {("FRDGOV", "SYL", "040"), ("SYL", "FRDGOV", "040")}),
+    # ... but a named person met there, whom no dictionary knows, is not the host.
+    ("A Freedonian minister met Jonathan Smith in Sylvania.", set()),
     # Any lone source's home is where it happened, also as "the capital of X" ...
     ("A Freedonian minister died at his home in the capital of Freedonia.", set()),
     # ... but force used on someone there is used on that country's people.

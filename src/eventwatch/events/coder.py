@@ -578,7 +578,13 @@ def _not_venue(candidates: Iterable[Token], sources: list[Actor], verb: Token,
         yield from candidates
     else:
         home = _countries_of(sources)
+        # "met Javier Solana in Geneva": the one met is named, though no dictionary knows
+        # him, so the place is where they met, not whom.
+        someone = any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" and not actors_of([c])
+                      for c in verb.children)
         for token in candidates:
+            if someone and _in_venue(token):
+                continue
             if _in_venue(token):
                 # "in the capital of Freedonia": the "of" phrase says whose place it is.
                 found = actors_of([token]) or actors_of(prep_objects(token, "of"))

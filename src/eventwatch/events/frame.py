@@ -118,6 +118,7 @@ class Frame:
                 anchors = [holder, holder.head] if holder.dep_ == "pobj" else [holder]
                 found.update(f"{prep}{HELD_BY}{w}" for a in anchors
                              for w in (a.lemma_.lower(), a.lower_))
+                found.add(HELD_BY)  # marks that tied words exist, so matching looks for them
             tokens.extend(pobjs)
         # Modifiers of objects count too ("mock attack", "full diplomatic ties").
         tokens.extend(c for t in list(tokens) for c in t.children
@@ -151,7 +152,9 @@ class Frame:
         return found
 
     def matches(self, pattern: Pattern, words: set[str]) -> bool:
-        return all(w in words or any(f"{w}{HELD_BY}{h}" in words for h in pattern.words)
+        tied = HELD_BY in words
+        return all(w in words or (tied and any(f"{w}{HELD_BY}{h}" in words
+                                               for h in pattern.words))
                    for w in pattern.words) and all(
             _side_by_side(self.head.doc, chain) for chain in pattern.chains)
 

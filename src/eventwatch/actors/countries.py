@@ -1,4 +1,5 @@
-"""The set of country codes that can start a CAMEO actor code."""
+"""CAMEO actor codes: the country codes that can start one, and the three-letter parts
+every code is built of."""
 
 from __future__ import annotations
 
@@ -13,3 +14,8 @@ def iso3_codes() -> frozenset[str]:
     import pycountry
 
     return frozenset(c.alpha_3 for c in pycountry.countries) | _EXTRA
+
+
+def three_letter_parts(code: str) -> list[str]:
+    """``TURGOVMIL`` → ``["TUR", "GOV", "MIL"]`` (a country, sectors, groups)."""
+    return [code[i:i + 3] for i in range(0, len(code), 3)]

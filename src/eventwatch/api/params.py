@@ -19,7 +19,7 @@ from typing import Annotated, Literal
 
 from fastapi import Depends, HTTPException, Query, Request
 
-from eventwatch.actors.countries import iso3_codes
+from eventwatch.actors.countries import iso3_codes, three_letter_parts
 from eventwatch.api.reader import Cursor, Reader
 from eventwatch.store.queries import EventFilter
 
@@ -51,7 +51,7 @@ def code_parts() -> frozenset[str]:
         for row in csv.DictReader(lines, delimiter="\t"):
             code = (row.get("code") or "").strip()
             if _CODE.fullmatch(code) and len(code) % 3 == 0:
-                parts.update(code[i:i + 3] for i in range(0, len(code), 3))
+                parts.update(three_letter_parts(code))
     return frozenset(parts)
 
 
@@ -63,7 +63,7 @@ def check_actor(value: str, reader: Reader, name: str = "actor") -> str:
     if any(stored.startswith(code) for stored in reader.actor_codes):
         return code
     parts = code_parts()
-    if len(code) % 3 == 0 and all(code[i:i + 3] in parts for i in range(0, len(code), 3)):
+    if len(code) % 3 == 0 and all(part in parts for part in three_letter_parts(code)):
         return code
     raise unprocessable(f"{name}: unknown actor code {code!r}: no stored actor code starts with "
                         "it and it is not built from CAMEO country, sector or group codes")

@@ -25,6 +25,7 @@ from eventwatch.actors import (
     names_someone,
     unplaced,
 )
+from eventwatch.actors.countries import three_letter_parts
 from eventwatch.dictionaries.model import (
     EVENTWATCH,
     PRE_VERB,
@@ -309,8 +310,8 @@ def _transform_nested(doc: Doc, by_token: dict[int, list[Event]],
         for clause, events in clauses.items():
             own_subject = any(c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS
                               for c in doc[clause].children)
-            doer_named = any(c.dep_ in SUBJECT_DEPS for c in doc[clause].children) or any(
-                c.dep_ == "agent" for c in doc[clause].children)
+            doer_named = any(c.dep_ in SUBJECT_DEPS or c.dep_ == "agent"
+                             for c in doc[clause].children)
             kept = []
             for nested in events:
                 if nested.target is None and not doer_named:
@@ -517,7 +518,7 @@ def _verb_roles(token: Token, frame: Frame, pattern: Pattern, actors_of,
 
 def _is_media(actor: Actor) -> bool:
     """MED anywhere in the code's three-letter parts (AFP is a bare MED in Phoenix)."""
-    return "MED" in {actor.code[i:i + 3] for i in range(0, len(actor.code), 3)}
+    return "MED" in three_letter_parts(actor.code)
 
 
 def _spoken_of(verb: Token, actors_of) -> list[Actor]:
@@ -583,9 +584,9 @@ def _not_venue(candidates: Iterable[Token], sources: list[Actor], verb: Token,
         someone = any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" and not actors_of([c])
                       for c in verb.children)
         for token in candidates:
-            if someone and _in_venue(token):
-                continue
             if _in_venue(token):
+                if someone:
+                    continue
                 # "in the capital of Freedonia": the "of" phrase says whose place it is.
                 found = actors_of([token]) or actors_of(prep_objects(token, "of"))
                 if _only_in(found, home) and _countries_of(found) == {a.code for a in found}:
@@ -820,7 +821,7 @@ def _names_a_party(actor: Actor) -> bool:
     bare sector ("the army", "rebels")."""
     code = actor.code
     return bool(actor.country) or code[:3] in ORG_PREFIXES or any(
-        code[i:i + 3] not in SECTOR_CODES for i in range(0, len(code), 3))
+        part not in SECTOR_CODES for part in three_letter_parts(code))
 
 
 def _mutual(token: Token, pattern: Pattern) -> bool:

@@ -18,6 +18,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from eventwatch.actors.countries import three_letter_parts
+
 _ACTOR = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
           "Religion2Code", "Type1Code", "Type2Code", "Type3Code")
 _GEO = ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
@@ -63,7 +65,7 @@ def actor_fields(code: str | None, name: str | None, country: str | None) -> lis
     """The ten GDELT actor columns for one CAMEO actor code."""
     if not code:
         return [""] * len(_ACTOR)
-    parts = [code[i:i + 3] for i in range(0, len(code), 3)]
+    parts = three_letter_parts(code)
     if country and parts and parts[0] == country:
         parts = parts[1:]
     types = [p for p in parts if p in TYPE_CODES][:3]

@@ -400,21 +400,17 @@ def subjects(verb: Token, depth: int = 0, gerund_preps: Collection[str] = SUBJEC
 def quoted_as(verb: Token) -> Token | None:
     """The gerund of "Interfax quoted Lavrov as saying …" (or "cited X as warning"): the
     quoting verb only says where the words come from."""
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ == "as":
-            for gerund in prep.children:
-                if gerund.dep_ == "pcomp" and gerund.tag_ == "VBG" and _quoted_speaker(gerund):
-                    return gerund
-    return None
+    return next((gerund for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "as"
+                 for gerund in prep.children if _quoted_speaker(gerund) is not None), None)
 
 
 def _quoted_speaker(verb: Token) -> Token | None:
     """Lavrov in "quoted Lavrov as saying" or "Lavrov was quoted as saying": the quoting
     verb's object speaks."""
-    prep = verb.head
-    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or prep.lower_ != "as" or prep.dep_ != "prep":
+    quoting = _governing_verb(verb, ("as",)) if verb.tag_ == "VBG" else None
+    if quoting is None:
         return None
-    return next((c for c in prep.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    return next((c for c in quoting.children if c.dep_ in ("dobj", "nsubjpass")), None)
 
 
 # Nouns for one's own words: "said in a statement that …", "issued a communique that …".

@@ -25,10 +25,8 @@ QUAD_NAMES = {
 @cache
 def cameo_codes() -> Mapping[str, CameoInfo]:
     """Every CAMEO event code (as a string, leading zeros kept) with its facts."""
-    text = resources.files("eventwatch").joinpath("data/ontology/cameo.tsv").read_text("utf-8")
-    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
     table: dict[str, CameoInfo] = {}
-    for row in csv.DictReader(lines, delimiter="\t"):
+    for row in _rows("cameo.tsv"):
         table[row["code"]] = CameoInfo(
             code=row["code"],
             root=row["root"],
@@ -56,12 +54,15 @@ def cameo_info(code: str) -> CameoInfo | None:
 
 @cache
 def _code_map(name: str, key: str, value: str) -> Mapping[str, str]:
-    """Two columns of a ``data/ontology`` TSV file (``#`` lines are comments)."""
-    path = f"data/ontology/{name}"
-    text = resources.files("eventwatch").joinpath(path).read_text("utf-8")
+    """Two columns of a ``data/ontology`` TSV file, as a mapping."""
+    return MappingProxyType({row[key]: row[value] for row in _rows(name)})
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    """The rows of a ``data/ontology`` TSV file (``#`` lines are comments)."""
+    text = resources.files("eventwatch").joinpath(f"data/ontology/{name}").read_text("utf-8")
     lines = [line for line in text.splitlines() if line and not line.startswith("#")]
-    return MappingProxyType({row[key]: row[value]
-                             for row in csv.DictReader(lines, delimiter="\t")})
+    return list(csv.DictReader(lines, delimiter="\t"))
 
 
 def intent_code(root: str) -> str | None:

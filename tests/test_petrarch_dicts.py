@@ -651,6 +651,22 @@ def news(tmp_path: Path) -> Dictionaries:
      {("FRDGOV", "MED", "010")}),
     # A name in lower case is a common word ("pardoned a Thanksgiving turkey").
     ("Freedonia penalized a sylvania farmer.", set()),
+    # Everything in a reported clause is said, its participles too (PETRARCH nests it).
+    ("Sylvania said Marxonia had penalized Freedonia, attacking Freedonian ministers.",
+     {("SYL", "MRX", "010")}),
+    # "Attacked X's army, penalizing the army": the same army, not one of no country.
+    ("Marxonia attacked the Freedonian army, penalizing the army.",
+     {("MRX", "FRDMIL", "190"), ("MRX", "FRDMIL", "172")}),
+    # A country and a body coordinated before one noun: both act.
+    ("Freedonian and UN forces penalized Sylvania.",
+     {("FRD", "SYL", "172"), ("IGOUNO", "SYL", "172")}),
+    # An army operation is no army: the place is the target.
+    ("Sylvania penalized an army operation in Marxonia.", {("SYL", "MRX", "172")}),
+    # "In the Sylvania tribal area" sets the sentence there; a border is no setting.
+    ("The army penalized ministers in the Sylvania tribal area near the Freedonian border.",
+     {("SYLMIL", "SYLGOV", "172")}),
+    # A name inside a town's name is no actor ("the town of Dera Ismail Khan").
+    ("Freedonia penalized farmers in the town of Abu Hassan.", set()),
 ])
 def test_petrarch_reads_news_phrasing(news, nlp, text, expected):
     assert _code(news, nlp, text) == expected

@@ -62,6 +62,13 @@ _OWNING_PREPS = frozenset({"of", "from", "in", "inside", "within"})
 _PLACE_NOUNS = frozenset({"region", "province", "city", "town", "village", "district", "area",
                           "state", "capital", "port", "county", "governorate", "territory",
                           "enclave", "suburb", "outskirts"})
+_BORDERS = frozenset({"border", "frontier", "boundary"})
+# Things a sector does, not who does them: "a military operation in Gaza" is no Gazan army.
+_ACTIVITY_NOUNS = frozenset({"operation", "offensive", "exercise", "drill", "manoeuvre",
+                             "maneuver", "action", "campaign", "intervention", "buildup",
+                             "presence", "deployment", "cooperation", "aid", "assistance",
+                             "spending", "budget", "option", "solution", "pressure",
+                             "activity", "training", "reform", "response"})
 _GEOGRAPHIC_FEATURES = frozenset({"delta", "river", "valley", "basin", "sea", "lake", "strait",
                                   "peninsula", "gulf", "mountains", "desert", "plateau"})
 _CROWD_NUMBERS = frozenset({"thousands", "hundreds", "dozens", "scores", "millions", "tens"})
@@ -116,7 +123,7 @@ def find_actors(doc: Doc, offset: int, dictionaries: Dictionaries, day: dt.date 
     spans = [(m, doc.char_span(m.start, m.end, alignment_mode="expand")) for m in matches]
     spans = [(m, s) for m, s in spans if s is not None and len(s)]
     spans = [(m, s) for m, s in spans if not _first_name_only(m, s) and not _common_word(m, s)
-             and not _names_a_feature(m, s)]
+             and not _names_a_feature(m, s) and not _names_a_town(m, s)]
     covered = {t.i for _, s in spans for t in s}
     spans.extend(_elided(doc, spans, covered, dictionaries))
     spans.extend(_remembered(doc, covered, memory))
@@ -136,6 +143,7 @@ def find_actors(doc: Doc, offset: int, dictionaries: Dictionaries, day: dt.date 
     _speak_for(doc, by_head)
     _share_over_of_conjuncts(doc, by_head)
     _distribute_over_conjuncts(doc, by_head, all_agents)
+    _victims_of_the_same_act(doc, by_head)
     _locate_sectors(doc, groups, by_head, day)
     _resolve_pronouns(doc, offset, by_head, earlier_person)
     return SentenceActors(by_head)
@@ -252,7 +260,7 @@ def is_agent_word(actor: Actor, words: Collection[str]) -> bool:
 
 
 # Evidence for placing a bare sector in a country (``in_country``'s ``why``).
-PLACEMENTS = frozenset({"located", "conj", "domestic", "its"})
+PLACEMENTS = frozenset({"located", "conj", "domestic", "its", "same"})
 
 
 def in_country(actor: Actor, country: str, why: str) -> Actor:
@@ -304,6 +312,22 @@ def _distribute_over_conjuncts(doc: Doc, by_head: dict[int, tuple[Actor, ...]],
         by_head[head_i] = tuple(dict.fromkeys(distributed))
 
 
+def _victims_of_the_same_act(doc: Doc, by_head: dict[int, tuple[Actor, ...]]) -> None:
+    """'Ambushed French troops, killing 10 soldiers': the soldiers the participle names are
+    the French troops the governing verb acted on, not soldiers of no one (nor of a place
+    named later)."""
+    for head_i, actors in list(by_head.items()):
+        token, verb = doc[head_i], doc[head_i].head
+        if len(actors) != 1 or actors[0].country or token.dep_ != "dobj" \
+                or verb.dep_ != "advcl" or verb.tag_ != "VBG":
+            continue
+        (actor,) = actors
+        acted_on = [a for obj in verb.head.children if obj.dep_ == "dobj"
+                    for a in by_head.get(obj.i, ()) if a.country and a.sector == actor.code]
+        if len({a.country for a in acted_on}) == 1:
+            by_head[head_i] = (in_country(actor, acted_on[0].country, "same"),)
+
+
 def _locate_sectors(doc: Doc, groups: dict[int, list[tuple[PhraseMatch, Span]]],
                     by_head: dict[int, tuple[Actor, ...]], day: dt.date | None) -> None:
     """Sector-only actors take the country of the one place the sentence is set in.
@@ -312,13 +336,14 @@ def _locate_sectors(doc: Doc, groups: dict[int, list[tuple[PhraseMatch, Span]]],
     Only places introduced by a locative preposition count, and only when there is one. Where
     the sentence also names another country, a sector outside the place's clause stays
     bare: in "Sri Lanka will lift its ban on Tamil Tiger rebels, paving the way for talks
-    scheduled in Thailand", the rebels are not Thai.
+    scheduled in Thailand", the rebels are not Thai. A border is no setting: "fighting in
+    Bajaur near the Afghan border" is in Pakistan.
     """
     places = set()
     place_clauses = set()
     for head_i, items in groups.items():
         head = doc[head_i]
-        if _in_a_place(head):
+        if _in_a_place(head) and head.lemma_.lower() not in _BORDERS:
             for match, _ in items:
                 entry = match.entries[0]
                 if (code := entry.code_on(day)) and _is_place(_kind_on(entry, day), code):
@@ -339,7 +364,10 @@ def _locate_sectors(doc: Doc, groups: dict[int, list[tuple[PhraseMatch, Span]]],
 
 
 def _in_a_place(head: Token) -> bool:
-    """'in Kabul', and 'in the tribal region of Bajaur', 'in the northern city of Mosul'."""
+    """'in Kabul', and 'in the tribal region of Bajaur', 'in the northern city of Mosul',
+    'in the Bajaur tribal area'."""
+    if head.dep_ in ("compound", "nmod") and head.head.lemma_.lower() in _PLACE_NOUNS:
+        head = head.head
     prep = head.head
     if head.dep_ != "pobj":
         return False
@@ -398,6 +426,16 @@ def _common_word(match: PhraseMatch, span: Span) -> bool:
     """A name written in lower case is a common word: "pardon a Thanksgiving turkey", "a
     china cup". Agents ("troops") are common words anyway; an all-caps text has no lower case."""
     return len(span) == 1 and AGENT not in _kinds(match) and span[0].text.islower()
+
+
+def _names_a_town(match: PhraseMatch, span: Span) -> bool:
+    """A person's name inside the name of a town is no actor: "the town of Dera Ismail Khan"
+    (in Pakistan) is not Ismail Khan (an Afghan governor)."""
+    root = span.root
+    return (_kinds(match) <= {PERSON, NAMED} and root.dep_ == "pobj"
+            and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _PLACE_NOUNS
+            and any(t.dep_ == "compound" and t.pos_ == "PROPN" and t.i < span.start
+                    for t in root.children))
 
 
 def _names_a_feature(match: PhraseMatch, span: Span) -> bool:
@@ -503,6 +541,11 @@ def _compose(doc: Doc, head: Token, items: list[tuple[PhraseMatch, Span]], offse
         # A capital modifying a sector word is a country ("a Moscow-based analyst" → RUSELI).
         countries = [c[:3] for c in _countries(
             [(m, sp) for m, sp in by_kind[CAPITAL] if not sp.start <= head.i < sp.end], day)]
+    if by_kind[NAMED] and countries and _coordinated(by_kind[NAMED], by_kind[COUNTRY]):
+        # "Afghan and NATO forces": both, each with the phrase's agent.
+        named = [m.entries[0].code_on(day) for m, _ in by_kind[NAMED]]
+        return tuple(make(c + (agent_code or "")) for c in countries) + tuple(
+            make(code) for code in dict.fromkeys(named) if code)
     if by_kind[NAMED] and not (head_agent and countries):
         named, span = by_kind[NAMED][-1]
         code = named.entries[0].code_on(day)
@@ -523,10 +566,21 @@ def _compose(doc: Doc, head: Token, items: list[tuple[PhraseMatch, Span]], offse
         code = by_kind[CAPITAL][-1][0].entries[0].code_on(day)
         if code:
             return (make(code),)
-    if agent_code and (head_agent or head.pos_ in ("NOUN", "PROPN")):
+    if agent_code and (head_agent or (head.pos_ in ("NOUN", "PROPN")
+                       and head.lemma_.lower() not in _ACTIVITY_NOUNS)):
         # "troops", or a sector word modifying a non-actor head: "an army camp".
         return (make(agent_code),)
     return ()
+
+
+def _coordinated(named: list[tuple[PhraseMatch, Span]],
+                 countries: list[tuple[PhraseMatch, Span]]) -> bool:
+    """Whether a name and a country are coordinated modifiers ("Afghan and NATO forces")
+    rather than a title and its body ("NATO's Turkish commander")."""
+    spans = [s for _, s in named + countries]
+    return any(t.dep_ == "conj" and any(o.start <= t.head.i < o.end for o in spans
+                                          if not o.start <= t.i < o.end)
+               for s in spans for t in s)
 
 
 def _titled_elsewhere(code: str, by_kind: dict[str, list[tuple[PhraseMatch, Span]]],

@@ -331,13 +331,16 @@ def _transform_nested(doc: Doc, by_token: dict[int, list[Event]],
 def _drop_nested_events(doc: Doc, by_token: dict[int, list[Event]]) -> None:
     """PETRARCH nests a that-clause's event inside the verb that governs it ("X noted that Y
     regretted Z" is X → Y 010), and an infinitive complement's inside its coded verb ("X
-    threatened to shell Y" is a threat, not shelling): the nested event is not coded."""
+    threatened to shell Y" is a threat, not shelling): the nested event is not coded. Nor
+    is anything else in the clause ("said its warplanes had struck rebels, killing dozens":
+    the killing is said too)."""
     for i in sorted(by_token):
         if i not in by_token:
             continue
         for clause in reported_clauses(doc[i]):
             if clause.i > i:
-                by_token.pop(clause.i, None)
+                for token in clause.subtree:
+                    by_token.pop(token.i, None)
 
 
 def _done_by_gerund(token: Token, by_token: dict[int, list[Event]]) -> bool:

@@ -475,6 +475,9 @@ WELCOME
 ---  ATTACK   [190]  ---
 ATTACK
 
+---  WARN   [130]  ---
+WARN
+
 ---  CALL   [041:041]  ---
 CALL
 - * (FOR)                               [020]
@@ -667,9 +670,30 @@ def news(tmp_path: Path) -> Dictionaries:
      {("SYLMIL", "SYLGOV", "172")}),
     # A name inside a town's name is no actor ("the town of Dera Ismail Khan").
     ("Freedonia penalized farmers in the town of Abu Hassan.", set()),
+    # A counterpart holds the subject's office.
+    ("A Freedonian minister met his Marxonian counterpart.",
+     {("FRDGOV", "MRXGOV", "040"), ("MRXGOV", "FRDGOV", "040")}),
+    # A thing a country's name modifies is no place: the ministers are no Sylvanians.
+    ("Freedonia penalized ministers in a Marxonian air raid.", {("FRD", "MRX", "172")}),
+    # An agentless passive's doer is no place one phrase deeper.
+    ("Two ministers of Sylvania were penalized in an attack in Freedonia.", set()),
+    # "After" says how the passive's subject came to harm, as "when" does.
+    ("Two ministers of Sylvania were wounded after the Freedonian army attacked their convoy.",
+     {("FRDMIL", "SYLGOV", "190")}),
 ])
 def test_petrarch_reads_news_phrasing(news, nlp, text, expected):
     assert _code(news, nlp, text) == expected
+
+
+def test_petrarch_threat_is_aimed_at_whom_its_clause_names(news, nlp):
+    # PETRARCH: the first actor after the verb, inside the clause the threat nests (the
+    # threatener's own country aside), or in its condition.
+    assert _code(news, nlp, "Sylvania warned that it would penalize Freedonia.") == {
+        ("SYL", "FRD", "130")}
+    assert _code(news, nlp, "Sylvania warned that it would respond if Freedonia attacked "
+                 "Marxonia.") == {("SYL", "FRD", "130")}
+    assert _code(news, nlp, "Sylvania warned Marxonia that Freedonia would respond.") == {
+        ("SYL", "MRX", "130")}
 
 
 def test_petrarch_form_spelt_out_by_an_earlier_block_is_that_blocks(news):

@@ -61,8 +61,13 @@ _RELATIONAL_NOUNS = frozenset({"ally", "neighbour", "neighbor", "rival", "enemy"
 _OWNING_PREPS = frozenset({"of", "from", "in", "inside", "within"})
 _PLACE_NOUNS = frozenset({"region", "province", "city", "town", "village", "district", "area",
                           "state", "capital", "port", "county", "governorate", "territory",
-                          "enclave", "suburb", "outskirts"})
+                          "enclave", "suburb", "outskirts", "neighborhood", "neighbourhood"})
 _BORDERS = frozenset({"border", "frontier", "boundary"})
+# Acts that happen somewhere, not places: "in a US air raid", "in an Israeli offensive".
+ACTS_OF_FORCE = frozenset({"raid", "attack", "strike", "airstrike", "bombing", "bombardment",
+                            "shelling", "operation", "offensive", "clash", "fighting", "battle",
+                            "assault", "ambush", "incursion", "crackdown", "invasion",
+                            "shooting", "explosion", "blast", "firefight", "gunfight"})
 # Things a sector does, not who does them: "a military operation in Gaza" is no Gazan army.
 _ACTIVITY_NOUNS = frozenset({"operation", "offensive", "exercise", "drill", "manoeuvre",
                              "maneuver", "action", "campaign", "intervention", "buildup",
@@ -144,6 +149,7 @@ def find_actors(doc: Doc, offset: int, dictionaries: Dictionaries, day: dt.date 
     _share_over_of_conjuncts(doc, by_head)
     _distribute_over_conjuncts(doc, by_head, all_agents)
     _victims_of_the_same_act(doc, by_head)
+    _counterparts(doc, by_head)
     _locate_sectors(doc, groups, by_head, day)
     _resolve_pronouns(doc, offset, by_head, earlier_person)
     return SentenceActors(by_head)
@@ -152,7 +158,7 @@ def find_actors(doc: Doc, offset: int, dictionaries: Dictionaries, day: dt.date 
 def _qualify_by_preposition(doc: Doc, by_head: dict[int, tuple[Actor, ...]]) -> None:
     """'Lawmakers in Arnor and Gondor', 'soldiers from Gondor', 'Islamist positions inside
     Somalia': a bare sector takes the country (or countries) of its of/from/in/inside
-    phrase, one actor per country."""
+    phrase, one actor per country; not "ministers in a Marxonian air raid"."""
     for head_i, actors in list(by_head.items()):
         if len(actors) != 1 or names_someone(actors[0]):
             continue
@@ -164,7 +170,8 @@ def _qualify_by_preposition(doc: Doc, by_head: dict[int, tuple[Actor, ...]]) -> 
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 for token in (pobj, *pobj.conjuncts):
                     countries.extend(a for a in by_head.get(token.i, ())
-                                     if len(a.code) == 3 and names_someone(a))
+                                     if len(a.code) == 3 and names_someone(a)
+                                     and (prep.lower_ in ("of", "from") or _a_place(token)))
         if countries:
             by_head[head_i] = tuple(
                 Actor(c.code + actor.code, actor.name, c.country, actor.code[:3], actor.start,
@@ -328,6 +335,25 @@ def _victims_of_the_same_act(doc: Doc, by_head: dict[int, tuple[Actor, ...]]) ->
             by_head[head_i] = (in_country(actor, acted_on[0].country, "same"),)
 
 
+def _counterparts(doc: Doc, by_head: dict[int, tuple[Actor, ...]]) -> None:
+    """'Lavrov met his Turkish counterpart': a counterpart holds the subject's office, so the
+    bare country the phrase names takes the subject's sector (TURGOV)."""
+    for head_i, actors in list(by_head.items()):
+        token = doc[head_i]
+        if token.lemma_.lower() != "counterpart" or len(actors) != 1:
+            continue
+        (actor,) = actors
+        if not actor.country or actor.code != actor.country:
+            continue
+        verb = _clause_of(token)
+        sectors = {a.code[3:6] for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                   for a in by_head.get(c.i, ()) if a.country and a.sector}
+        if len(sectors) == 1:
+            (sector,) = sectors
+            by_head[head_i] = (Actor(actor.country + sector, actor.name, actor.country, sector,
+                                     actor.start, actor.end, f"{actor.entry}+counterpart"),)
+
+
 def _locate_sectors(doc: Doc, groups: dict[int, list[tuple[PhraseMatch, Span]]],
                     by_head: dict[int, tuple[Actor, ...]], day: dt.date | None) -> None:
     """Sector-only actors take the country of the one place the sentence is set in.
@@ -337,13 +363,14 @@ def _locate_sectors(doc: Doc, groups: dict[int, list[tuple[PhraseMatch, Span]]],
     the sentence also names another country, a sector outside the place's clause stays
     bare: in "Sri Lanka will lift its ban on Tamil Tiger rebels, paving the way for talks
     scheduled in Thailand", the rebels are not Thai. A border is no setting: "fighting in
-    Bajaur near the Afghan border" is in Pakistan.
+    Bajaur near the Afghan border" is in Pakistan. Nor is a thing a country modifies:
+    "civilians killed in a US air raid" are no Americans.
     """
     places = set()
     place_clauses = set()
     for head_i, items in groups.items():
         head = doc[head_i]
-        if _in_a_place(head) and head.lemma_.lower() not in _BORDERS:
+        if _in_a_place(head) and head.lemma_.lower() not in _BORDERS and _a_place(head):
             for match, _ in items:
                 entry = match.entries[0]
                 if (code := entry.code_on(day)) and _is_place(_kind_on(entry, day), code):
@@ -375,6 +402,12 @@ def _in_a_place(head: Token) -> bool:
             and prep.head.dep_ == "pobj":
         prep = prep.head.head
     return prep.lower_ in _LOCATIVE
+
+
+def _a_place(head: Token) -> bool:
+    """Not an act a country's name modifies: "civilians killed in a US air raid" are no
+    Americans (a temple, a camp or a factory named by its country still is a place)."""
+    return head.lemma_.lower() not in ACTS_OF_FORCE
 
 
 def _is_place(kind: str, code: str) -> bool:
@@ -644,5 +677,6 @@ def _remember_titled(head: Token, memory: ArticleMemory, actor: Actor) -> Actor:
     return person
 
 
-__all__ = ["PLACEMENTS", "SECTOR_CODES", "ArticleMemory", "SentenceActors", "find_actors",
-           "in_country", "is_agent_word", "names_someone", "placed_by", "split_code", "unplaced"]
+__all__ = ["ACTS_OF_FORCE", "PLACEMENTS", "SECTOR_CODES", "ArticleMemory", "SentenceActors",
+           "find_actors", "in_country", "is_agent_word", "names_someone", "placed_by",
+           "split_code", "unplaced"]

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from eventwatch.actors import (
+    ACTS_OF_FORCE,
     SECTOR_CODES,
     ArticleMemory,
     SentenceActors,
@@ -98,6 +99,10 @@ DOMESTIC_ROOTS = frozenset({"17", "20"})
 # ("tortured an inmate to death in western Iran").
 FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
 PROTEST_ROOT = "14"
+THREAT_ROOT = "13"
+# Clauses that say how a passive subject came to harm ("was forced to flee after insurgents
+# attacked his palace").
+VICTIM_MARKS = frozenset({"when", "as", "after"})
 DIRECTIVE_VERBS = frozenset({"urge", "demand", "ask", "call", "request", "press", "appeal",
                              "insist", "implore", "beg", "order", "instruct", "encourage",
                              "pressure", "push", "invite", "want"})
@@ -513,10 +518,26 @@ def _verb_roles(token: Token, frame: Frame, pattern: Pattern, actors_of,
         after = _not_venue(phrase_after(token), sources, token, pattern, actors_of)
         targets = _first_actors(_not_circumstance(after) if victims else after, actors_of,
                                 own) or _first_actors(cut_off_fragment(token), actors_of, own)
+    if not targets and anywhere and pattern.code[:2] == THREAT_ROOT:
+        targets = _threatened(token, sources, actors_of)
     if pattern.code[:2] == "01" and targets and all(map(_is_media, targets)):
         own = _countries_of(sources)
         targets = [a for a in _spoken_of(token, actors_of) if a.country not in own] or targets
     return sources, targets or victims, len(subject_tokens) > 1 or len(sources) > 1
+
+
+def _threatened(verb: Token, sources: list[Actor], actors_of) -> list[Actor]:
+    """A threat is aimed at whoever its clause names first, the threatener's own country
+    aside: "North Korea threatened to restart its reactor unless Washington removed it from
+    a blacklist" threatens the US; "Medvedev warned that Moscow would respond to the
+    deployment of a US missile shield" too (PETRARCH's first actor after the verb, inside
+    the clause the threat nests)."""
+    own = _countries_of(sources)
+    conditions = [c for c in verb.children if c.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children)]
+    inside = (t for clause in (*reported_clauses(verb), *conditions) if clause.i > verb.i
+              for t in clause.subtree if not _only_in(actors_of([t]), own))
+    return _first_actors(inside, actors_of)
 
 
 def _is_media(actor: Actor) -> bool:
@@ -536,9 +557,10 @@ def _spoken_of(verb: Token, actors_of) -> list[Actor]:
 
 def _victims_of(verb: Token, actors_of) -> list[Actor]:
     """'Three soldiers were wounded when militants fired mortars from Gaza', '... when
-    insurgents attacked their patrol': the clause that says how it happened is aimed at the
+    insurgents attacked their patrol', 'was forced to flee after insurgents attacked his
+    palace': the clause that says how it happened is aimed at the
     main clause's passive subject, unless it names a target of its own."""
-    if verb.dep_ != "advcl" or not any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "as")
+    if verb.dep_ != "advcl" or not any(c.dep_ in ("mark", "advmod") and c.lower_ in VICTIM_MARKS
                                        for c in verb.children):
         return []
     patients, passive = subjects(verb.head)
@@ -657,11 +679,14 @@ def _agentless_sources(frame: Frame, pattern: Pattern, actors_of) -> list[Actor]
     return _first_actors(_doer_phrases(frame.head, depth=2), actors_of)
 
 
-def _doer_phrases(holder: Token, depth: int) -> Iterator[Token]:
+def _doer_phrases(holder: Token, depth: int, nested: bool = False) -> Iterator[Token]:
     """Objects of ``holder``'s prepositions that may name a doer, then one level deeper
-    ("criticized over its dispute with Y")."""
+    ("criticized over its dispute with Y", "put under investigation in Italy"). Where an
+    act of force happened is not who did it: "killed in a suicide attack in southern
+    Afghanistan" is not Afghanistan's doing."""
+    where_not_who = holder.lemma_.lower() in ACTS_OF_FORCE
     objects = [pobj for prep, pobjs in preps_of(holder) if prep not in NOT_DOER_PREPS
-               for pobj in pobjs]
+               and not (where_not_who and prep == "in") for pobj in pobjs]
     yield from objects
     if depth > 1:
         for pobj in objects:

@@ -310,3 +310,19 @@ def test_coder_misparsed_apposition_is_coordination_but_descriptions_are_not(cod
     assert {s for s, _, _ in code("Iran and the evil awful Turkey welcomed a resumption of "
                                   "formal diplomatic ties with Syria.")} == {"IRN", "TUR"}
     assert code("Turkey, a NATO member, criticised Russia on Monday.") == {("TUR", "RUS", "11")}
+
+
+def test_coder_speaker_goes_on_to_act_after_the_said_clause(code_text, builtin, nlp):
+    # spaCy's small model coordinates "urged" with the clause's verb ("Russia urged Moscow");
+    # the parse repair hands it back to the speaker. The clause's own verbs stay in it.
+    events = code_text("Sarkozy said Russia had violated the ceasefire and urged Moscow to "
+                       "withdraw its troops.", dictionaries=builtin)
+    assert {(e.source.country, e.target.code, e.root) for e in events} == {
+        ("FRA", "RUSGOV", "02")}
+    events = code_text("Russia said Georgia had attacked South Ossetia and accused Washington "
+                       "of arming Tbilisi.", dictionaries=builtin)
+    assert {(e.source.code, e.target.code, e.root) for e in events} == {("RUS", "USAGOV", "11")}
+    from eventwatch.parse.repair import repair
+
+    doc = repair(nlp("Georgia said Russian jets bombed Gori and killed five civilians."))
+    assert doc[7].text == "killed" and doc[7].head.text == "bombed"

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from eventwatch.parse.repair import repair
 from eventwatch.records import Article
 
 if TYPE_CHECKING:
@@ -120,7 +121,7 @@ def _flush(pending: list[tuple[Article, list[tuple[int, int, str, bool]]]], nlp:
     docs = iter(nlp.pipe(texts, batch_size=batch_size))
     for article, sentences in pending:
         parsed = tuple(
-            ParsedSentence(i, start, text, next(docs) if keep else None)
+            ParsedSentence(i, start, text, repair(next(docs)) if keep else None)
             for i, (start, _end, text, keep) in enumerate(sentences)
         )
         yield ParsedArticle(article, parsed)

@@ -675,6 +675,8 @@ def news(tmp_path: Path) -> Dictionaries:
      {("FRDGOV", "MRXGOV", "040"), ("MRXGOV", "FRDGOV", "040")}),
     # A thing a country's name modifies is no place: the ministers are no Sylvanians.
     ("Freedonia penalized ministers in a Marxonian air raid.", {("FRD", "MRX", "172")}),
+    # A "despite" phrase is an aside: its words match no pattern (PUNISH's ``- * WARNING``).
+    ("Freedonia penalized Sylvania despite a warning from Marxonia.", {("FRD", "SYL", "172")}),
     # An agentless passive's doer is no place one phrase deeper.
     ("Two ministers of Sylvania were penalized in an attack in Freedonia.", set()),
     # "After" says how the passive's subject came to harm, as "when" does.

@@ -334,12 +334,19 @@ def _named(pattern: Pattern, token: Token) -> bool:
     return token.lemma_.lower() in pattern.words or token.lower_ in pattern.words
 
 
+# Prepositions whose phrase is an aside to the act, not part of it: "pressed deeper into
+# Georgia despite a ceasefire" is no PRESS ``- * &CEASEFIRE`` (pressing for a ceasefire).
+ASIDE_PREPS = frozenset({"despite", "notwithstanding", "amid", "amidst"})
+
+
 def preps_of(holder: Token, particles_too: bool = False) -> list[tuple[str, tuple[Token, ...]]]:
     """A holder's prepositions with their objects; "on Monday" or "in August" says when, so
     it neither matches a pattern's preposition (PRESS ``- * ON`` is "pressed on") nor holds
-    a target."""
+    a target; "despite a ceasefire" is an aside (``ASIDE_PREPS``)."""
     found = []
     for child in holder.children:
+        if child.lower_ in ASIDE_PREPS:
+            continue
         if child.dep_ in PREP_DEPS or (particles_too and child.dep_ == "prt"):
             pobjs = [t for c in child.children if c.dep_ in ("pobj", "pcomp")
                      for t in conjuncts(c)]

@@ -657,6 +657,9 @@ def news(tmp_path: Path) -> Dictionaries:
     # Everything in a reported clause is said, its participles too (PETRARCH nests it).
     ("Sylvania said Marxonia had penalized Freedonia, attacking Freedonian ministers.",
      {("SYL", "MRX", "010")}),
+    # ... but a clause with its own subject that the parser hung there is no part of it.
+    ("Sylvania says Freedonia attacked Marxonia, while Marxonia penalizes Sylvania.",
+     {("SYL", "FRD", "010"), ("MRX", "SYL", "172")}),
     # "Attacked X's army, penalizing the army": the same army, not one of no country.
     ("Marxonia attacked the Freedonian army, penalizing the army.",
      {("MRX", "FRDMIL", "190"), ("MRX", "FRDMIL", "172")}),

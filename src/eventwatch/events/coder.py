@@ -100,6 +100,7 @@ DOMESTIC_ROOTS = frozenset({"17", "20"})
 FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
 PROTEST_ROOT = "14"
 THREAT_ROOT = "13"
+CONDITIONS = frozenset({"if", "unless"})
 # Clauses that say how a passive subject came to harm ("was forced to flee after insurgents
 # attacked his palace").
 VICTIM_MARKS = frozenset({"when", "as", "after"})
@@ -337,15 +338,28 @@ def _drop_nested_events(doc: Doc, by_token: dict[int, list[Event]]) -> None:
     """PETRARCH nests a that-clause's event inside the verb that governs it ("X noted that Y
     regretted Z" is X → Y 010), and an infinitive complement's inside its coded verb ("X
     threatened to shell Y" is a threat, not shelling): the nested event is not coded. Nor
-    is anything else in the clause ("said its warplanes had struck rebels, killing dozens":
-    the killing is said too)."""
+    is anything else the clause says ("said its warplanes had struck rebels, killing dozens":
+    the killing is said too), short of a clause with a subject of its own that the parser
+    hung there ("Moscow says Georgian troops attacked, while Tbilisi accuses Russia")."""
     for i in sorted(by_token):
         if i not in by_token:
             continue
         for clause in reported_clauses(doc[i]):
             if clause.i > i:
-                for token in clause.subtree:
+                for token in _said_with(clause):
                     by_token.pop(token.i, None)
+
+
+def _said_with(clause: Token) -> Iterator[Token]:
+    """The clause's tokens less any coordinated or adverbial clause with its own subject
+    (a condition, "if Y attacked Z", is still part of what was said)."""
+    own_clauses = [t for t in clause.subtree if t != clause
+                   and t.dep_ in ("advcl", "conj", "parataxis")
+                   and any(c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS
+                           for c in t.children)
+                   and not any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in t.children)]
+    apart = {u.i for t in own_clauses for u in t.subtree}
+    return (t for t in clause.subtree if t.i not in apart)
 
 
 def _done_by_gerund(token: Token, by_token: dict[int, list[Event]]) -> bool:
@@ -534,7 +548,7 @@ def _threatened(verb: Token, sources: list[Actor], actors_of) -> list[Actor]:
     the clause the threat nests)."""
     own = _countries_of(sources)
     conditions = [c for c in verb.children if c.dep_ == "advcl" and any(
-        m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children)]
+        m.dep_ == "mark" and m.lower_ in CONDITIONS for m in c.children)]
     inside = (t for clause in (*reported_clauses(verb), *conditions) if clause.i > verb.i
               for t in clause.subtree if not _only_in(actors_of([t]), own))
     return _first_actors(inside, actors_of)

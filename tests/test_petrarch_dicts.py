@@ -512,6 +512,8 @@ NEWS_ACTORS = """MARXONIA_
     [MRX]
 HASSAN_
     [MRXELI]
+KING_GROUCHO_
+    [JORGOV]
 GAZA_STRIP_
     [PSEGZA]
 GAZETTE_ [MED]
@@ -607,6 +609,9 @@ def news(tmp_path: Path) -> Dictionaries:
     # A one-word name is not the first name of somebody else.
     ("The Freedonian minister Hassan Ghashghavi penalized Sylvania.", {("FRDGOV", "SYL", "172")}),
     ("Hassan penalized Sylvania.", {("MRXELI", "SYL", "172")}),
+    # A country before a name with a role keeps the role, not the name's country ("Saudi King
+    # Abdullah" is no Jordanian).
+    ("Freedonian King Groucho penalized Sylvania.", {("FRDGOV", "SYL", "172")}),
     # Unnamed forces that coordinated parties agree to move are their own.
     ("Freedonia and Sylvania agreed to withdraw army units.",
      {("FRD", "SYL", "030"), ("SYL", "FRD", "030")}),

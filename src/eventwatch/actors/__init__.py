@@ -584,6 +584,11 @@ def _compose(doc: Doc, head: Token, items: list[tuple[PhraseMatch, Span]], offse
         code = named.entries[0].code_on(day)
         if code and _titled_elsewhere(code, by_kind, span, day) and len(by_kind[NAMED]) > 1:
             code = by_kind[NAMED][0][0].entries[0].code_on(day)  # the title's body
+        elif code and len(countries) == 1 and _titled_elsewhere(code, by_kind, span, day) \
+                and None not in split_code(code):
+            # "Saudi King Abdullah" is not Jordan's (JORGOV), "Pakistani Taliban" are no
+            # Afghans: the country before the name keeps the name's role.
+            code = countries[0] + code[3:]
         if code:
             if len(code) == 3 and head_agent and agent_code:
                 code += agent_code  # an ethnic group with a sector: "Kurdish forces"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import pickle
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from typer.testing import CliRunner
 
 from eventwatch.cli.dictionaries import sub_app
 from eventwatch.dictionaries import load_dictionaries
-from eventwatch.dictionaries.model import AGENT, COUNTRY, NAMED, Dictionaries
+from eventwatch.dictionaries.model import AGENT, COUNTRY, EVENTWATCH, NAMED, Dictionaries
 from eventwatch.dictionaries.petrarch import find_files, load_petrarch, read_petrarch
 from eventwatch.dictionaries.petrarch.actors import parse_code
 from eventwatch.dictionaries.petrarch.compact import load_compact, save_compact
@@ -276,6 +277,17 @@ def test_petrarch_discards(petrarch):
     assert petrarch.sentence_discards.find("The opera began.")
     assert not petrarch.sentence_discards.find("The operas began.")  # OPERA_ is stopped
     assert not petrarch.sentence_discards.find("They watched the horse race.")
+
+
+def test_petrarch_discards_count_only_between_blanks_in_the_coder(petrarch, nlp):
+    # PETRARCH-2 compares the raw sentence's whitespace tokens: "Duck Soup." (with its full
+    # stop) is no discard, "Duck Soup opened" is; our own convention matches words.
+    assert _code(petrarch, nlp, "Freedonia penalized Sylvania after Duck Soup opened.") == set()
+    assert _code(petrarch, nlp, "Freedonia penalized Sylvania over a scene in Duck Soup.") == {
+        ("FRD", "SYL", "172")}
+    own_words = replace(petrarch, convention=EVENTWATCH)
+    assert _code(own_words, nlp, "Freedonia penalized Sylvania over a scene in Duck Soup.") \
+        == set()
 
 
 def test_petrarch_malformed_lines_are_reported_and_rest_loads(tmp_path):
@@ -560,6 +572,9 @@ def news(tmp_path: Path) -> Dictionaries:
     # Who brokered a deal is no party to it (PETRARCH's parser keeps "UN-brokered" one word).
     ("Freedonia and Sylvania signed a UN-brokered deal.",
      {("FRD", "SYL", "057"), ("SYL", "FRD", "057")}),
+    # Nor is whoever brokered it with a "by".
+    ("Freedonia and Sylvania agreed to a truce brokered by Marxonia.",
+     {("FRD", "SYL", "030"), ("SYL", "FRD", "030")}),
     # Where parties did something together is not whom they did it to.
     ("Freedonia and Sylvania signed a deal in Marxonia.",
      {("FRD", "SYL", "057"), ("SYL", "FRD", "057")}),

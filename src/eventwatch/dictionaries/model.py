@@ -357,6 +357,9 @@ class Convention:
     # "X said Y must do Z" is X demanding Z of Y (CAMEO 10x, ``data/ontology/demand.tsv``).
     # PETRARCH codes only what its dictionaries' verbs say (here X → Y 010).
     obligation_is_demand: bool = True
+    # A discard phrase counts only between blanks, as PETRARCH-2 compares the raw sentence's
+    # whitespace tokens: "leave by 2011." is no discard "2011", "since 2006 and" is.
+    discards_between_blanks: bool = False
 
 
 EVENTWATCH = Convention(
@@ -378,6 +381,7 @@ PETRARCH = Convention(
     time_gerunds_take_subject=False,
     inner_prepositions_need_their_phrase=True,
     obligation_is_demand=False,
+    discards_between_blanks=True,
 )
 CONVENTIONS = {c.name: c for c in (EVENTWATCH, PETRARCH)}
 

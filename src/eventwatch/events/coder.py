@@ -35,6 +35,8 @@ from eventwatch.dictionaries.model import (
     Dictionaries,
     Pattern,
     PatternIndex,
+    PhraseIndex,
+    PhraseMatch,
 )
 from eventwatch.dictionaries.words import regular_verb_form
 from eventwatch.events.frame import (
@@ -157,13 +159,15 @@ def analyse_article(parsed: ParsedArticle, dictionaries: Dictionaries,
                     settings: CoderSettings = CoderSettings()) -> ArticleAnalysis:
     """Events and quotations of one parsed article (a pure function of parse + dictionaries)."""
     article = parsed.article
-    if dictionaries.story_discards.find(article.text[:2000]):
+    blanks = dictionaries.convention.discards_between_blanks
+    if _discarded(dictionaries.story_discards, article.text[:2000], blanks):
         return ArticleAnalysis([], [])
     memory = ArticleMemory()
     events: list[Event] = []
     quotes: list[Quote] = []
     for sentence in parsed.sentences:
-        if sentence.doc is None or dictionaries.sentence_discards.find(sentence.text):
+        if sentence.doc is None or _discarded(dictionaries.sentence_discards, sentence.text,
+                                              blanks):
             continue
         actors = find_actors(sentence.doc, sentence.start, dictionaries, article.published,
                              memory)
@@ -173,6 +177,17 @@ def analyse_article(parsed: ParsedArticle, dictionaries: Dictionaries,
     if links:
         events = [replace(e, quote_id=links[e.id]) if e.id in links else e for e in events]
     return ArticleAnalysis(events, quotes)
+
+
+def _discarded(discards: PhraseIndex, text: str, between_blanks: bool) -> bool:
+    """Whether a discard phrase occurs in ``text``; ``between_blanks``: only where blanks or
+    the text's ends bound it (``Convention.discards_between_blanks``)."""
+    def bounded(match: PhraseMatch) -> bool:
+        return (match.start == 0 or text[match.start - 1].isspace()) and (
+            match.end == len(text) or text[match.end].isspace())
+
+    matches = discards.find(text)
+    return any(map(bounded, matches)) if between_blanks else bool(matches)
 
 
 def _code_sentence(parsed: ParsedArticle, sentence: ParsedSentence, actors: SentenceActors,

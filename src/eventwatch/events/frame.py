@@ -299,10 +299,21 @@ def cut_off_fragment(verb: Token) -> list[Token]:
 def phrase_after(verb: Token) -> Iterator[Token]:
     """Tokens of the verb's phrase after it, in order (PETRARCH reads phrases left to right).
     The party named before a hyphened participle is left out: "signed a French-brokered
-    deal" is no deal with France (PETRARCH's parser keeps "French-brokered" one word)."""
+    deal" is no deal with France (PETRARCH's parser keeps "French-brokered" one word); so is
+    the broker of "a truce brokered by Egypt"."""
     for child in verb.children:
         if child.i > verb.i and child.dep_ not in OWN_CLAUSE_DEPS and not attribution(child):
-            yield from (t for t in child.subtree if not _before_hyphened_participle(t))
+            brokers = {t.i for b in child.subtree if _brokered(b) for t in b.subtree}
+            yield from (t for t in child.subtree
+                        if not _before_hyphened_participle(t) and t.i not in brokers)
+
+
+# Participles that name a go-between, not a party: "a truce brokered by Egypt".
+_GO_BETWEEN = frozenset({"broker", "mediate"})
+
+
+def _brokered(token: Token) -> bool:
+    return token.dep_ == "acl" and token.tag_ == "VBN" and token.lemma_.lower() in _GO_BETWEEN
 
 
 def attribution(token: Token) -> bool:

@@ -363,8 +363,8 @@ def _locate_sectors(doc: Doc, groups: dict[int, list[tuple[PhraseMatch, Span]]],
     the sentence also names another country, a sector outside the place's clause stays
     bare: in "Sri Lanka will lift its ban on Tamil Tiger rebels, paving the way for talks
     scheduled in Thailand", the rebels are not Thai. A border is no setting: "fighting in
-    Bajaur near the Afghan border" is in Pakistan. Nor is a thing a country modifies:
-    "civilians killed in a US air raid" are no Americans.
+    Bajaur near the Afghan border" is in Pakistan. Nor is an act of force a country's name
+    modifies: "civilians killed in a US air raid" are no Americans.
     """
     places = set()
     place_clauses = set()

@@ -40,7 +40,6 @@ from eventwatch.dictionaries.model import (
 )
 from eventwatch.dictionaries.words import regular_verb_form
 from eventwatch.events.frame import (
-    PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
     SUBJECT_GERUND_PREPS,
     Frame,
@@ -48,6 +47,7 @@ from eventwatch.events.frame import (
     conjuncts,
     content_clause_head,
     cut_off_fragment,
+    has_own_subject,
     passive_agents,
     phrase_after,
     prep_objects,
@@ -258,20 +258,15 @@ def _first_match(frame: Frame, patterns: Iterable[Pattern], words: set[str],
     fitting = (p for p in patterns
                if frame.matches(p, words) and not _unfilled_slot(frame, p, actors))
     first = next(fitting, None)
-    if first is None or _names_an_object(frame, first) or any(
+    if first is None or frame.named_objects(first) or any(
             w.startswith(PRE_VERB) for w in first.words):
         return first  # words before the verb ("&WEAPON *") are no particle either
     for other in fitting:
         if len(other.words) < len(first.words):
             break
-        if _names_an_object(frame, other):
+        if frame.named_objects(other):
             return other
     return first
-
-
-def _names_an_object(frame: Frame, pattern: Pattern) -> bool:
-    return any(t.lemma_.lower() in pattern.words or t.lower_ in pattern.words
-               for t in frame.objects)
 
 
 def _named_verbs(token: Token, pattern: Pattern, verbs: PatternIndex) -> list[int]:
@@ -329,8 +324,7 @@ def _transform_nested(doc: Doc, by_token: dict[int, list[Event]],
         governors = [Governor(pattern.code, s, f"{pattern.id} {pattern.text}") for s in sources]
         rewritten: list[Event] = []
         for clause, events in clauses.items():
-            own_subject = any(c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS
-                              for c in doc[clause].children)
+            own_subject = has_own_subject(doc[clause])
             doer_named = any(c.dep_ in SUBJECT_DEPS or c.dep_ == "agent"
                              for c in doc[clause].children)
             kept = []
@@ -370,11 +364,14 @@ def _said_with(clause: Token) -> Iterator[Token]:
     (a condition, "if Y attacked Z", is still part of what was said)."""
     own_clauses = [t for t in clause.subtree if t != clause
                    and t.dep_ in ("advcl", "conj", "parataxis")
-                   and any(c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS
-                           for c in t.children)
-                   and not any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in t.children)]
+                   and has_own_subject(t) and not _conditional(t)]
     apart = {u.i for t in own_clauses for u in t.subtree}
     return (t for t in clause.subtree if t.i not in apart)
+
+
+def _conditional(clause: Token) -> bool:
+    """An "if" or "unless" clause."""
+    return any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in clause.children)
 
 
 def _done_by_gerund(token: Token, by_token: dict[int, list[Event]]) -> bool:
@@ -562,8 +559,7 @@ def _threatened(verb: Token, sources: list[Actor], actors_of) -> list[Actor]:
     deployment of a US missile shield" too (PETRARCH's first actor after the verb, inside
     the clause the threat nests)."""
     own = _countries_of(sources)
-    conditions = [c for c in verb.children if c.dep_ == "advcl" and any(
-        m.dep_ == "mark" and m.lower_ in CONDITIONS for m in c.children)]
+    conditions = [c for c in verb.children if c.dep_ == "advcl" and _conditional(c)]
     inside = (t for clause in (*reported_clauses(verb), *conditions) if clause.i > verb.i
               for t in clause.subtree if not _only_in(actors_of([t]), own))
     return _first_actors(inside, actors_of)
@@ -708,7 +704,7 @@ def _agentless_sources(frame: Frame, pattern: Pattern, actors_of) -> list[Actor]
     return _first_actors(_doer_phrases(frame.head, depth=2), actors_of)
 
 
-def _doer_phrases(holder: Token, depth: int, nested: bool = False) -> Iterator[Token]:
+def _doer_phrases(holder: Token, depth: int) -> Iterator[Token]:
     """Objects of ``holder``'s prepositions that may name a doer, then one level deeper
     ("criticized over its dispute with Y", "put under investigation in Italy"). Where an
     act of force happened is not who did it: "killed in a suicide attack in southern

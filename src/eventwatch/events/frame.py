@@ -140,9 +140,7 @@ class Frame:
                                                          "aux", "auxpass", "neg")]
         tokens.extend(c for t in list(tokens) for c in t.children
                       if c.dep_ in ("compound", "amod", "nmod", "det", "poss"))
-        own_subject = any(c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS
-                          for c in head.children)
-        if head.head != head and not own_subject:
+        if head.head != head and not has_own_subject(head):
             # "X wants to meet": the governing verb; not in "X indicated it deplored Y".
             tokens.append(head.head)
         found = set()
@@ -445,12 +443,17 @@ PROPOSITION_NOUNS = frozenset({"demand", "call", "request", "proposal", "suggest
                                "expectation", "possibility", "prospect", "idea", "belief"})
 
 
+def has_own_subject(verb: Token) -> bool:
+    """Whether the verb has a subject (active or passive) of its own."""
+    return any(c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children)
+
+
 def _content_clause(clause: Token) -> bool:
     """A that-clause with a subject of its own that the parser hung on a noun (not a true
     relative clause: "a statement that was issued")."""
     return clause.dep_ in ("relcl", "acl") and any(
-        c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) and any(
-        c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS for c in clause.children)
+        c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) and has_own_subject(
+        clause)
 
 
 def unasserted(verb: Token) -> bool:

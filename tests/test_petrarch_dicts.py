@@ -1251,3 +1251,44 @@ def test_petrarch_object_pattern_beats_an_equally_long_particle_or_preposition(
     # Words before the verb are no particle: the subject pattern listed first keeps its turn.
     assert _code(d, nlp, "The Freedonian army broke off relations with Sylvania.") == {
         ("FRDMIL", "SYL", "180")}
+
+
+
+ASSAIL_BLOCK = """
+---  ASSAIL   [190]  ---
+ASSAIL
+- * GOVERNMENT             [111]
+- * RELIEF                 [0233]
+"""
+
+
+def test_petrarch_pattern_word_inside_an_actors_name_does_not_fire(tmp_path, nlp):
+    # "government forces" are troops: GOVERNMENT says whose, not what was assailed.
+    d = _extended(tmp_path, verbs=ASSAIL_BLOCK, agents="GOVERNMENT [~GOV]\nFORCE [~MIL]\n")
+    assert _code(d, nlp, "Sylvania assailed the Freedonian government forces on Monday.") == {
+        ("SYL", "FRDGOVMIL", "190")}
+    # As the head of the object the word fits: the government itself was assailed.
+    assert _code(d, nlp, "Sylvania assailed the Freedonian government on Monday.") == {
+        ("SYL", "FRDGOV", "111")}
+    # A modifier that is no dictionary word still fits: "relief forces" bring relief.
+    assert _code(d, nlp, "Sylvania assailed the Freedonian relief forces on Monday.") == {
+        ("SYL", "FRDMIL", "0233")}
+
+
+
+THREATEN_BLOCK = """
+---  THREATEN   [130]  ---
+THREATEN
+
+---  KILL   [190]  ---
+KILL
+"""
+
+
+def test_petrarch_threatened_infinitive_before_a_condition_is_a_threat(tmp_path, nlp):
+    # With an "unless" clause after it, the small model reads the infinitive as a purpose
+    # (advcl); the parse repair makes it the complement again: a threat, not a killing.
+    d = _extended(tmp_path, verbs=THREATEN_BLOCK, agents="ENGINEER [~CVL]\n")
+    text = ("The Freedonian army threatened on Sunday to kill two kidnapped Sylvanian "
+            "engineers unless their demands were met.")
+    assert _code(d, nlp, text) == {("FRDMIL", "CVL", "130")}

@@ -92,6 +92,9 @@ class SentenceActors:
     """Actors of one sentence, keyed by the token index of their noun-phrase head."""
 
     by_head: dict[int, tuple[Actor, ...]]
+    # Tokens a dictionary phrase spells ("forces" in "government forces", not "equipment"
+    # in "military equipment"): a pattern word modifying one is part of an actor's name.
+    named: frozenset[int] = frozenset()
 
     def of(self, token: Token) -> tuple[Actor, ...]:
         """Actors a token stands for: its own phrase, or an apposition/compound next to it."""
@@ -152,7 +155,8 @@ def find_actors(doc: Doc, offset: int, dictionaries: Dictionaries, day: dt.date 
     _counterparts(doc, by_head)
     _locate_sectors(doc, groups, by_head, day)
     _resolve_pronouns(doc, offset, by_head, earlier_person)
-    return SentenceActors(by_head)
+    named = frozenset(t.i for _, span in spans for t in span)
+    return SentenceActors(by_head, named)
 
 
 def _qualify_by_preposition(doc: Doc, by_head: dict[int, tuple[Actor, ...]]) -> None:

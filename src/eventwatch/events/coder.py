@@ -40,7 +40,6 @@ from eventwatch.dictionaries.model import (
 )
 from eventwatch.dictionaries.words import regular_verb_form
 from eventwatch.events.frame import (
-    SUBJECT_DEPS,
     SUBJECT_GERUND_PREPS,
     Frame,
     attribution,
@@ -59,6 +58,13 @@ from eventwatch.events.frame import (
 )
 from eventwatch.events.ids import event_id
 from eventwatch.events.transform import Governor, rewrite
+from eventwatch.lexicon import (
+    DIRECTIVE_VERBS,
+    INTENT_VERBS,
+    NEGATING_VERBS,
+    SPEECH_VERBS,
+    SUBJECT_DEPS,
+)
 from eventwatch.ontology import cameo_info, demand_code, intent_code, unknown_code
 from eventwatch.parse import ParsedArticle, ParsedSentence
 from eventwatch.quotes import Quote, link_events, sentence_quotes
@@ -67,9 +73,6 @@ from eventwatch.records import Actor, CameoInfo, Event
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-SPEECH_VERBS = frozenset({"say", "tell", "announce", "report", "state", "add", "claim", "insist",
-                          "note", "declare", "confirm", "reveal", "write", "allege", "quote",
-                          "argue", "stress", "explain", "believe", "think", "assert"})
 # spaCy's small model lemmatizes a few verbs wrongly: (bad lemma, surface prefix) -> lemma.
 LEMMA_FIXES = {("stag", "stag"): "stage"}
 SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she"})
@@ -78,11 +81,6 @@ HEDGE_WORDS = frozenset({"reportedly", "allegedly", "possibly", "apparently", "p
                          "purportedly", "likely", "probably", "may", "might", "could"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
 OBLIGATION_AUX = frozenset({"must", "should", "ought"})
-INTENT_VERBS = frozenset({"plan", "intend", "want", "seek", "hope", "expect", "aim", "prepare",
-                          "threaten", "pledge", "promise", "vow", "agree", "offer", "decide",
-                          "propose", "try", "attempt", "wish", "consider", "mull"})
-NEGATING_VERBS = frozenset({"refuse", "decline", "fail", "reject", "deny", "avoid", "cancel"})
-# Verbs whose complement is asked for, not done: the complement is not coded as an event.
 # Verbs whose "that"-clause subject is the one addressed ("demanded that Russia withdraw").
 ADDRESSING_VERBS = frozenset({
     "urge", "demand", "ask", "call", "request", "press", "appeal", "insist", "implore", "beg",
@@ -106,9 +104,6 @@ CONDITIONS = frozenset({"if", "unless"})
 # Clauses that say how a passive subject came to harm ("was forced to flee after insurgents
 # attacked his palace").
 VICTIM_MARKS = frozenset({"when", "as", "after"})
-DIRECTIVE_VERBS = frozenset({"urge", "demand", "ask", "call", "request", "press", "appeal",
-                             "insist", "implore", "beg", "order", "instruct", "encourage",
-                             "pressure", "push", "invite", "want"})
 LIGHT_VERBS = frozenset({"hold", "have", "conduct", "launch", "carry", "be", "begin", "start",
                          "stage", "host", "open", "resume", "continue", "make", "give"})
 
@@ -256,7 +251,8 @@ def _first_match(frame: Frame, patterns: Iterable[Pattern], words: set[str],
     preposition: "broke off diplomatic relations" is ``- * RELATIONS``, not ``- * OFF``
     (PETRARCH tries a verb's noun phrases first)."""
     fitting = (p for p in patterns
-               if frame.matches(p, words) and not _unfilled_slot(frame, p, actors))
+               if frame.matches(p, words) and not _unfilled_slot(frame, p, actors)
+               and not _names_an_actor_modifier(frame, p, actors))
     first = next(fitting, None)
     if first is None or frame.named_objects(first) or any(
             w.startswith(PRE_VERB) for w in first.words):
@@ -395,6 +391,16 @@ def _lookup(index: PatternIndex, surface: str, lemma: str) -> tuple[Pattern, ...
     (the tagger leaves "overran" as it is)."""
     return ((surface != lemma and index.spelt(surface)) or index.get(lemma)
             or index.get(WRITTEN_FORM + lemma))
+
+
+def _names_an_actor_modifier(frame: Frame, pattern: Pattern, actors: SentenceActors) -> bool:
+    """A pattern word found only as a dictionary word modifying a dictionary noun that heads
+    an actor is part of the actor's name, not of the event: "attacked government forces" is
+    no ``- * GOVERNMENT`` criticism; "supplied military equipment" (no actor noun) and
+    "access for relief workers" (no actor word) still fit their patterns."""
+    return any(m.i in actors.named and m.head.i in actors.named and actors.of(m.head)
+               for w in pattern.words if not w.startswith(PRE_VERB)
+               for m in frame.modified_only(w))
 
 
 def _unfilled_slot(frame: Frame, pattern: Pattern, actors: SentenceActors) -> bool:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from eventwatch.dictionaries.model import PRE_VERB, SKIP
+from eventwatch.lexicon import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -18,8 +19,6 @@ if TYPE_CHECKING:
     from eventwatch.dictionaries.model import Pattern
 
 OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
-SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
-PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 PREP_DEPS = frozenset({"prep", "agent", "dative"})
 # Prepositions that introduce a target when a pattern names none.
 TARGET_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into", "from",
@@ -210,6 +209,16 @@ class Frame:
             skipped = {t.i for t in root.subtree}
             tokens = [t for t in tokens if t.i not in skipped]
         return tokens
+
+    def modified_only(self, word: str) -> list[Token]:
+        """Modifiers spelling ``word`` when the frame reaches it only as one ("government" in
+        "attacked government forces"); empty when a main word of the frame spells it."""
+        main = [*self.particles, *self.objects, *self.complements,
+                *(t for _, pobjs in self.preps for t in pobjs)]
+        if any(word in (t.lemma_.lower(), t.lower_) for t in main) or self.is_prep(word):
+            return []
+        return [c for t in main for c in t.children if c.dep_ in ("compound", "amod")
+                and word in (c.lemma_.lower(), c.lower_)]
 
     def named_objects(self, pattern: Pattern) -> set[int]:
         """Indices of the objects the pattern's own words name ("proposal" in

@@ -1,0 +1,28 @@
+"""English words and dependency labels that more than one stage reads.
+
+The parser's repairs and the coder must agree on what a saying verb or a
+subject is; keeping the lists here keeps them from drifting apart.
+"""
+
+from __future__ import annotations
+
+# Dependency labels of a clause's subject (spaCy's English labels).
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+
+# Verbs whose that-clause is what was said ("Lavrov said Georgia had violated the truce").
+SAYING_VERBS = frozenset({"say", "tell", "announce", "state", "add", "claim", "insist",
+                          "declare", "note", "stress", "write", "argue"})
+# Saying verbs plus those that report, reveal or believe a clause.
+SPEECH_VERBS = SAYING_VERBS | {"report", "confirm", "reveal", "allege", "quote", "explain",
+                               "believe", "think", "assert"}
+# Verbs whose infinitive is meant, not done ("vowed to retaliate").
+INTENT_VERBS = frozenset({"plan", "intend", "want", "seek", "hope", "expect", "aim", "prepare",
+                          "threaten", "pledge", "promise", "vow", "agree", "offer", "decide",
+                          "propose", "try", "attempt", "wish", "consider", "mull"})
+# Verbs whose infinitive is not done ("refused to withdraw").
+NEGATING_VERBS = frozenset({"refuse", "decline", "fail", "reject", "deny", "avoid", "cancel"})
+# Verbs whose complement is asked of someone, not done ("urged Russia to withdraw").
+DIRECTIVE_VERBS = frozenset({"urge", "demand", "ask", "call", "request", "press", "appeal",
+                             "insist", "implore", "beg", "order", "instruct", "encourage",
+                             "pressure", "push", "invite", "want"})

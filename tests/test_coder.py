@@ -326,3 +326,12 @@ def test_coder_speaker_goes_on_to_act_after_the_said_clause(code_text, builtin, 
 
     doc = repair(nlp("Georgia said Russian jets bombed Gori and killed five civilians."))
     assert doc[7].text == "killed" and doc[7].head.text == "bombed"
+
+
+def test_coder_object_of_a_causative_verb_does_its_infinitive(code_text, builtin):
+    # "prompting a Russian general to warn": the general warns, not the parties that signed.
+    events = code_text("Poland and the United States signed a missile defence deal on "
+                       "Thursday, prompting a Russian general to warn Warsaw of retaliation.",
+                       dictionaries=builtin)
+    assert {(e.source.code, e.target.country, e.root) for e in events} == {
+        ("POL", "USA", "05"), ("USA", "POL", "05"), ("RUS", "POL", "13")}

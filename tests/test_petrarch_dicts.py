@@ -1292,3 +1292,45 @@ def test_petrarch_threatened_infinitive_before_a_condition_is_a_threat(tmp_path,
     text = ("The Freedonian army threatened on Sunday to kill two kidnapped Sylvanian "
             "engineers unless their demands were met.")
     assert _code(d, nlp, text) == {("FRDMIL", "CVL", "130")}
+
+
+TELL_BLOCK = SAY_BLOCK + """
+---  TELL   [010]  ---
+TELL {TELLS TOLD TELLING}
+
+---  ANNOUNCE   [010]  ---
+ANNOUNCE
+"""
+
+
+def test_where_something_was_said_is_nobody_it_was_said_to(tmp_path, nlp):
+    d = _extended(tmp_path, verbs=TELL_BLOCK)
+    assert _code(d, nlp, "Firefly told journalists in Sylvania on Monday that the talks "
+                         "had failed.") == set()
+    assert _code(d, nlp, "The Freedonian minister told a news conference in Sylvania that "
+                         "the talks had failed.") == set()
+    assert _code(d, nlp, "Firefly told Sylvania that the talks had failed.") == {
+        ("FRDGOV", "SYL", "010")}
+    # What is announced may happen where it is announced.
+    assert _code(d, nlp, "Firefly announced a truce in Sylvania on Monday.") == {
+        ("FRDGOV", "SYL", "010")}
+
+
+SCUFFLE_BLOCK = """
+---  SCUFFLE  [190]  ---
+SCUFFLE
+- * COURT              [111]
+- * (ALONG BORDER)     [195]
+"""
+
+
+def test_petrarch_words_of_a_place_phrase_match_only_with_its_preposition(tmp_path, nlp):
+    # "outside a court" says where: COURT (a clash in court) does not fit it.
+    d = _extended(tmp_path, verbs=SCUFFLE_BLOCK, agents="POLICE [~COP]\n")
+    assert _code(d, nlp, "The Freedonian army scuffled with Sylvanian police outside a "
+                         "court on Tuesday.") == {("FRDMIL", "COP", "190")}
+    assert _code(d, nlp, "The Freedonian army scuffled with Sylvania in court on "
+                         "Tuesday.") == {("FRDMIL", "SYL", "111")}
+    # A pattern that names the preposition still reaches its words.
+    assert _code(d, nlp, "The Freedonian army scuffled with Sylvania along the border on "
+                         "Tuesday.") == {("FRDMIL", "SYL", "195")}

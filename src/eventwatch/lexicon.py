@@ -26,3 +26,8 @@ NEGATING_VERBS = frozenset({"refuse", "decline", "fail", "reject", "deny", "avoi
 DIRECTIVE_VERBS = frozenset({"urge", "demand", "ask", "call", "request", "press", "appeal",
                              "insist", "implore", "beg", "order", "instruct", "encourage",
                              "pressure", "push", "invite", "want"})
+# Verbs that make their object do what their infinitive says ("prompted a general to warn":
+# the general warned). Unlike a directive, the infinitive happened.
+CAUSATIVE_VERBS = frozenset({"prompt", "force", "compel", "cause", "lead", "spur", "drive",
+                             "oblige", "provoke", "trigger", "persuade",
+                             "convince", "inspire", "move", "help", "enable", "allow"})

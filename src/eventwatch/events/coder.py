@@ -99,6 +99,10 @@ DOMESTIC_ROOTS = frozenset({"17", "20"})
 # ("tortured an inmate to death in western Iran").
 FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
 PROTEST_ROOT = "14"
+STATEMENT_ROOT = "01"
+# Speech verbs whose object is an act, which may happen where they say ("announced a
+# ceasefire in Idlib" is aimed at Syria).
+PROCLAIMING_VERBS = frozenset({"announce", "declare"})
 THREAT_ROOT = "13"
 CONDITIONS = frozenset({"if", "unless"})
 # Clauses that say how a passive subject came to harm ("was forced to flee after insurgents
@@ -438,7 +442,7 @@ def _events_for(parsed: ParsedArticle, sentence: ParsedSentence, token: Token, f
         targets, reciprocal = [], True
     elif reciprocal and not convention.every_coordination_is_mutual:
         reciprocal = _mutual(token, pattern)
-    elif reciprocal and pattern.code[:2] == "01":
+    elif reciprocal and pattern.code[:2] == STATEMENT_ROOT:
         reciprocal = False  # "US and Israeli sources said": a statement, not to each other
     if reciprocal and _only_their_own(sources, targets) and _mutual(token, pattern):
         # "Thai and Cambodian troops exchanged fire near a Cambodian temple", "the US and
@@ -552,7 +556,7 @@ def _verb_roles(token: Token, frame: Frame, pattern: Pattern, actors_of,
                                 own) or _first_actors(cut_off_fragment(token), actors_of, own)
     if not targets and anywhere and pattern.code[:2] == THREAT_ROOT:
         targets = _threatened(token, sources, actors_of)
-    if pattern.code[:2] == "01" and targets and all(map(_is_media, targets)):
+    if pattern.code[:2] == STATEMENT_ROOT and targets and all(map(_is_media, targets)):
         own = _countries_of(sources)
         targets = [a for a in _spoken_of(token, actors_of) if a.country not in own] or targets
     return sources, targets or victims, len(subject_tokens) > 1 or len(sources) > 1
@@ -627,7 +631,9 @@ def _not_venue(candidates: Iterable[Token], sources: list[Actor], verb: Token,
     troops raided homes in Baghdad"), and a body at home is no place ("launched a broadside
     at the government"). Force used on someone at home is used on its people ("police
     tortured an inmate in western Iran"), and a protest at home is against its state
-    ("anti-Saleh protesters march in the southern port of Aden": YEMOPP → YEM)."""
+    ("anti-Saleh protesters march in the southern port of Aden": YEMOPP → YEM). Where
+    something was said is nobody it was said to ("told journalists in Tbilisi"), though
+    condolences over an earthquake in Sichuan still go to China."""
     if _mutual(verb, pattern) and len(sources) > 1:
         yield from (t for t in candidates if not _in_venue(t))
     elif pattern.code[:2] == PROTEST_ROOT or (
@@ -639,13 +645,16 @@ def _not_venue(candidates: Iterable[Token], sources: list[Actor], verb: Token,
         # him, so the place is where they met, not whom.
         someone = any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" and not actors_of([c])
                       for c in verb.children)
+        spoken = verb.lemma_.lower() in SPEECH_VERBS - PROCLAIMING_VERBS
         for token in candidates:
             if _in_venue(token):
                 if someone:
                     continue
                 # "in the capital of Freedonia": the "of" phrase says whose place it is.
                 found = actors_of([token]) or actors_of(prep_objects(token, "of"))
-                if _only_in(found, home) and _countries_of(found) == {a.code for a in found}:
+                place = _countries_of(found) == {a.code for a in found}
+                # "told journalists in Tbilisi": where it was said, never to whom.
+                if place and (spoken or _only_in(found, home)):
                     continue
             yield token
 

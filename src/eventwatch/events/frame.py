@@ -6,12 +6,12 @@ dependency labels count as particle, object, preposition, subject and passive ag
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from eventwatch.dictionaries.model import PRE_VERB, SKIP
-from eventwatch.lexicon import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS
+from eventwatch.lexicon import CAUSATIVE_VERBS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -108,6 +108,14 @@ class Frame:
         tokens = [*self.particles, *self.objects, *self.complements]
         found: set[str] = set()
         for (prep, pobjs), holder in zip(self.preps, self.holders, strict=True):
+            if prep in PLACE_PREPS:
+                # "clashed with police outside a court": the court is where, so its words
+                # match only a pattern that names the preposition (``(ALONG BORDER)``).
+                found.add(prep)
+                found.update(f"{w}{HELD_BY}{prep}" for t in _with_modifiers(pobjs)
+                             for w in (t.lemma_.lower(), t.lower_))
+                found.add(HELD_BY)
+                continue
             if holder is None or inner_prepositions_free:
                 found.add(prep)
             else:
@@ -120,9 +128,7 @@ class Frame:
                 found.add(HELD_BY)  # marks that tied words exist, so matching looks for them
             tokens.extend(pobjs)
         # Modifiers of objects count too ("mock attack", "full diplomatic ties").
-        tokens.extend(c for t in list(tokens) for c in t.children
-                      if c.dep_ in ("compound", "amod"))
-        for token in tokens:
+        for token in _with_modifiers(tokens):
             found.add(token.lemma_.lower())
             found.add(token.lower_)
         found.update(self._before_words())
@@ -355,6 +361,15 @@ def _named(pattern: Pattern, token: Token) -> bool:
 # Prepositions whose phrase is an aside to the act, not part of it: "pressed deeper into
 # Georgia despite a ceasefire" is no PRESS ``- * &CEASEFIRE`` (pressing for a ceasefire).
 ASIDE_PREPS = frozenset({"despite", "notwithstanding", "amid", "amidst"})
+# Prepositions that only say where: their objects are places, not what a pattern names.
+PLACE_PREPS = frozenset({"outside", "near", "inside", "beside", "behind", "beyond", "around",
+                         "opposite", "along", "across"})
+
+
+def _with_modifiers(tokens: Iterable[Token]) -> list[Token]:
+    """The tokens and their compound and adjective modifiers."""
+    tokens = list(tokens)
+    return tokens + [c for t in tokens for c in t.children if c.dep_ in ("compound", "amod")]
 
 
 def preps_of(holder: Token, particles_too: bool = False) -> list[tuple[str, tuple[Token, ...]]]:
@@ -414,12 +429,23 @@ def subjects(verb: Token, depth: int = 0, gerund_preps: Collection[str] = SUBJEC
     doer_verb = _statement_author(verb) or _governing_verb(verb, gerund_preps)
     if depth < 3 and doer_verb is not None:
         return subjects(doer_verb, depth + 1, gerund_preps)[0], bool(auxpass)
+    caused = _made_to_act(verb)
+    if caused:
+        return caused, bool(auxpass)
     if depth < 3 and verb.dep_ in _INHERIT_DEPS and verb.head != verb:
         found, passive = subjects(verb.head, depth + 1, gerund_preps)
         if verb.dep_ == "xcomp":  # "X was seen to break in": X breaks in, unless the
             passive = bool(auxpass)  # complement is passive itself ("to be arrested")
         return found, passive
     return [], False
+
+
+def _made_to_act(verb: Token) -> list[Token]:
+    """'The deal prompted a Russian general to warn Warsaw': the object of a causative verb
+    does what its infinitive says (not the deal, nor whoever signed it)."""
+    if verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in CAUSATIVE_VERBS:
+        return []
+    return [t for c in verb.head.children if c.dep_ == "dobj" for t in conjuncts(c)]
 
 
 def quoted_as(verb: Token) -> Token | None:

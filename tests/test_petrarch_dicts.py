@@ -187,6 +187,22 @@ def test_petrarch_actor_names_synonyms_and_kinds(petrarch):
     assert petrarch.actors.find("those who came") == []
 
 
+def test_petrarch_bracketed_note_in_a_name_is_read_also_without_it(tmp_path):
+    actors = ("GRAND_FENWICK_LIBERATION_FRONT_(GFLF)_ [FRDREB]\n"
+              "PEOPLES_ARMY_(FREEDONIA)_ [FRDREB]\nPEOPLES_ARMY_(SYLVANIA)_ [SYLREB]\n"
+              "DUCKS_(DUCK_UNION)_ [FRDOPP]\n")
+    d = load_petrarch(_folder(tmp_path, actors=ACTORS + actors, agents=AGENTS, verbs=VERBS))
+    assert _entry(d, "Grand Fenwick Liberation Front").codes[0].code == "FRDREB"
+    # Two entries share the bare name: it stays unread rather than pick one.
+    assert [m.text for m in d.actors.find("the Peoples Army")] == ["Army"]
+    other = tmp_path / "more"
+    other.mkdir()
+    (other / "Other.actors.txt").write_text("DUCKS_ [SYLAGR]\n", encoding="utf-8")
+    (other / "Test.actors.txt").write_text(actors, encoding="utf-8")
+    # A name of another file is not taken over by a bracketed one.
+    assert _entry(load_petrarch(other), "Ducks").codes[0].code == "SYLAGR"
+
+
 def test_petrarch_agents_prefix_suffix_plurals_and_substitutions(petrarch):
     minister = _entry(petrarch, "minister")
     assert minister.kind == AGENT

@@ -68,8 +68,11 @@ def read_petrarch(folder: Path) -> DictionaryParts:
         errors.append(DictionaryError(str(folder), 0, "no PETRARCH dictionary files found"))
     # Later definitions of the same name win, as in PETRARCH; actors come before agents.
     actors: dict[tuple[tuple[str, ...], str | None], PhraseRow] = {}
-    for path in files.actors:
-        for row in actor_rows(read_actors(path, errors), path):
+    records = [(path, read_actors(path, errors)) for path in files.actors]
+    # A name of any file is no bare name of another's bracketed one (EPA, EPA_(EJERCITO …)).
+    known = {words for _, found in records for record in found for _, words, _ in record.names}
+    for path, found in records:
+        for row in actor_rows(found, path, known):
             actors[row[0], row[2]] = row
     agents: dict[tuple[tuple[str, ...], str | None], PhraseRow] = {}
     for path in files.agents:

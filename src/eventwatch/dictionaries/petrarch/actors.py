@@ -9,6 +9,7 @@ PETRARCH's ``check_date``: ``<D`` applies before D, ``>D`` from D on, ``A-B`` fr
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,7 @@ _FUNCTION_WORDS = frozenset({
     "we", "me", "my", "by", "of", "up", "do", "go", "who", "all", "one", "can", "may", "will",
 })
 _ONE_DAY = dt.timedelta(days=1)
+_NOTE = re.compile(r"_?\([^)]*\)_?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,11 +154,15 @@ def actor_kind(codes: tuple[DatedCode, ...]) -> str:
     return NAMED
 
 
-def actor_rows(records: list[ActorRecord], path: Path) -> Iterator[PhraseRow]:
-    """Phrase rows ``(words, entry, surface)`` for the index, one per name."""
+def actor_rows(records: list[ActorRecord], path: Path,
+               known: set[tuple[str, ...]] | None = None) -> Iterator[PhraseRow]:
+    """Phrase rows ``(words, entry, surface)`` for the index, one per name. ``known``: the
+    names of every actor file read with this one."""
     stem = path.name.removesuffix(".txt")
     used: set[str] = set()
-    known = {words for record in records for _, words, _ in record.names}
+    own = {words for record in records for _, words, _ in record.names}
+    known = own | known if known else own
+    unnoted = _names_without_notes(records, known)
     for record in records:
         first = record.names[0][1]
         ident = f"{stem}:{'_'.join(first)}"
@@ -168,9 +174,29 @@ def actor_rows(records: list[ActorRecord], path: Path) -> Iterator[PhraseRow]:
         a_country = any(len(c.code) == 3 and c.code.isalpha() for c in record.codes)
         for name, words, _ in record.names:
             yield words, entry, surface_of(name, words)
+            bare = unnoted.get((record.line, words))
+            if bare is not None:
+                yield bare, entry, None
             plural = demonym_plural(words) if a_country else None
             if plural is not None and plural not in known:
                 yield plural, entry, None
+
+
+def _names_without_notes(records: list[ActorRecord], known: set[tuple[str, ...]]
+                         ) -> dict[tuple[int, tuple[str, ...]], tuple[str, ...]]:
+    """Names with a note in brackets, ``LIBERATION_TIGERS_OF_TAMIL_EELAM_(LTTE)_``, also
+    without it: news writes the name alone, or puts the acronym in brackets after it.
+    Only where the bare name is no other name and only one entry's
+    (``NATIONAL_LIBERATION_ARMY_(COLOMBIA)_`` and ``…_(BOLIVIA)_`` keep their notes)."""
+    bare: dict[tuple[str, ...], list[tuple[int, tuple[str, ...]]]] = {}
+    for record in records:
+        for name, words, _ in record.names:
+            if "(" in name and ")" in name:
+                stripped = phrase_words(_NOTE.sub("_", name))
+                if stripped and stripped not in known:
+                    bare.setdefault(stripped, []).append((record.line, words))
+    return {key: stripped for stripped, keys in bare.items()
+            if len({line for line, _ in keys}) == 1 for key in keys}
 
 
 def demonym_plural(words: tuple[str, ...]) -> tuple[str, ...] | None:

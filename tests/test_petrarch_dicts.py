@@ -193,6 +193,9 @@ def test_petrarch_bracketed_note_in_a_name_is_read_also_without_it(tmp_path):
               "DUCKS_(DUCK_UNION)_ [FRDOPP]\n")
     d = load_petrarch(_folder(tmp_path, actors=ACTORS + actors, agents=AGENTS, verbs=VERBS))
     assert _entry(d, "Grand Fenwick Liberation Front").codes[0].code == "FRDREB"
+    # An acronym of the name's initials is a name too, in capitals only.
+    assert _entry(d, "GFLF").codes[0].code == "FRDREB"
+    assert d.actors.find("gflf") == []
     # Two entries share the bare name: it stays unread rather than pick one.
     assert [m.text for m in d.actors.find("the Peoples Army")] == ["Army"]
     other = tmp_path / "more"

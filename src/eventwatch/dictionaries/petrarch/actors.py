@@ -26,6 +26,8 @@ _FUNCTION_WORDS = frozenset({
 })
 _ONE_DAY = dt.timedelta(days=1)
 _NOTE = re.compile(r"_?\([^)]*\)_?")
+_ACRONYM_NOTE = re.compile(r"\(([A-Z]{2,6})\)")
+_MINOR_WORDS = frozenset({"of", "the", "and", "for", "in", "de", "del", "la"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +165,7 @@ def actor_rows(records: list[ActorRecord], path: Path,
     own = {words for record in records for _, words, _ in record.names}
     known = own | known if known else own
     unnoted = _names_without_notes(records, known)
+    acronyms = _acronyms_in_notes(records, known)
     for record in records:
         first = record.names[0][1]
         ident = f"{stem}:{'_'.join(first)}"
@@ -177,6 +180,9 @@ def actor_rows(records: list[ActorRecord], path: Path,
             bare = unnoted.get((record.line, words))
             if bare is not None:
                 yield bare, entry, None
+            acronym = acronyms.get((record.line, words))
+            if acronym is not None:
+                yield (acronym.lower(),), entry, acronym
             plural = demonym_plural(words) if a_country else None
             if plural is not None and plural not in known:
                 yield plural, entry, None
@@ -196,6 +202,26 @@ def _names_without_notes(records: list[ActorRecord], known: set[tuple[str, ...]]
                 if stripped and stripped not in known:
                     bare.setdefault(stripped, []).append((record.line, words))
     return {key: stripped for stripped, keys in bare.items()
+            if len({line for line, _ in keys}) == 1 for key in keys}
+
+
+def _acronyms_in_notes(records: list[ActorRecord], known: set[tuple[str, ...]]
+                       ) -> dict[tuple[int, tuple[str, ...]], str]:
+    """The acronym in a name's note, ``MORO_ISLAMIC_LIBERATION_FRONT_(MILF)_``: "MILF" in
+    capitals, when its letters are the initials of the name's words and no other name
+    or acronym is spelt so."""
+    found: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+    for record in records:
+        for name, words, _ in record.names:
+            match = _ACRONYM_NOTE.search(name)
+            if match is None:
+                continue
+            acronym = match.group(1)
+            initials = "".join(w[0] for w in phrase_words(_NOTE.sub("_", name))
+                               if w not in _MINOR_WORDS).upper()
+            if acronym == initials and (acronym.lower(),) not in known:
+                found.setdefault(acronym, []).append((record.line, words))
+    return {key: acronym for acronym, keys in found.items()
             if len({line for line, _ in keys}) == 1 for key in keys}
 
 

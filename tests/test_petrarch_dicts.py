@@ -1353,3 +1353,21 @@ def test_petrarch_words_of_a_place_phrase_match_only_with_its_preposition(tmp_pa
     # A pattern that names the preposition still reaches its words.
     assert _code(d, nlp, "The Freedonian army scuffled with Sylvania along the border on "
                          "Tuesday.") == {("FRDMIL", "SYL", "195")}
+
+
+FIGHT_BLOCK = """
+---  FIGHT   [190]  ---
+FIGHT
+
+---  DISPLACE   [---]  ---
+DISPLACE
+"""
+
+
+def test_petrarch_gerund_under_a_passives_by_is_not_done_by_its_subject(tmp_path, nlp):
+    # The displaced did not fight; "retaliated by expelling" is still the subject's doing.
+    d = _extended(tmp_path, verbs=FIGHT_BLOCK, agents="VILLAGER [~CVL]\n")
+    assert _code(d, nlp, "Thousands of Freedonian villagers have been displaced by fighting "
+                         "in Sylvania since March.") == set()
+    assert _code(d, nlp, "The Freedonian army responded by fighting Sylvania.") == {
+        ("FRDMIL", "SYL", "190")}

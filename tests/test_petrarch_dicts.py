@@ -1301,16 +1301,22 @@ THREATEN
 
 ---  KILL   [190]  ---
 KILL
+
+---  CALL   [020]  ---
+CALL
 """
 
 
 def test_petrarch_threatened_infinitive_before_a_condition_is_a_threat(tmp_path, nlp):
     # With an "unless" clause after it, the small model reads the infinitive as a purpose
     # (advcl); the parse repair makes it the complement again: a threat, not a killing.
-    d = _extended(tmp_path, verbs=THREATEN_BLOCK, agents="ENGINEER [~CVL]\n")
+    d = _extended(tmp_path, verbs=THREATEN_BLOCK, agents="ENGINEER [~CVL]\nJUNTA [~GOV]\n")
     text = ("The Freedonian army threatened on Sunday to kill two kidnapped Sylvanian "
             "engineers unless their demands were met.")
     assert _code(d, nlp, text) == {("FRDMIL", "CVL", "130")}
+    # So after an appeal: the killing is asked for, not done.
+    assert _code(d, nlp, "Freedonia called on the junta on Monday to kill two engineers "
+                         "unless Sylvania paid.") == {("FRD", "GOV", "020")}
 
 
 TELL_BLOCK = SAY_BLOCK + """

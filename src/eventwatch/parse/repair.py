@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from eventwatch.lexicon import (
+    DIRECTIVE_VERBS,
     INTENT_VERBS,
     NEGATING_VERBS,
     PASSIVE_SUBJECT_DEPS,
@@ -26,8 +27,8 @@ _SPEAKER_ACTS = frozenset({
     "reject", "condemn", "criticize", "criticise", "welcome", "threaten", "appeal", "blame",
     "dismiss", "announce", "express", "voice", "reiterate", "insist", "offer", "praise",
     "hail", "slam", "denounce", "add", "say", "invite", "thank"})
-# Verbs whose "to"-infinitive is their complement, never a purpose.
-_INFINITIVE_TAKERS = INTENT_VERBS | NEGATING_VERBS
+# Verbs whose "to"-infinitive is their complement, never a purpose (with no object).
+_INFINITIVE_TAKERS = INTENT_VERBS | NEGATING_VERBS | DIRECTIVE_VERBS
 _SUBJECTS = SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | {"expl"}
 
 
@@ -40,8 +41,9 @@ def repair(doc: Doc) -> Doc:
 
 def _infinitive_complements(doc: Doc) -> None:
     """'The Taliban threatened on Thursday to kill two engineers unless ...': with a clause
-    after it, the small model may read the infinitive as a purpose (advcl). After a verb of
-    intent or refusal with no object it is the complement (xcomp): threatened, not done.
+    after it, the small model may read the infinitive as a purpose (advcl); so in "called on
+    the junta to free Aung San Suu Kyi". After a verb of intent, refusal or appeal with no
+    object it is the complement (xcomp): threatened or asked for, not done.
     ("Offered military assistance to Turkey to assist the insurgency" keeps its purpose.)"""
     for verb in doc:
         if verb.dep_ == "advcl" and verb.pos_ == "VERB" \

@@ -719,6 +719,8 @@ def news(tmp_path: Path) -> Dictionaries:
     ("Freedonia penalized ministers in a Marxonian air raid.", {("FRD", "MRX", "172")}),
     # A "despite" phrase is an aside: its words match no pattern (PUNISH's ``- * WARNING``).
     ("Freedonia penalized Sylvania despite a warning from Marxonia.", {("FRD", "SYL", "172")}),
+    # ... and holds no target, also where PETRARCH takes the first actor after the verb.
+    ("Freedonia penalized the farmers on Monday despite objections from Marxonia.", set()),
     # An agentless passive's doer is no place one phrase deeper.
     ("Two ministers of Sylvania were penalized in an attack in Freedonia.", set()),
     # "After" says how the passive's subject came to harm, as "when" does.

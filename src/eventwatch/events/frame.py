@@ -313,9 +313,11 @@ def phrase_after(verb: Token) -> Iterator[Token]:
     """Tokens of the verb's phrase after it, in order (PETRARCH reads phrases left to right).
     The party named before a hyphened participle is left out: "signed a French-brokered
     deal" is no deal with France (PETRARCH's parser keeps "French-brokered" one word); so is
-    the broker of "a truce brokered by Egypt"."""
+    the broker of "a truce brokered by Egypt", and an aside ("despite objections from
+    Moscow", ``ASIDE_PREPS``)."""
     for child in verb.children:
-        if child.i > verb.i and child.dep_ not in OWN_CLAUSE_DEPS and not attribution(child):
+        if child.i > verb.i and child.dep_ not in OWN_CLAUSE_DEPS and not attribution(child) \
+                and child.lower_ not in ASIDE_PREPS:
             brokers = {t.i for b in child.subtree if _brokered(b) for t in b.subtree}
             yield from (t for t in child.subtree
                         if not _before_hyphened_participle(t) and t.i not in brokers)

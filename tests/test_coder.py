@@ -335,3 +335,13 @@ def test_coder_object_of_a_causative_verb_does_its_infinitive(code_text, builtin
                        dictionaries=builtin)
     assert {(e.source.code, e.target.country, e.root) for e in events} == {
         ("POL", "USA", "05"), ("USA", "POL", "05"), ("RUS", "POL", "13")}
+
+
+def test_coder_event_in_a_condition_did_not_happen(code_text, builtin):
+    # "if Damascus attacks" is a hypothetical: no attack is coded, the threat is.
+    events = code_text("Turkey threatened on Monday to attack Syrian forces if Damascus "
+                       "attacks Turkish troops in Idlib.", dictionaries=builtin)
+    assert {(e.source.code, e.target.code, e.code) for e in events} == {
+        ("TUR", "SYRMIL", "138")}
+    assert code_text("Iran said it would retaliate if Israel attacked Syria.",
+                     dictionaries=builtin) == []

@@ -1004,10 +1004,13 @@ def _negated_adverb(child: Token) -> bool:
 
 def _directed(token: Token) -> bool:
     """'urged Ethiopia to open talks', 'demanded that Russia withdraw': asked for, not done;
-    so is every verb coordinated with it ('appealed to the US to drop or ease a ban')."""
+    so is every verb coordinated with it ('appealed to the US to drop or ease a ban'), and
+    a condition ('if Israel attacks Syria')."""
     while token.dep_ == "conj" and token.head != token:
         token = token.head
     head = token.head
+    if token.dep_ == "advcl" and _conditional(token):
+        return True  # "Iran will retaliate if Israel attacks Syria": no attack happened
     if token.dep_ not in ("xcomp", "ccomp") or head == token:
         return False
     return _obliged(token) or head.lemma_.lower() in DIRECTIVE_VERBS

@@ -345,3 +345,16 @@ def test_coder_event_in_a_condition_did_not_happen(code_text, builtin):
         ("TUR", "SYRMIL", "138")}
     assert code_text("Iran said it would retaliate if Israel attacked Syria.",
                      dictionaries=builtin) == []
+
+
+def test_coder_refused_talks_are_no_talks_and_a_want_without_addressee_is_intent(
+        code_text, builtin):
+    def code(text: str) -> set[tuple[str, str, str]]:
+        return {(e.source.code, e.target.code, e.code)
+                for e in code_text(text, dictionaries=builtin)}
+
+    # The noun event takes the mood of the verb that holds it.
+    assert code("NATO refused on Tuesday to hold regular talks with Russia.") == set()
+    assert code("Iran wants to hold talks with the United States.") == {("IRN", "USA", "036")}
+    # With an addressee, "want" asks someone else to act.
+    assert code("Iran urged the US to hold talks with Russia.") == {("IRN", "USA", "020")}

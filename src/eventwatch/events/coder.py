@@ -989,9 +989,15 @@ def _mood(token: Token, convention: Convention = EVENTWATCH) -> _Mood:
         directed = True
     if token.head.lemma_.lower() in HEDGE_VERBS and token.dep_ == "ccomp":
         hedged = True
-    if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("nsubj", "nsubjpass", "dobj"):
-        # "Talks between X and Y did not take place": the governing verb is negated.
-        negated = negated or any(c.dep_ == "neg" for c in token.head.children)
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("nsubj", "nsubjpass", "dobj") \
+            and token.head.pos_ in ("VERB", "AUX"):
+        # "Talks between X and Y did not take place", "Iran refused to hold talks with the
+        # US": the governing verb's mood is the event's.
+        verb = _mood(token.head, convention)
+        negated = negated or verb.negated
+        future = future or verb.future
+        hedged = hedged or verb.hedged
+        directed = directed or verb.directed
     return _Mood(negated, future, hedged, directed)
 
 
@@ -1013,7 +1019,16 @@ def _directed(token: Token) -> bool:
         return True  # "Iran will retaliate if Israel attacks Syria": no attack happened
     if token.dep_ not in ("xcomp", "ccomp") or head == token:
         return False
-    return _obliged(token) or head.lemma_.lower() in DIRECTIVE_VERBS
+    return _obliged(token) or (head.lemma_.lower() in DIRECTIVE_VERBS and (
+        token.dep_ == "ccomp" or _addressed(head)))
+
+
+def _addressed(verb: Token) -> bool:
+    """Whether a directive names whom it is addressed to ("wants Iran to", "called on Iran
+    to", "was asked to"); "Iran wants to hold talks" is Iran's own intent."""
+    return any(c.dep_ in ("dobj", "nsubjpass", "auxpass", "dative") or (
+        c.dep_ == "prep" and c.lower_ in ("on", "upon", "to", "for")
+        and any(g.dep_ == "pobj" for g in c.children)) for c in verb.children)
 
 
 def _obliged(token: Token) -> bool:

@@ -1379,3 +1379,12 @@ def test_petrarch_gerund_under_a_passives_by_is_not_done_by_its_subject(tmp_path
                          "in Sylvania since March.") == set()
     assert _code(d, nlp, "The Freedonian army responded by fighting Sylvania.") == {
         ("FRDMIL", "SYL", "190")}
+
+
+def test_petrarch_bare_sector_in_a_said_clause_is_the_speakers_own(tmp_path, nlp):
+    # "Netanyahu said the government would pass the budget": no statement to a government.
+    d = _extended(tmp_path, verbs=SAY_BLOCK, agents="GOVERNMENT [~GOV]\n")
+    assert _code(d, nlp, "The Freedonian minister said on Monday that the government would "
+                         "pass the budget.") == set()
+    assert _code(d, nlp, "The Freedonian minister said on Monday that the government of "
+                         "Sylvania would pass the budget.") == {("FRDGOV", "SYLGOV", "010")}

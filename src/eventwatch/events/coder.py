@@ -678,11 +678,17 @@ def _in_venue(token: Token) -> bool:
 def _not_own_clause_subject(candidates: Iterable[Token], sources: list[Actor], actors_of
                             ) -> Iterator[Token]:
     """Candidates less a that-clause's subject of the source's own country: in "the Polish
-    president said Warsaw would send tanks", Warsaw is what was said, not who was told."""
+    president said Warsaw would send tanks", Warsaw is what was said, not who was told; so
+    is a sector of no country when the source has one ("Netanyahu said the government
+    would pass the budget")."""
     own = _countries_of(sources)
     for token in candidates:
         clause_subject = token.dep_ in SUBJECT_DEPS and token.head.dep_ == "ccomp"
-        if clause_subject and _only_in(actors_of([token]), own):
+        found = actors_of([token]) if clause_subject else []
+        said = clause_subject and token.head.head.lemma_.lower() in SPEECH_VERBS
+        if _only_in(found, own) or (
+                said and found and all(a.country for a in sources)
+                and all(a.country is None and a.code in SECTOR_CODES for a in found)):
             continue
         yield token
 

@@ -1388,3 +1388,16 @@ def test_petrarch_bare_sector_in_a_said_clause_is_the_speakers_own(tmp_path, nlp
                          "pass the budget.") == set()
     assert _code(d, nlp, "The Freedonian minister said on Monday that the government of "
                          "Sylvania would pass the budget.") == {("FRDGOV", "SYLGOV", "010")}
+
+
+def test_petrarch_countries_in_one_subject_phrase_are_allies(tmp_path, nlp):
+    # "French, US and British forces launched air attacks": one phrase, one side.
+    d = _extended(tmp_path, actors="MARXLAND [MRX]\n+MARXIAN\n")
+    assert _code(d, nlp, "Freedonian and Marxian armies penalized the farmers on Monday.") \
+        == set()
+    # Two subjects still act on each other under PETRARCH (its 2_02 validation) ...
+    assert _code(d, nlp, "Freedonia and Marxland penalized the farmers on Monday.") == {
+        ("FRD", "MRX", "172"), ("MRX", "FRD", "172")}
+    # ... and so does one phrase when the verb says so.
+    assert _code(d, nlp, "Freedonian and Marxian ministers met on Monday.") == {
+        ("FRDGOV", "MRXGOV", "040"), ("MRXGOV", "FRDGOV", "040")}

@@ -559,7 +559,12 @@ def _verb_roles(token: Token, frame: Frame, pattern: Pattern, actors_of,
     if pattern.code[:2] == STATEMENT_ROOT and targets and all(map(_is_media, targets)):
         own = _countries_of(sources)
         targets = [a for a in _spoken_of(token, actors_of) if a.country not in own] or targets
-    return sources, targets or victims, len(subject_tokens) > 1 or len(sources) > 1
+    # Countries coordinated inside one subject phrase are allies, unless the verb says they
+    # acted on each other: "French, US and British forces launched air attacks" (even under
+    # PETRARCH, where coordinated subjects otherwise always act on each other).
+    one_phrase_allies = len(subject_tokens) <= 1 and not _mutual(token, pattern)
+    return sources, targets or victims, len(subject_tokens) > 1 or (
+        len(sources) > 1 and not one_phrase_allies)
 
 
 def _threatened(verb: Token, sources: list[Actor], actors_of) -> list[Actor]:

@@ -969,6 +969,7 @@ def test_transformation_roles_bind_one_actor_each():
 
 
 def test_petrarch_transformations_rewrite_nested_events(tmp_path, nlp):
+    (tmp_path / "die").mkdir()
     d = _extended(tmp_path, verbs=TRANSFORMATIONS)
     # Someone else did it: the speaker accuses them (and the punishment is not coded).
     assert _code(d, nlp, "Trentino said that Freedonia penalized Sylvania.") == {
@@ -1004,6 +1005,12 @@ def test_petrarch_transformations_rewrite_nested_events(tmp_path, nlp):
     # or what it is (the 2_02 suite's "X noted that Y regretted Z" is X → Y 010).
     assert _code(d, nlp, "Trentino said that Freedonia conferred.") == {("SYLGOV", "FRD", "010")}
     assert _code(d, nlp, "Trentino said that Freedonia was awful.") == {("SYLGOV", "FRD", "010")}
+    # Whoever dies is no doer to accuse (DIE is in the accused class in Phoenix).
+    died = _extended(tmp_path / "die", verbs=TRANSFORMATIONS.replace(
+        "######## TRANSFORMATIONS ##########", "---  DIE  [190]  ---\nDIE {DIES DIED DYING}\n\n"
+        "######## TRANSFORMATIONS ##########\n~ a (b . DIE) SAY = a b 112"))
+    assert _code(died, nlp, "Trentino said that two Freedonian ministers had died.") == {
+        ("SYLGOV", "FRDGOV", "010")}
     # A negated saying rewrites nothing.
     assert not any(code == "112" for _, _, code in _code(
         d, nlp, "Trentino did not say that Freedonia penalized Sylvania."))

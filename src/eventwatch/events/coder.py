@@ -105,6 +105,8 @@ STATEMENT_ROOT = "01"
 PROCLAIMING_VERBS = frozenset({"announce", "declare"})
 THREAT_ROOT = "13"
 CONDITIONS = frozenset({"if", "unless"})
+# Verbs whose subject suffers what they say ("civilians died"): no doer.
+PATIENT_SUBJECT_VERBS = frozenset({"die", "perish", "drown", "starve", "succumb"})
 # Clauses that say how a passive subject came to harm ("was forced to flee after insurgents
 # attacked his palace").
 VICTIM_MARKS = frozenset({"when", "as", "after"})
@@ -327,9 +329,11 @@ def _transform_nested(doc: Doc, by_token: dict[int, list[Event]],
             own_subject = has_own_subject(doc[clause])
             doer_named = any(c.dep_ in SUBJECT_DEPS or c.dep_ == "agent"
                              for c in doc[clause].children)
+            # "said 90 civilians had died": whoever dies is no doer to accuse.
+            suffered = doc[clause].lemma_.lower() in PATIENT_SUBJECT_VERBS
             kept = []
             for nested in events:
-                if nested.target is None and not doer_named:
+                if suffered or (nested.target is None and not doer_named):
                     kept.append(nested)  # "properties were destroyed in Sydney": by nobody
                     continue
                 found = [e for g in governors

@@ -1408,3 +1408,27 @@ def test_petrarch_countries_in_one_subject_phrase_are_allies(tmp_path, nlp):
     # ... and so does one phrase when the verb says so.
     assert _code(d, nlp, "Freedonian and Marxian ministers met on Monday.") == {
         ("FRDGOV", "MRXGOV", "040"), ("MRXGOV", "FRDGOV", "040")}
+
+
+SURNAME_ACTORS = """\
+GROUCHO_HACKENBUSH_ [FRDGOV 330101-331231]
+CHICO_RAVELLI_ [SYLGOV 330101-331231]
+HARPO_RAVELLI_ [SYLELI 330101-331231]
+"""
+
+
+def test_petrarch_person_named_by_surname_alone(tmp_path, nlp):
+    # The files list people in full; news names them once, then by surname.
+    d = _extended(tmp_path, actors=SURNAME_ACTORS)
+    (entry,) = d.actors.find("Hackenbush")[0].entries
+    assert entry.codes[0].code == "FRDGOV"
+    assert _code(d, nlp, "Hackenbush penalized Sylvania on Monday.") == {
+        ("FRDGOV", "SYL", "172")}
+    # Two people end in the same surname: it names neither.
+    assert d.actors.find("Ravelli") == []
+    # Another first name is another person; a modifier of a thing is nobody; a title is
+    # no first name.
+    assert _code(d, nlp, "Otis Hackenbush penalized Sylvania on Monday.") == set()
+    assert _code(d, nlp, "The Hackenbush farm penalized Sylvania on Monday.") == set()
+    assert _code(d, nlp, "Minister Hackenbush penalized Sylvania on Monday.") == {
+        ("FRDGOV", "SYL", "172")}

@@ -24,6 +24,7 @@ from eventwatch.dictionaries.model import (
     COUNTRY,
     NAMED,
     PERSON,
+    SURNAME_MARK,
     DatedCode,
     Dictionaries,
     Entry,
@@ -132,6 +133,8 @@ def find_actors(doc: Doc, offset: int, dictionaries: Dictionaries, day: dt.date 
     spans = [(m, s) for m, s in spans if s is not None and len(s)]
     spans = [(m, s) for m, s in spans if not _first_name_only(m, s) and not _common_word(m, s)
              and not _names_a_feature(m, s) and not _names_a_town(m, s)]
+    titles = {t.i for m, s in spans if AGENT in _kinds(m) for t in s}
+    spans = [(m, s) for m, s in spans if not _surname_of_someone_else(m, s, titles)]
     covered = {t.i for _, s in spans for t in s}
     spans.extend(_elided(doc, spans, covered, dictionaries))
     spans.extend(_remembered(doc, covered, memory))
@@ -457,6 +460,22 @@ def _first_name_only(match: PhraseMatch, span: Span) -> bool:
     surname = name.head
     return (name.dep_ == "compound" and surname.i == name.i + 1 and surname.pos_ == "PROPN"
             and name.ent_type_ == surname.ent_type_ == "PERSON")
+
+
+def _surname_of_someone_else(match: PhraseMatch, span: Span, titles: Collection[int]
+                             ) -> bool:
+    """A surname alone (``SURNAME_MARK``) names the files' person only as a proper noun that
+    modifies nothing ("Kraft foods", "the Hilton Hotel" are nobody), is no place ("a centre
+    in Kerry") and follows no first name of its own ("Leandra English" is not the files'
+    English: her full name would have matched). A title before it is fine ("President
+    Atambayev"; ``titles``: tokens of agent words)."""
+    if not all(e.id.endswith(SURNAME_MARK) for e in match.entries):
+        return False
+    word = span[0]
+    return len(span) != 1 or word.pos_ != "PROPN" or word.dep_ == "compound" or (
+        word.dep_ == "pobj" and word.head.lower_ in _LOCATIVE) or any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" and c.i not in titles
+        for c in word.children)
 
 
 def _common_word(match: PhraseMatch, span: Span) -> bool:

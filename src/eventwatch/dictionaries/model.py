@@ -21,6 +21,9 @@ CAPITAL = "capital"  # Ankara → TURGOV (a metonym for the government)
 AGENT = "agent"  # troops → MIL (a sector appended to a country)
 PERSON = "person"  # Mevlut Cavusoglu → TURGOV on dates in office
 NAMED = "named"  # organisations, armed groups, seats of power: a full code
+# Suffix of the id of an entry that stands for a person named by surname alone ("Saakashvili"
+# for MIKHEIL_SAAKASHVILI_): its phrase may only be a person, never a modifier of a thing.
+SURNAME_MARK = "#surname"
 
 
 @dataclass(frozen=True, slots=True)

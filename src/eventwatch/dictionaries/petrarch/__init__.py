@@ -14,12 +14,17 @@ from pathlib import Path
 from eventwatch.dictionaries.builtin import version_of
 from eventwatch.dictionaries.model import (
     ANY_CODE,
+    SURNAME_MARK,
     Dictionaries,
     Pattern,
     PhraseRow,
     Transformation,
 )
-from eventwatch.dictionaries.petrarch.actors import actor_rows, read_actors
+from eventwatch.dictionaries.petrarch.actors import (
+    actor_rows,
+    people_by_surname,
+    read_actors,
+)
 from eventwatch.dictionaries.petrarch.agents import agent_rows, read_agents
 from eventwatch.dictionaries.petrarch.discards import read_discards
 from eventwatch.dictionaries.petrarch.ontology import read_negations
@@ -71,9 +76,12 @@ def read_petrarch(folder: Path) -> DictionaryParts:
     records = [(path, read_actors(path, errors)) for path in files.actors]
     # A name of any file is no bare name of another's bracketed one (EPA, EPA_(EJERCITO …)).
     known = {words for _, found in records for record in found for _, words, _ in record.names}
+    surnames = people_by_surname(records, known)
     for path, found in records:
-        for row in actor_rows(found, path, known):
-            actors[row[0], row[2]] = row
+        for row in actor_rows(found, path, known, surnames.get(path.name, {})):
+            key = row[0], row[2]
+            if key not in actors or not row[1].id.endswith(SURNAME_MARK):
+                actors[key] = row  # a surname never replaces a name
     agents: dict[tuple[tuple[str, ...], str | None], PhraseRow] = {}
     for path in files.agents:
         for row in agent_rows(read_agents(path, errors), path):

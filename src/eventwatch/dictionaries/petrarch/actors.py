@@ -14,7 +14,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from eventwatch.dictionaries.model import COUNTRY, NAMED, DatedCode, Entry, PhraseRow
+from eventwatch.dictionaries.model import (
+    COUNTRY,
+    NAMED,
+    SURNAME_MARK,
+    DatedCode,
+    Entry,
+    PhraseRow,
+)
 from eventwatch.dictionaries.petrarch._text import bracketed, data_lines
 from eventwatch.dictionaries.words import phrase_words
 from eventwatch.errors import DictionaryError
@@ -28,6 +35,17 @@ _ONE_DAY = dt.timedelta(days=1)
 _NOTE = re.compile(r"_?\([^)]*\)_?")
 _ACRONYM_NOTE = re.compile(r"\(([A-Z]{2,6})\)")
 _MINOR_WORDS = frozenset({"of", "the", "and", "for", "in", "de", "del", "la"})
+# Last words of bodies' names, which the files sometimes date like people.
+_NOT_SURNAMES = frozenset({
+    "movement", "party", "front", "army", "coalition", "council", "union", "association",
+    "organization", "organisation", "committee", "group", "brigade", "brigades", "forces",
+    "alliance", "league", "network", "institute", "foundation", "agency", "company",
+    "ministry", "commission", "court", "church", "congress", "assembly", "government",
+    "democrats", "republicans", "socialists", "communists", "liberals", "conservatives",
+    "greens", "rebels", "fighters", "militia", "guard", "guards", "police", "services",
+    "authority", "office", "bureau", "center", "centre", "federation", "society", "trust",
+    "corporation", "holdings", "industries", "limited", "international", "national",
+    "islands", "republic", "kingdom", "state", "states", "region", "province", "district"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,9 +175,11 @@ def actor_kind(codes: tuple[DatedCode, ...]) -> str:
 
 
 def actor_rows(records: list[ActorRecord], path: Path,
-               known: set[tuple[str, ...]] | None = None) -> Iterator[PhraseRow]:
+               known: set[tuple[str, ...]] | None = None,
+               surnames: dict[int, tuple[str, ...]] | None = None) -> Iterator[PhraseRow]:
     """Phrase rows ``(words, entry, surface)`` for the index, one per name. ``known``: the
-    names of every actor file read with this one."""
+    names of every actor file read with this one; ``surnames``: by an entry's line, the
+    surnames that name it alone (``people_by_surname``)."""
     stem = path.name.removesuffix(".txt")
     used: set[str] = set()
     own = {words for record in records for _, words, _ in record.names}
@@ -186,6 +206,44 @@ def actor_rows(records: list[ActorRecord], path: Path,
             plural = demonym_plural(words) if a_country else None
             if plural is not None and plural not in known:
                 yield plural, entry, None
+        if surnames and record.line in surnames:
+            alone = Entry(ident + SURNAME_MARK, entry.kind, entry.codes, entry.source)
+            for surname in surnames[record.line]:
+                yield (surname,), alone, None
+
+
+def people_by_surname(files: list[tuple[Path, list[ActorRecord]]],
+                      known: set[tuple[str, ...]]) -> dict[str, dict[int, tuple[str, ...]]]:
+    """Surnames that name one person alone ("Saakashvili", "Mugabe"), by file name and line:
+    news names a person in full once, then by surname, and the files list most people only
+    in full (``MIKHEIL_SAAKASHVILI_``). A person is an entry with dated codes (roles held
+    for a time) and no bare country code; a surname is the last word of one of its names
+    of two words or more, of five letters or more, that is in no other person's name but
+    the first word ("Uribe" is
+    not Nora Uribe alone while ALVARO_URIBE_VELEZ is in the files) and names no entry. Not
+    a word that ends a body's name (``_NOT_SURNAMES``: "Movement") or a people's plural
+    ("Syrians", of COALITION_OF_SECULAR_AND_DEMOCRATIC_SYRIANS)."""
+    owners: dict[str, set[tuple[str, int]]] = {}
+    last_words: set[str] = set()
+    for path, records in files:
+        for record in records:
+            if not any(c.start is not None or c.end is not None for c in record.codes) \
+                    or any(len(c.code) <= 3 for c in record.codes):
+                continue  # no person: undated, or a country ("GEORGIA_(NATION)_")
+            for _, words, _ in record.names:
+                for word in words[1:]:
+                    owners.setdefault(word, set()).add((path.name, record.line))
+                if len(words) >= 2:
+                    last_words.add(words[-1])
+    found: dict[str, dict[int, list[str]]] = {}
+    for surname, people in owners.items():
+        if len(people) == 1 and surname in last_words and len(surname) >= 5 \
+                and surname.isalpha() and (surname,) not in known \
+                and surname not in _NOT_SURNAMES and (surname[:-1],) not in known:
+            ((name, line),) = people
+            found.setdefault(name, {}).setdefault(line, []).append(surname)
+    return {name: {line: tuple(words) for line, words in lines.items()}
+            for name, lines in found.items()}
 
 
 def _names_without_notes(records: list[ActorRecord], known: set[tuple[str, ...]]

@@ -358,3 +358,12 @@ def test_coder_refused_talks_are_no_talks_and_a_want_without_addressee_is_intent
     assert code("Iran wants to hold talks with the United States.") == {("IRN", "USA", "036")}
     # With an addressee, "want" asks someone else to act.
     assert code("Iran urged the US to hold talks with Russia.") == {("IRN", "USA", "020")}
+
+
+def test_coder_denied_clause_and_a_complement_in_a_condition_did_not_happen(
+        code_text, builtin):
+    assert code_text("North Korea denied that it had supplied Syria with nuclear technology.",
+                     dictionaries=builtin) == []
+    # "if Poland agreed to host": the hosting sits inside the condition.
+    assert code_text("Russia said it would deploy missiles in Kaliningrad if Poland agreed to "
+                     "host a US missile base.", dictionaries=builtin) == []

@@ -105,6 +105,8 @@ STATEMENT_ROOT = "01"
 PROCLAIMING_VERBS = frozenset({"announce", "declare"})
 THREAT_ROOT = "13"
 CONDITIONS = frozenset({"if", "unless"})
+# Verbs whose that-clause is said not to be so.
+DENYING_VERBS = frozenset({"deny", "refute", "dismiss", "reject"})
 # Verbs whose subject suffers what they say ("civilians died"): no doer.
 PATIENT_SUBJECT_VERBS = frozenset({"die", "perish", "drown", "starve", "succumb"})
 # Clauses that say how a passive subject came to harm ("was forced to flee after insurgents
@@ -1002,6 +1004,8 @@ def _mood(token: Token, convention: Convention = EVENTWATCH) -> _Mood:
         current = governor
     if _directed(token):
         directed = True
+    if token.dep_ == "ccomp" and token.head.lemma_.lower() in DENYING_VERBS:
+        negated = True  # "North Korea denied that it had supplied Syria with technology"
     if token.head.lemma_.lower() in HEDGE_VERBS and token.dep_ == "ccomp":
         hedged = True
     if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("nsubj", "nsubjpass", "dobj") \
@@ -1030,12 +1034,24 @@ def _directed(token: Token) -> bool:
     while token.dep_ == "conj" and token.head != token:
         token = token.head
     head = token.head
-    if token.dep_ == "advcl" and _conditional(token):
+    if _in_a_condition(token):
         return True  # "Iran will retaliate if Israel attacks Syria": no attack happened
     if token.dep_ not in ("xcomp", "ccomp") or head == token:
         return False
     return _obliged(token) or (head.lemma_.lower() in DIRECTIVE_VERBS and (
         token.dep_ == "ccomp" or _addressed(head)))
+
+
+def _in_a_condition(token: Token) -> bool:
+    """Whether the verb is an "if"/"unless" clause, or a complement or conjunct inside one
+    ("if Poland agreed to host a US missile base")."""
+    for _ in range(4):
+        if token.dep_ == "advcl" and _conditional(token):
+            return True
+        if token.dep_ not in ("xcomp", "conj", "ccomp") or token.head == token:
+            return False
+        token = token.head
+    return False
 
 
 def _addressed(verb: Token) -> bool:

@@ -1432,3 +1432,22 @@ def test_petrarch_person_named_by_surname_alone(tmp_path, nlp):
     assert _code(d, nlp, "The Hackenbush farm penalized Sylvania on Monday.") == set()
     assert _code(d, nlp, "Minister Hackenbush penalized Sylvania on Monday.") == {
         ("FRDGOV", "SYL", "172")}
+
+
+NAB_BLOCK = """
+---  NAB   [173]  ---
+NAB
+- * TOWN                 [192]
+- * AID                  [070]
+"""
+
+
+def test_petrarch_setting_of_an_act_on_an_object_is_no_pattern_word(tmp_path, nlp):
+    # "arrested a commander in the West Bank town of Nablus" is an arrest, not ``- * &TOWN``.
+    d = _extended(tmp_path, verbs=NAB_BLOCK)
+    assert _code(d, nlp, "Freedonia nabbed two ministers in the town of Sylvania.") == {
+        ("FRD", "SYL", "173")}
+    assert _code(d, nlp, "Freedonia nabbed the town of Sylvania.") == {("FRD", "SYL", "192")}
+    # "in" on an amount says what it is made of.
+    assert _code(d, nlp, "Freedonia nabbed $5 million in aid from Sylvania.") == {
+        ("FRD", "SYL", "070")}

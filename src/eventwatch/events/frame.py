@@ -108,7 +108,9 @@ class Frame:
         tokens = [*self.particles, *self.objects, *self.complements]
         found: set[str] = set()
         for (prep, pobjs), holder in zip(self.preps, self.holders, strict=True):
-            if prep in PLACE_PREPS:
+            if prep in PLACE_PREPS or (prep in SETTING_PREPS and self.objects and (
+                    (holder is not None and not _an_amount(holder))
+                    or all(t.head.head == self.head for t in pobjs))):
                 # "clashed with police outside a court": the court is where, so its words
                 # match only a pattern that names the preposition (``(ALONG BORDER)``).
                 found.add(prep)
@@ -363,9 +365,20 @@ def _named(pattern: Pattern, token: Token) -> bool:
 # Prepositions whose phrase is an aside to the act, not part of it: "pressed deeper into
 # Georgia despite a ceasefire" is no PRESS ``- * &CEASEFIRE`` (pressing for a ceasefire).
 ASIDE_PREPS = frozenset({"despite", "notwithstanding", "amid", "amidst"})
+# Prepositions that say where an act on an object happened ("arrested a commander in the
+# town of Nablus"): on a verb with an object, or one phrase deeper ("arrested by forces in
+# the town of Nablus"), their words match only with them, as PLACE_PREPS do ("provided $400
+# million in aid" keeps its aid: "in" is on an amount).
+SETTING_PREPS = frozenset({"in", "at"})
 # Prepositions that only say where: their objects are places, not what a pattern names.
 PLACE_PREPS = frozenset({"outside", "near", "inside", "beside", "behind", "beyond", "around",
                          "opposite", "along", "across"})
+
+
+def _an_amount(token: Token) -> bool:
+    """"$1.5 billion", "500 tonnes": what an "in" phrase on it says is what it is made of."""
+    return token.tag_ == "$" or token.like_num or any(
+        c.dep_ in ("nummod", "quantmod") for c in token.children)
 
 
 def _with_modifiers(tokens: Iterable[Token]) -> list[Token]:

@@ -367,3 +367,8 @@ def test_coder_denied_clause_and_a_complement_in_a_condition_did_not_happen(
     # "if Poland agreed to host": the hosting sits inside the condition.
     assert code_text("Russia said it would deploy missiles in Kaliningrad if Poland agreed to "
                      "host a US missile base.", dictionaries=builtin) == []
+
+
+def test_coder_until_clause_in_the_present_has_not_happened(code_text, builtin):
+    assert code_text("Israel will not release Palestinian prisoners until Hamas frees the "
+                     "captured soldier.", dictionaries=builtin) == []

@@ -1451,3 +1451,17 @@ def test_petrarch_setting_of_an_act_on_an_object_is_no_pattern_word(tmp_path, nl
     # "in" on an amount says what it is made of.
     assert _code(d, nlp, "Freedonia nabbed $5 million in aid from Sylvania.") == {
         ("FRD", "SYL", "070")}
+
+
+LEAVE_BLOCK = """
+---  GO_SOMEWHERE   [040]  ---
+LEAVE {LEAVES LEAVING LEFT}
+"""
+
+
+def test_petrarch_leaving_someone_dead_goes_nowhere(tmp_path, nlp):
+    d = _extended(tmp_path, verbs=LEAVE_BLOCK)
+    assert _code(d, nlp, "Freedonia penalized Sylvania on Monday, leaving two Sylvanian "
+                         "ministers dead.") == {("FRD", "SYL", "172")}
+    assert _code(d, nlp, "The Freedonian army left Sylvania on Friday.") == {
+        ("FRDMIL", "SYL", "040")}

@@ -241,7 +241,7 @@ def _code_sentence(parsed: ParsedArticle, sentence: ParsedSentence, actors: Sent
                                     dictionaries, for_rules, asked_for=True))
         _transform_nested(doc, by_token, matched, actors, dictionaries, for_the_rules)
     for i in list(by_token):
-        if _done_by_gerund(doc[i], by_token) or unasserted(doc[i]):
+        if _done_by_gerund(doc[i], by_token) or unasserted(doc[i]) or _left_in_a_state(doc[i]):
             del by_token[i]
     if convention.nests_clause_events:
         _drop_nested_events(doc, by_token)
@@ -376,8 +376,19 @@ def _said_with(clause: Token) -> Iterator[Token]:
 
 
 def _conditional(clause: Token) -> bool:
-    """An "if" or "unless" clause."""
-    return any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in clause.children)
+    """An "if" or "unless" clause, or an "until" clause in the present tense ("will not
+    resume talks until Islamabad takes action"; "fought until the army withdrew" happened)."""
+    return any(c.dep_ == "mark" and (c.lower_ in CONDITIONS or (
+        c.lower_ in ("until", "till") and clause.tag_ in ("VBZ", "VBP")))
+        for c in clause.children)
+
+
+def _left_in_a_state(token: Token) -> bool:
+    """'clashed near the temple, leaving two Cambodian troops dead': "leave" with a state
+    after its object says how the event ended, not that anyone went anywhere."""
+    return token.lemma_.lower() == "leave" and any(
+        c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and c.tag_ in ("JJ", "VBN")
+        for c in token.children)
 
 
 def _done_by_gerund(token: Token, by_token: dict[int, list[Event]]) -> bool:

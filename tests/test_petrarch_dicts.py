@@ -726,6 +726,9 @@ def news(tmp_path: Path) -> Dictionaries:
     # "After" says how the passive's subject came to harm, as "when" does.
     ("Two ministers of Sylvania were wounded after the Freedonian army attacked their convoy.",
      {("FRDMIL", "SYLGOV", "190")}),
+    # ... also where the place is named as "the district of X".
+    ("Two ministers of Sylvania were wounded when the Freedonian army attacked their convoy "
+     "in the district of Marxonia.", {("FRDMIL", "SYLGOV", "190")}),
 ])
 def test_petrarch_reads_news_phrasing(news, nlp, text, expected):
     assert _code(news, nlp, text) == expected

@@ -625,9 +625,11 @@ def _victims_of(verb: Token, actors_of) -> list[Actor]:
 
 
 def _not_circumstance(candidates: Iterable[Token]) -> Iterator[Token]:
-    """Candidates less what only sets the scene: where it was ("in Baghdad", "from Gaza")
-    and the victims' own things ("their patrol")."""
-    return (t for t in candidates if not _after(t, {*VENUE_PREPS, "from"}) and not _owned(t))
+    """Candidates less what only sets the scene: where it was ("in Baghdad", "from Gaza",
+    "in the tribal district of South Waziristan") and the victims' own things ("their
+    patrol")."""
+    return (t for t in candidates
+            if not _in_venue(t) and not _after(t, {"from"}) and not _owned(t))
 
 
 # Prepositions that place an event; a place there is where the parties met, not a party.

@@ -1468,3 +1468,12 @@ def test_petrarch_leaving_someone_dead_goes_nowhere(tmp_path, nlp):
                          "ministers dead.") == {("FRD", "SYL", "172")}
     assert _code(d, nlp, "The Freedonian army left Sylvania on Friday.") == {
         ("FRDMIL", "SYL", "040")}
+
+
+def test_petrarch_passive_pair_shares_the_phrase_that_names_the_doer(tmp_path, nlp):
+    # The parser hangs "in a clash with ..." on the second passive only.
+    d = _extended(tmp_path, verbs="\n---  KILL   [190]  ---\nKILL\n\n---  WOUND   [180]  ---\n"
+                                  "WOUND\n")
+    assert _code(d, nlp, "A Sylvanian minister was killed and two others were wounded in a "
+                         "clash with the Freedonian army on Monday.") == {
+        ("FRDMIL", "GOV", "190")}

@@ -745,8 +745,17 @@ def _agentless_sources(frame: Frame, pattern: Pattern, actors_of) -> list[Actor]
     if pattern.source_after:
         return _slot_actors(frame, pattern.source_after, pattern, actors_of)
     # Only phrases on the verb itself: "four people, including two policemen, were killed"
-    # names victims, and "killed during a coup in Haiti" a place, never the killer.
-    return _first_actors(_doer_phrases(frame.head, depth=2), actors_of)
+    # names victims, and "killed during a coup in Haiti" a place, never the killer. In "a
+    # soldier was killed and two others were wounded in a clash with PKK rebels" the parser
+    # hangs the shared phrase on the last passive of the pair.
+    found = _first_actors(_doer_phrases(frame.head, depth=2), actors_of)
+    for other in frame.head.children:
+        if found:
+            break
+        if other.dep_ == "conj" and other.tag_ == "VBN" and any(
+                c.dep_ == "auxpass" for c in other.children):
+            found = _first_actors(_doer_phrases(other, depth=2), actors_of)
+    return found
 
 
 def _doer_phrases(holder: Token, depth: int) -> Iterator[Token]:

@@ -972,7 +972,6 @@ def test_transformation_roles_bind_one_actor_each():
 
 
 def test_petrarch_transformations_rewrite_nested_events(tmp_path, nlp):
-    (tmp_path / "die").mkdir()
     d = _extended(tmp_path, verbs=TRANSFORMATIONS)
     # Someone else did it: the speaker accuses them (and the punishment is not coded).
     assert _code(d, nlp, "Trentino said that Freedonia penalized Sylvania.") == {
@@ -1009,6 +1008,7 @@ def test_petrarch_transformations_rewrite_nested_events(tmp_path, nlp):
     assert _code(d, nlp, "Trentino said that Freedonia conferred.") == {("SYLGOV", "FRD", "010")}
     assert _code(d, nlp, "Trentino said that Freedonia was awful.") == {("SYLGOV", "FRD", "010")}
     # Whoever dies is no doer to accuse (DIE is in the accused class in Phoenix).
+    (tmp_path / "die").mkdir()
     died = _extended(tmp_path / "die", verbs=TRANSFORMATIONS.replace(
         "######## TRANSFORMATIONS ##########", "---  DIE  [190]  ---\nDIE {DIES DIED DYING}\n\n"
         "######## TRANSFORMATIONS ##########\n~ a (b . DIE) SAY = a b 112"))
@@ -1304,7 +1304,6 @@ def test_petrarch_pattern_word_inside_an_actors_name_does_not_fire(tmp_path, nlp
     # A modifier that is no dictionary word still fits: "relief forces" bring relief.
     assert _code(d, nlp, "Sylvania assailed the Freedonian relief forces on Monday.") == {
         ("SYL", "FRDMIL", "0233")}
-
 
 
 THREATEN_BLOCK = """

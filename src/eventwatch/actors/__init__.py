@@ -24,11 +24,11 @@ from eventwatch.dictionaries.model import (
     COUNTRY,
     NAMED,
     PERSON,
-    SURNAME_MARK,
     DatedCode,
     Dictionaries,
     Entry,
     PhraseMatch,
+    by_surname_alone,
 )
 from eventwatch.dictionaries.words import fold
 from eventwatch.records import Actor
@@ -469,7 +469,7 @@ def _surname_of_someone_else(match: PhraseMatch, span: Span, titles: Collection[
     in Kerry") and follows no first name of its own ("Leandra English" is not the files'
     English: her full name would have matched). A title before it is fine ("President
     Atambayev"; ``titles``: tokens of agent words)."""
-    if not all(e.id.endswith(SURNAME_MARK) for e in match.entries):
+    if not all(map(by_surname_alone, match.entries)):
         return False
     word = span[0]
     return len(span) != 1 or word.pos_ != "PROPN" or word.dep_ == "compound" or (

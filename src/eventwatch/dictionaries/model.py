@@ -26,6 +26,11 @@ NAMED = "named"  # organisations, armed groups, seats of power: a full code
 SURNAME_MARK = "#surname"
 
 
+def by_surname_alone(entry: Entry) -> bool:
+    """Whether the entry is a person's, reached by surname alone (``SURNAME_MARK``)."""
+    return entry.id.endswith(SURNAME_MARK)
+
+
 @dataclass(frozen=True, slots=True)
 class DatedCode:
     """One code of an entry and the dates it applies (``None`` = open-ended)."""

@@ -579,9 +579,8 @@ def _verb_roles(token: Token, frame: Frame, pattern: Pattern, actors_of,
     # Countries coordinated inside one subject phrase are allies, unless the verb says they
     # acted on each other: "French, US and British forces launched air attacks" (even under
     # PETRARCH, where coordinated subjects otherwise always act on each other).
-    one_phrase_allies = len(subject_tokens) <= 1 and not _mutual(token, pattern)
     return sources, targets or victims, len(subject_tokens) > 1 or (
-        len(sources) > 1 and not one_phrase_allies)
+        len(sources) > 1 and _mutual(token, pattern))
 
 
 def _threatened(verb: Token, sources: list[Actor], actors_of) -> list[Actor]:
@@ -748,14 +747,13 @@ def _agentless_sources(frame: Frame, pattern: Pattern, actors_of) -> list[Actor]
     # names victims, and "killed during a coup in Haiti" a place, never the killer. In "a
     # soldier was killed and two others were wounded in a clash with PKK rebels" the parser
     # hangs the shared phrase on the last passive of the pair.
-    found = _first_actors(_doer_phrases(frame.head, depth=2), actors_of)
-    for other in frame.head.children:
+    passives = [c for c in frame.head.children if c.dep_ == "conj" and c.tag_ == "VBN"
+                and any(g.dep_ == "auxpass" for g in c.children)]
+    for holder in (frame.head, *passives):
+        found = _first_actors(_doer_phrases(holder, depth=2), actors_of)
         if found:
-            break
-        if other.dep_ == "conj" and other.tag_ == "VBN" and any(
-                c.dep_ == "auxpass" for c in other.children):
-            found = _first_actors(_doer_phrases(other, depth=2), actors_of)
-    return found
+            return found
+    return []
 
 
 def _doer_phrases(holder: Token, depth: int) -> Iterator[Token]:

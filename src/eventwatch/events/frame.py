@@ -108,9 +108,7 @@ class Frame:
         tokens = [*self.particles, *self.objects, *self.complements]
         found: set[str] = set()
         for (prep, pobjs), holder in zip(self.preps, self.holders, strict=True):
-            if prep in PLACE_PREPS or (prep in SETTING_PREPS and self.objects and (
-                    (holder is not None and not _an_amount(holder))
-                    or all(t.head.head == self.head for t in pobjs))):
+            if self._sets_the_scene(prep, pobjs, holder):
                 # "clashed with police outside a court": the court is where, so its words
                 # match only a pattern that names the preposition (``(ALONG BORDER)``).
                 found.add(prep)
@@ -135,6 +133,19 @@ class Frame:
             found.add(token.lower_)
         found.update(self._before_words())
         return found
+
+    def _sets_the_scene(self, prep: str, pobjs: tuple[Token, ...], holder: Token | None
+                        ) -> bool:
+        """Whether a prepositional phrase only says where (``PLACE_PREPS``), or where an act
+        on an object happened (``SETTING_PREPS`` on the verb, or one phrase deeper on
+        anything but an amount)."""
+        if prep in PLACE_PREPS:
+            return True
+        if prep not in SETTING_PREPS or not self.objects:
+            return False
+        if holder is not None:
+            return not _an_amount(holder)
+        return all(t.head.head == self.head for t in pobjs)
 
     def _before_words(self) -> set[str]:
         """Words before the verb, marked ``<`` (PETRARCH's pattern words left of ``*``):

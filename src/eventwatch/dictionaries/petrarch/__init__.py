@@ -14,11 +14,11 @@ from pathlib import Path
 from eventwatch.dictionaries.builtin import version_of
 from eventwatch.dictionaries.model import (
     ANY_CODE,
-    SURNAME_MARK,
     Dictionaries,
     Pattern,
     PhraseRow,
     Transformation,
+    by_surname_alone,
 )
 from eventwatch.dictionaries.petrarch.actors import (
     actor_rows,
@@ -80,7 +80,7 @@ def read_petrarch(folder: Path) -> DictionaryParts:
     for path, found in records:
         for row in actor_rows(found, path, known, surnames.get(path.name, {})):
             key = row[0], row[2]
-            if key not in actors or not row[1].id.endswith(SURNAME_MARK):
+            if key not in actors or not by_surname_alone(row[1]):
                 actors[key] = row  # a surname never replaces a name
     agents: dict[tuple[tuple[str, ...], str | None], PhraseRow] = {}
     for path in files.agents:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from eventwatch.dictionaries.model import (
     COUNTRY,
@@ -32,6 +33,7 @@ _FUNCTION_WORDS = frozenset({
     "we", "me", "my", "by", "of", "up", "do", "go", "who", "all", "one", "can", "may", "will",
 })
 _ONE_DAY = dt.timedelta(days=1)
+_Derived = TypeVar("_Derived", str, tuple[str, ...])
 _NOTE = re.compile(r"_?\([^)]*\)_?")
 _ACRONYM_NOTE = re.compile(r"\(([A-Z]{2,6})\)")
 _MINOR_WORDS = frozenset({"of", "the", "and", "for", "in", "de", "del", "la"})
@@ -219,10 +221,10 @@ def people_by_surname(files: list[tuple[Path, list[ActorRecord]]],
     in full (``MIKHEIL_SAAKASHVILI_``). A person is an entry with dated codes (roles held
     for a time) and no bare country code; a surname is the last word of one of its names
     of two words or more, of five letters or more, that is in no other person's name but
-    the first word ("Uribe" is
-    not Nora Uribe alone while ALVARO_URIBE_VELEZ is in the files) and names no entry. Not
-    a word that ends a body's name (``_NOT_SURNAMES``: "Movement") or a people's plural
-    ("Syrians", of COALITION_OF_SECULAR_AND_DEMOCRATIC_SYRIANS)."""
+    the first word ("Uribe" is not Nora Uribe alone while ALVARO_URIBE_VELEZ is in the
+    files) and names no entry. Not a word that ends a body's name (``_NOT_SURNAMES``:
+    "Movement") or a people's plural ("Syrians", of
+    COALITION_OF_SECULAR_AND_DEMOCRATIC_SYRIANS)."""
     owners: dict[str, set[tuple[str, int]]] = {}
     last_words: set[str] = set()
     for path, records in files:
@@ -259,8 +261,7 @@ def _names_without_notes(records: list[ActorRecord], known: set[tuple[str, ...]]
                 stripped = phrase_words(_NOTE.sub("_", name))
                 if stripped and stripped not in known:
                     bare.setdefault(stripped, []).append((record.line, words))
-    return {key: stripped for stripped, keys in bare.items()
-            if len({line for line, _ in keys}) == 1 for key in keys}
+    return _of_one_entry(bare)
 
 
 def _acronyms_in_notes(records: list[ActorRecord], known: set[tuple[str, ...]]
@@ -279,7 +280,13 @@ def _acronyms_in_notes(records: list[ActorRecord], known: set[tuple[str, ...]]
                                if w not in _MINOR_WORDS).upper()
             if acronym == initials and (acronym.lower(),) not in known:
                 found.setdefault(acronym, []).append((record.line, words))
-    return {key: acronym for acronym, keys in found.items()
+    return _of_one_entry(found)
+
+
+def _of_one_entry(candidates: dict[_Derived, list[tuple[int, tuple[str, ...]]]]
+                  ) -> dict[tuple[int, tuple[str, ...]], _Derived]:
+    """Each (entry line, name) whose derived name no other entry derives too."""
+    return {key: derived for derived, keys in candidates.items()
             if len({line for line, _ in keys}) == 1 for key in keys}
 
 

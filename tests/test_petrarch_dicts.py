@@ -1476,3 +1476,13 @@ def test_petrarch_passive_pair_shares_the_phrase_that_names_the_doer(tmp_path, n
     assert _code(d, nlp, "A Sylvanian minister was killed and two others were wounded in a "
                          "clash with the Freedonian army on Monday.") == {
         ("FRDMIL", "GOV", "190")}
+
+
+def test_petrarch_whoever_dies_is_the_target_and_only_the_act_names_a_doer(tmp_path, nlp):
+    # A DIE block coded like KILL (as Phoenix's is): the subject suffered it.
+    d = _extended(tmp_path, verbs="\n---  DIE   [190]  ---\nDIE\n")
+    assert _code(d, nlp, "Two ministers of Sylvania died in a Freedonian air strike on "
+                         "Monday.") == {("FRD", "SYLGOV", "190")}
+    # No act names a doer: no dyad, whatever place or cause is named.
+    assert _code(d, nlp, "Two ministers of Sylvania died in Freedonia on Monday.") == set()
+    assert _code(d, nlp, "Two Freedonian ministers died when a wall collapsed.") == set()

@@ -543,6 +543,11 @@ def _verb_roles(token: Token, frame: Frame, pattern: Pattern, actors_of,
             targets = _first_actors(frame.default_targets(pattern), actors_of, own,
                                     frame.named_objects(pattern))
         return sources, targets, False
+    if token.lemma_.lower() in PATIENT_SUBJECT_VERBS:
+        # "Five Georgian soldiers died in a Russian air strike": the subject suffered, and
+        # only the act it died in names a doer ("two people died when a wall collapsed": none).
+        doers = _first_actors(_doer_phrases(token, 2, acts_only=True), actors_of)
+        return doers, actors_of(subject_tokens), False
     sources = _with_misparsed_appositions(subject_tokens, actors_of(subject_tokens), actors_of)
     sources = _speakers_own(sources, subject_tokens, token, actors_of)
     targets: list[Actor] = []
@@ -750,24 +755,27 @@ def _agentless_sources(frame: Frame, pattern: Pattern, actors_of) -> list[Actor]
     passives = [c for c in frame.head.children if c.dep_ == "conj" and c.tag_ == "VBN"
                 and any(g.dep_ == "auxpass" for g in c.children)]
     for holder in (frame.head, *passives):
-        found = _first_actors(_doer_phrases(holder, depth=2), actors_of)
+        found = _first_actors(_doer_phrases(holder, 2, acts_only=False), actors_of)
         if found:
             return found
     return []
 
 
-def _doer_phrases(holder: Token, depth: int) -> Iterator[Token]:
+def _doer_phrases(holder: Token, depth: int, acts_only: bool) -> Iterator[Token]:
     """Objects of ``holder``'s prepositions that may name a doer, then one level deeper
     ("criticized over its dispute with Y", "put under investigation in Italy"). Where an
     act of force happened is not who did it: "killed in a suicide attack in southern
-    Afghanistan" is not Afghanistan's doing."""
+    Afghanistan" is not Afghanistan's doing. With ``acts_only`` (a death) only the act it
+    happened in is looked into ("died in a Russian air strike"), no
+    place ("20 people have died on New South Wales roads")."""
     where_not_who = holder.lemma_.lower() in ACTS_OF_FORCE
     objects = [pobj for prep, pobjs in preps_of(holder) if prep not in NOT_DOER_PREPS
-               and not (where_not_who and prep == "in") for pobj in pobjs]
+               and not (where_not_who and prep == "in") for pobj in pobjs
+               if not acts_only or pobj.lemma_.lower() in ACTS_OF_FORCE]
     yield from objects
     if depth > 1:
         for pobj in objects:
-            yield from _doer_phrases(pobj, depth - 1)
+            yield from _doer_phrases(pobj, depth - 1, acts_only=False)
 
 
 def _noun_roles(token: Token, frame: Frame, pattern: Pattern, actors_of

@@ -1486,3 +1486,12 @@ def test_petrarch_whoever_dies_is_the_target_and_only_the_act_names_a_doer(tmp_p
     # No act names a doer: no dyad, whatever place or cause is named.
     assert _code(d, nlp, "Two ministers of Sylvania died in Freedonia on Monday.") == set()
     assert _code(d, nlp, "Two Freedonian ministers died when a wall collapsed.") == set()
+
+
+def test_petrarch_a_verb_form_read_as_a_preposition_is_no_event(tmp_path, nlp):
+    d = _extended(tmp_path, verbs="\n---  ACCORD   [060]  ---\nACCORD\n")
+    assert _code(d, nlp, "Freedonia accorded Sylvania a loan on Monday.") == {
+        ("FRD", "SYL", "060")}
+    # The parser makes Firefly the subject of "According" here.
+    assert _code(d, nlp, "According to Sylvania Senator Rufus Firefly, the airplane is one "
+                         "of eighteen planes still in Freedonia.") == set()

@@ -207,6 +207,8 @@ def _code_sentence(parsed: ParsedArticle, sentence: ParsedSentence, actors: Sent
             continue
         lemma = token.lemma_.lower()
         lemma = LEMMA_FIXES.get((lemma, token.lower_[:len(lemma)]), lemma)
+        if token.dep_ == "prep":
+            continue  # a verb form the parser reads as a preposition: "according to X"
         if token.pos_ in ("VERB", "AUX"):
             patterns = _lookup(dictionaries.verbs, token.lower_, lemma)
             if convention.regular_verb_forms_only and not regular_verb_form(token.lower_, lemma):

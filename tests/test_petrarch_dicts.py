@@ -686,6 +686,8 @@ def news(tmp_path: Path) -> Dictionaries:
     # A name inside a river's or delta's name is no actor ("the Niger Delta" is Nigeria's).
     ("Freedonia penalized farmers in the Sylvania Delta.", set()),
     ("Freedonia penalized farmers in Sylvania.", {("FRD", "SYL", "172")}),
+    # ... nor a name before money ("invested nine billion US dollars").
+    ("Freedonia penalized farmers nine million Sylvania dollars.", set()),
     ("A Freedonian minister was quoted by the Gazette as saying that Marxonia was awful.",
      {("FRDGOV", "MRX", "010")}),
     # Telling the press about one's own country: the press stays the one told.

@@ -77,6 +77,11 @@ _ACTIVITY_NOUNS = frozenset({"operation", "offensive", "exercise", "drill", "man
                              "activity", "training", "reform", "response"})
 _GEOGRAPHIC_FEATURES = frozenset({"delta", "river", "valley", "basin", "sea", "lake", "strait",
                                   "peninsula", "gulf", "mountains", "desert", "plateau"})
+# Money named by its country: "nine billion US dollars" is no American party.
+_CURRENCIES = frozenset({"dollar", "euro", "yen", "yuan", "renminbi", "rouble", "ruble",
+                         "pound", "lira", "rupee", "peso", "franc", "dinar", "riyal", "rial",
+                         "shekel", "ringgit", "baht", "krona", "krone", "hryvnia", "lari",
+                         "dirham", "naira", "rupiah", "zloty", "forint"})
 _CROWD_NUMBERS = frozenset({"thousands", "hundreds", "dozens", "scores", "millions", "tens"})
 
 
@@ -132,7 +137,8 @@ def find_actors(doc: Doc, offset: int, dictionaries: Dictionaries, day: dt.date 
     spans = [(m, doc.char_span(m.start, m.end, alignment_mode="expand")) for m in matches]
     spans = [(m, s) for m, s in spans if s is not None and len(s)]
     spans = [(m, s) for m, s in spans if not _first_name_only(m, s) and not _common_word(m, s)
-             and not _names_a_feature(m, s) and not _names_a_town(m, s)]
+             and not _names_a_feature(m, s) and not _names_a_town(m, s)
+             and not _names_a_currency(m, s)]
     titles = {t.i for m, s in spans if AGENT in _kinds(m) for t in s}
     spans = [(m, s) for m, s in spans if not _surname_of_someone_else(m, s, titles)]
     covered = {t.i for _, s in spans for t in s}
@@ -500,6 +506,14 @@ def _names_a_feature(match: PhraseMatch, span: Span) -> bool:
     feature = span[-1].head
     return (AGENT not in _kinds(match) and feature.i == span.end
             and feature.lower_ in _GEOGRAPHIC_FEATURES and feature.text[:1].isupper())
+
+
+def _names_a_currency(match: PhraseMatch, span: Span) -> bool:
+    """A country's name before its money is no actor: "invested nine billion US dollars",
+    "the Turkish lira"."""
+    money = span[-1].head
+    return (AGENT not in _kinds(match) and money.i >= span.end
+            and money.lemma_.lower() in _CURRENCIES and money.pos_ == "NOUN")
 
 
 def _elided(doc: Doc, spans: list[tuple[PhraseMatch, Span]], covered: set[int],

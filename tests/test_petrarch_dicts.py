@@ -1418,6 +1418,10 @@ SURNAME_ACTORS = """\
 GROUCHO_HACKENBUSH_ [FRDGOV 330101-331231]
 CHICO_RAVELLI_ [SYLGOV 330101-331231]
 HARPO_RAVELLI_ [SYLELI 330101-331231]
+OTIS_DRIFTWOOD_ [SYLGOV 330101-331231]
+DRIFTWOOD_FIREFLY_ [MRXGOV 330101-331231]
+GORDON_FLYWHEEL_ [MRXGOV 320101-321231] [MRXELI 330101-331231]
+FLYWHEEL_JONES_ [FRDGOV 330101-331231]
 """
 
 
@@ -1436,6 +1440,10 @@ def test_petrarch_person_named_by_surname_alone(tmp_path, nlp):
     assert _code(d, nlp, "The Hackenbush farm penalized Sylvania on Monday.") == set()
     assert _code(d, nlp, "Minister Hackenbush penalized Sylvania on Monday.") == {
         ("FRDGOV", "SYL", "172")}
+    # Another person's first name is a given name: it names its owner alone only when the
+    # files follow a career of more than one role.
+    assert d.actors.find("Driftwood") == []
+    assert d.actors.find("Flywheel")[0].entries[0].codes[0].code == "MRXGOV"
 
 
 NAB_BLOCK = """

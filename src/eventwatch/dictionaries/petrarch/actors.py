@@ -222,26 +222,34 @@ def people_by_surname(files: list[tuple[Path, list[ActorRecord]]],
     for a time) and no bare country code; a surname is the last word of one of its names
     of two words or more, of five letters or more, that is in no other person's name but
     the first word ("Uribe" is not Nora Uribe alone while ALVARO_URIBE_VELEZ is in the
-    files) and names no entry. Not a word that ends a body's name (``_NOT_SURNAMES``:
-    "Movement") or a people's plural ("Syrians", of
+    files) and names no entry. A word that is also another person's first name is a
+    given name ("Samak" is Vele Samak's surname but Thailand's Samak Sundaravej's first,
+    "Nabil" many a man's): it names its owner alone only if the files follow a career of
+    more than one role ("Sharon", "Moussavi"). Not a word that ends a body's name
+    (``_NOT_SURNAMES``: "Movement") or a people's plural ("Syrians", of
     COALITION_OF_SECULAR_AND_DEMOCRATIC_SYRIANS)."""
     owners: dict[str, set[tuple[str, int]]] = {}
     last_words: set[str] = set()
+    given_names: set[str] = set()
+    careers: dict[tuple[str, int], int] = {}
     for path, records in files:
         for record in records:
             if not any(c.start is not None or c.end is not None for c in record.codes) \
                     or any(len(c.code) <= 3 for c in record.codes):
                 continue  # no person: undated, or a country ("GEORGIA_(NATION)_")
+            careers[path.name, record.line] = len(record.codes)
             for _, words, _ in record.names:
                 for word in words[1:]:
                     owners.setdefault(word, set()).add((path.name, record.line))
                 if len(words) >= 2:
                     last_words.add(words[-1])
+                    given_names.add(words[0])
     found: dict[str, dict[int, list[str]]] = {}
     for surname, people in owners.items():
         if len(people) == 1 and surname in last_words and len(surname) >= 5 \
                 and surname.isalpha() and (surname,) not in known \
-                and surname not in _NOT_SURNAMES and (surname[:-1],) not in known:
+                and surname not in _NOT_SURNAMES and (surname[:-1],) not in known \
+                and (surname not in given_names or careers[next(iter(people))] > 1):
             ((name, line),) = people
             found.setdefault(name, {}).setdefault(line, []).append(surname)
     return {name: {line: tuple(words) for line, words in lines.items()}

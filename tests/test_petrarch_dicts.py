@@ -688,6 +688,9 @@ def news(tmp_path: Path) -> Dictionaries:
     ("Freedonia penalized farmers in Sylvania.", {("FRD", "SYL", "172")}),
     # ... nor a name before money ("invested nine billion US dollars").
     ("Freedonia penalized farmers nine million Sylvania dollars.", set()),
+    # A sector word on a thing stands for the sector, unless the thing is against it.
+    ("Army protests penalized Sylvania on Monday.", {("MIL", "SYL", "172")}),
+    ("Anti-army protests penalized Sylvania on Monday.", set()),
     ("A Freedonian minister was quoted by the Gazette as saying that Marxonia was awful.",
      {("FRDGOV", "MRX", "010")}),
     # Telling the press about one's own country: the press stays the one told.

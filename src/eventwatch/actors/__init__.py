@@ -642,10 +642,19 @@ def _compose(doc: Doc, head: Token, items: list[tuple[PhraseMatch, Span]], offse
         if code:
             return (make(code),)
     if agent_code and (head_agent or (head.pos_ in ("NOUN", "PROPN")
-                       and head.lemma_.lower() not in _ACTIVITY_NOUNS)):
+                       and head.lemma_.lower() not in _ACTIVITY_NOUNS
+                       and not _against(doc, by_kind[AGENT][-1][1]))):
         # "troops", or a sector word modifying a non-actor head: "an army camp".
         return (make(agent_code),)
     return ()
+
+
+def _against(doc: Doc, span: Span) -> bool:
+    """Whether the span follows "anti-": "anti-government protests" are nobody's (while
+    "anti-government protesters" are the protesters)."""
+    before = doc[max(span.start - 2, 0):span.start]
+    return [t.lower_ for t in before] == ["anti", "-"] or (
+        len(before) > 0 and before[-1].lower_ == "anti")
 
 
 def _coordinated(named: list[tuple[PhraseMatch, Span]],

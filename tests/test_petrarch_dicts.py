@@ -686,6 +686,8 @@ def news(tmp_path: Path) -> Dictionaries:
     # A name inside a river's or delta's name is no actor ("the Niger Delta" is Nigeria's).
     ("Freedonia penalized farmers in the Sylvania Delta.", set()),
     ("Freedonia penalized farmers in Sylvania.", {("FRD", "SYL", "172")}),
+    # ... but only after the verb: a phrase before it sets the scene.
+    ("In Sylvania, Freedonia penalized farmers on Monday.", set()),
     # ... nor a name before money ("invested nine billion US dollars").
     ("Freedonia penalized farmers nine million Sylvania dollars.", set()),
     # A sector word on a thing stands for the sector, unless the thing is against it.

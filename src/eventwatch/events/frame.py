@@ -282,8 +282,10 @@ class Frame:
                 if any(_owner_modifier(c) for c in obj.children):  # not "artillery fire"
                     yield obj
         if any_prep:
+            # PETRARCH's "anywhere after the verb": "In Washington, Congress debated the
+            # bills" sets the scene before the verb, for nobody.
             yield from (t for prep, pobjs in self.preps if prep not in TARGET_PREPS
-                        for t in pobjs if unnamed(t))
+                        for t in pobjs if unnamed(t) and t.i > self.head.i)
         if addressee_clause:
             # "demanded that Russia withdraw": the clause's subject is the one addressed.
             for clause in self.head.children:

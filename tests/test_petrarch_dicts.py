@@ -1510,3 +1510,15 @@ def test_petrarch_a_verb_form_read_as_a_preposition_is_no_event(tmp_path, nlp):
     # The parser makes Firefly the subject of "According" here.
     assert _code(d, nlp, "According to Sylvania Senator Rufus Firefly, the airplane is one "
                          "of eighteen planes still in Freedonia.") == set()
+
+
+def test_a_sports_result_is_no_event(tmp_path, nlp):
+    # Phoenix codes BEAT and DEFEAT as 190: a score or a game's name makes them a result.
+    d = _extended(tmp_path, verbs="\n---  BEAT   [190]  ---\nBEAT\nDEFEAT\n")
+    assert _code(d, nlp, "The Freedonian army defeated Sylvania on Monday.") == {
+        ("FRDMIL", "SYL", "190")}
+    assert _code(d, nlp, "Freedonia beat Sylvania 3-1 on Monday.") == set()
+    assert _code(d, nlp, "Freedonia defeated Sylvania in the semi-final on Monday.") == set()
+    # A share or a span of years is no score.
+    assert _code(d, nlp, "Freedonia defeated Sylvania, whose army shrank 2-3 percent.") == {
+        ("FRD", "SYL", "190")}

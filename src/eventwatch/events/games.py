@@ -1,0 +1,41 @@
+"""Sports results are no political events.
+
+Wire services run sport beside politics, and its verbs are the verbs of conflict: "China
+beat Japan 3-1", "Spain face Germany in the final". Dictionaries code such a sentence as an
+assault or a meeting between two countries (Phoenix's BEAT and DEFEAT are 190). A contest
+verb in a sentence that carries a score or names a game is a result, not an event.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+# Verbs a result is told with ("edged Cuba 3-2", "held Italy to a draw").
+CONTEST_VERBS = frozenset({
+    "beat", "defeat", "crush", "thrash", "edge", "rout", "down", "overcome", "face", "play",
+    "draw", "lose", "win", "stun", "upset", "trounce", "whip", "sweep", "oust", "eliminate",
+    "overpower", "outclass", "outplay", "outscore", "dominate", "take", "hold", "knock",
+    "meet", "overtake", "topple", "humble", "hammer", "batter", "dump"})
+# Nouns that name a game or its stage ("in the final", "a friendly match").
+GAME_NOUNS = frozenset({
+    "final", "semifinal", "quarterfinal", "match", "friendly", "tournament", "medal",
+    "championship", "qualifier", "playoff", "play-off", "derby", "fixture", "innings",
+    "semi", "olympiad"})  # not "goal", "set" or "game": "our goal was", "war games"
+# "3-1", "97-76", "6-3 7-6"; not "2-3 percent", "1990-95" or a vote ("voted 52-48").
+_SCORE = re.compile(r"(?<![\w.$£€-])\d{1,3}-\d{1,3}(?![\w%-])"
+                    r"(?!\s*(?:per|percent|million|billion|years?|months?|weeks?|days?))")
+
+
+def a_game_result(verb: Token) -> bool:
+    """Whether ``verb`` tells a sports result: a contest verb in a sentence with a score or a
+    game noun, and no vote."""
+    if verb.lemma_.lower() not in CONTEST_VERBS:
+        return False
+    sentence = verb.sent
+    if any(t.lemma_.lower() == "vote" for t in sentence):
+        return False
+    return bool(_SCORE.search(sentence.text)) or any(
+        t.lemma_.lower() in GAME_NOUNS and t.dep_ not in ("amod", "advmod") and t.pos_ != "VERB"
+        for t in sentence)

@@ -119,6 +119,7 @@ LIGHT_VERBS = frozenset({"hold", "have", "conduct", "launch", "carry", "be", "be
 
 # Roots and verbs for which coordinated subjects without a target act on each other.
 COOPERATION_ROOTS = frozenset({"03", "04", "05", "06"})
+VERBAL_COOPERATION_ROOTS = frozenset({"03", "04", "05"})
 # Roots where coordinated parties' unnamed forces are their own: they cooperate or yield
 # together ("agreed to pull back troops").
 SHARED_FORCE_ROOTS = COOPERATION_ROOTS | {"08"}
@@ -640,6 +641,9 @@ def _not_circumstance(candidates: Iterable[Token]) -> Iterator[Token]:
             if not _in_venue(t) and not _after(t, {"from"}) and not _owned(t))
 
 
+# Verbs whose place is where someone went, so its country is the host ("arrived in Manila").
+TRAVEL_VERBS = frozenset({"arrive", "visit", "travel", "go", "fly", "come", "return", "land",
+                          "head", "tour", "stop", "stay", "begin", "start"})
 # Prepositions that place an event; a place there is where the parties met, not a party.
 VENUE_PREPS = frozenset({"in", "at", "near"})
 
@@ -685,10 +689,20 @@ def _not_venue(candidates: Iterable[Token], sources: list[Actor], verb: Token,
                 # "in the capital of Freedonia": the "of" phrase says whose place it is.
                 found = actors_of([token]) or actors_of(prep_objects(token, "of"))
                 place = _countries_of(found) == {a.code for a in found}
-                # "told journalists in Tbilisi": where it was said, never to whom.
-                if place and (spoken or _only_in(found, home)):
+                # "told journalists in Tbilisi": where it was said, never to whom; "will
+                # meet in Vienna", "signed a peace accord in Djibouti": where, not with whom.
+                if place and (spoken or _only_in(found, home) or (
+                        pattern.code[:2] in VERBAL_COOPERATION_ROOTS
+                        and _venue_of(token, verb))):
                     continue
             yield token
+
+
+def _venue_of(place: Token, verb: Token) -> bool:
+    """Whether the place is where the verb's meeting happened ("will meet in Vienna"): its
+    phrase hangs on the verb itself ("agreed to a ceasefire in Syria" is about Syria), and
+    the verb is no journey, whose place is the host ("arrived in Manila")."""
+    return place.head.head == verb and verb.lemma_.lower() not in TRAVEL_VERBS
 
 
 def _in_venue(token: Token) -> bool:

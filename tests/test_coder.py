@@ -83,6 +83,13 @@ def test_coder_statement_participle_speaks_for_its_author(code_text, builtin):
     assert coded("The United States vetoed a resolution condemning Israel.") == set()
 
 
+def test_coder_alternative_turned_down_did_not_happen(code_text):
+    assert triples(code_text("Turkey attacked Syria rather than Iraq.")) == {
+        ("TUR", "SYR", "190")}
+    assert triples(code_text("Turkey chose to negotiate rather than attack Syria.")) == set()
+    assert triples(code_text("Israel opted for talks instead of attacking Iran.")) == set()
+
+
 def test_coder_negation_drops_event(code_text):
     assert code_text("Putin did not meet Erdogan in Sochi.") == []
     kept = code_text("Putin did not meet Erdogan in Sochi.", include_negated=True)

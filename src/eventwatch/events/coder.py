@@ -1052,6 +1052,8 @@ def _mood(token: Token, convention: Convention = EVENTWATCH) -> _Mood:
         directed = True
     if token.dep_ == "ccomp" and token.head.lemma_.lower() in DENYING_VERBS:
         negated = True  # "North Korea denied that it had supplied Syria with technology"
+    if _passed_over(token):
+        negated = True
     if token.head.lemma_.lower() in HEDGE_VERBS and token.dep_ == "ccomp":
         hedged = True
     if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("nsubj", "nsubjpass", "dobj") \
@@ -1064,6 +1066,18 @@ def _mood(token: Token, convention: Convention = EVENTWATCH) -> _Mood:
         hedged = hedged or verb.hedged
         directed = directed or verb.directed
     return _Mood(negated, future, hedged, directed)
+
+
+def _passed_over(token: Token) -> bool:
+    """The alternative turned down did not happen: "resigned rather than face impeachment",
+    "opted for talks instead of attacking Iran"."""
+    if token.dep_ == "conj":
+        return any(c.dep_ == "cc" and c.lower_ == "than" and c.i < token.i
+                   and any(g.lower_ == "rather" for g in c.children)
+                   for c in token.head.children)
+    marker = token.head
+    return token.dep_ in ("pcomp", "pobj") and marker.lower_ in ("than", "of") and any(
+        c.lower_ in ("rather", "instead") for c in marker.children)
 
 
 def _negated_adverb(child: Token) -> bool:

@@ -1429,6 +1429,7 @@ OTIS_DRIFTWOOD_ [SYLGOV 330101-331231]
 DRIFTWOOD_FIREFLY_ [MRXGOV 330101-331231]
 GORDON_FLYWHEEL_ [MRXGOV 320101-321231] [MRXELI 330101-331231]
 FLYWHEEL_JONES_ [FRDGOV 330101-331231]
+WICHIT_SAKDAPHAN_ [THAGOV 330101-331231]
 """
 
 
@@ -1451,6 +1452,8 @@ def test_petrarch_person_named_by_surname_alone(tmp_path, nlp):
     # files follow a career of more than one role.
     assert d.actors.find("Driftwood") == []
     assert d.actors.find("Flywheel")[0].entries[0].codes[0].code == "MRXGOV"
+    # Thai news names people by their first name.
+    assert _code(d, nlp, "Wichit penalized Sylvania on Monday.") == {("THAGOV", "SYL", "172")}
 
 
 NAB_BLOCK = """

@@ -38,6 +38,8 @@ _NOTE = re.compile(r"_?\([^)]*\)_?")
 _ACRONYM_NOTE = re.compile(r"\(([A-Z]{2,6})\)")
 _MINOR_WORDS = frozenset({"of", "the", "and", "for", "in", "de", "del", "la"})
 # Last words of bodies' names, which the files sometimes date like people.
+# Countries whose news names people by their first name (Thailand: "Samak", "Thaksin").
+_FIRST_NAME_COUNTRIES = frozenset({"THA"})
 _NOT_SURNAMES = frozenset({
     "movement", "party", "front", "army", "coalition", "council", "union", "association",
     "organization", "organisation", "committee", "group", "brigade", "brigades", "forces",
@@ -227,23 +229,28 @@ def people_by_surname(files: list[tuple[Path, list[ActorRecord]]],
     "Nabil" many a man's): it names its owner alone only if the files follow a career of
     more than one role ("Sharon", "Moussavi"). Not a word that ends a body's name
     (``_NOT_SURNAMES``: "Movement") or a people's plural ("Syrians", of
-    COALITION_OF_SECULAR_AND_DEMOCRATIC_SYRIANS)."""
+    COALITION_OF_SECULAR_AND_DEMOCRATIC_SYRIANS). Thai people also by their first name
+    (``_first_names``)."""
     owners: dict[str, set[tuple[str, int]]] = {}
     last_words: set[str] = set()
     given_names: set[str] = set()
     careers: dict[tuple[str, int], int] = {}
+    first_named: dict[str, set[tuple[str, int]]] = {}  # Thai first names, by owner
     for path, records in files:
         for record in records:
             if not any(c.start is not None or c.end is not None for c in record.codes) \
                     or any(len(c.code) <= 3 for c in record.codes):
                 continue  # no person: undated, or a country ("GEORGIA_(NATION)_")
             careers[path.name, record.line] = len(record.codes)
+            by_first_name = all(c.code[:3] in _FIRST_NAME_COUNTRIES for c in record.codes)
             for _, words, _ in record.names:
                 for word in words[1:]:
                     owners.setdefault(word, set()).add((path.name, record.line))
                 if len(words) >= 2:
                     last_words.add(words[-1])
                     given_names.add(words[0])
+                    if by_first_name:
+                        first_named.setdefault(words[0], set()).add((path.name, record.line))
     found: dict[str, dict[int, list[str]]] = {}
     for surname, people in owners.items():
         if len(people) == 1 and surname in last_words and len(surname) >= 5 \
@@ -252,8 +259,31 @@ def people_by_surname(files: list[tuple[Path, list[ActorRecord]]],
                 and (surname not in given_names or careers[next(iter(people))] > 1):
             ((name, line),) = people
             found.setdefault(name, {}).setdefault(line, []).append(surname)
+    for (name, line), first in _first_names(first_named, owners, careers, known).items():
+        if not any(first in words for lines in found.values() for words in lines.values()):
+            found.setdefault(name, {}).setdefault(line, []).append(first)
     return {name: {line: tuple(words) for line, words in lines.items()}
             for name, lines in found.items()}
+
+
+def _first_names(first_named: dict[str, set[tuple[str, int]]],
+                 owners: dict[str, set[tuple[str, int]]], careers: dict[tuple[str, int], int],
+                 known: set[tuple[str, ...]]) -> dict[tuple[str, int], str]:
+    """First names that name one person alone where news calls people by their first name
+    (``_FIRST_NAME_COUNTRIES``: "Samak", "Abhisit"), by owner. A word that is also a later
+    word of such a person's name is no such name ("Issara Somchai" may be written in the
+    other order); one person under two spellings ("Thaksin Shinawatra", "Thaksin Chinnawat")
+    is the entry with the longer career, and two of one career each name neither."""
+    thai = {owner for people in first_named.values() for owner in people}
+    found: dict[tuple[str, int], str] = {}
+    for first, people in first_named.items():
+        if len(first) < 4 or not first.isalpha() or (first,) in known \
+                or first in _NOT_SURNAMES or owners.get(first, set()) & thai:
+            continue
+        ranked = sorted(people, key=lambda owner: careers[owner], reverse=True)
+        if len(ranked) == 1 or careers[ranked[0]] > careers[ranked[1]]:
+            found[ranked[0]] = first
+    return found
 
 
 def _names_without_notes(records: list[ActorRecord], known: set[tuple[str, ...]]

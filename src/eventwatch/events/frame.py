@@ -335,7 +335,14 @@ def phrase_after(verb: Token) -> Iterator[Token]:
                 and child.lower_ not in ASIDE_PREPS:
             brokers = {t.i for b in child.subtree if _brokered(b) for t in b.subtree}
             yield from (t for t in child.subtree
-                        if not _before_hyphened_participle(t) and t.i not in brokers)
+                        if not _before_hyphened_participle(t) and t.i not in brokers
+                        and not _relative_clause_subject(t))
+
+
+def _relative_clause_subject(token: Token) -> bool:
+    """Who does what a relative clause says is no party to the verb it hangs under: "said it
+    had launched a rocket, a move Washington called troubling"."""
+    return token.dep_ in SUBJECT_DEPS and token.head.dep_ == "relcl"
 
 
 # Participles that name a go-between, not a party: "a truce brokered by Egypt".

@@ -688,6 +688,8 @@ def news(tmp_path: Path) -> Dictionaries:
     ("Freedonia penalized farmers in Sylvania.", {("FRD", "SYL", "172")}),
     # ... but only after the verb: a phrase before it sets the scene.
     ("In Sylvania, Freedonia penalized farmers on Monday.", set()),
+    # A sector word on what a sector does ("military mission") names no actor.
+    ("Freedonia penalized the army mission in Sylvania.", {("FRD", "SYL", "172")}),
     # Who does what a relative clause says is no party to the verb it hangs under.
     ("Freedonia penalized the farmers, a move Sylvania called awful.", set()),
     # Where a meeting is held is nobody met.

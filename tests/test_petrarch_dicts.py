@@ -692,6 +692,9 @@ def news(tmp_path: Path) -> Dictionaries:
     ("Freedonia penalized the army mission in Sylvania.", {("FRD", "SYL", "172")}),
     # Who does what a relative clause says is no party to the verb it hangs under.
     ("Freedonia penalized the farmers, a move Sylvania called awful.", set()),
+    # A past participle tacked on a clause is passive: its subject suffered it.
+    ("The Freedonian army retreated on Monday, penalized by Sylvania.",
+     {("SYL", "FRDMIL", "172")}),
     # Where a meeting is held is nobody met.
     ("Freedonian ministers will meet in Sylvania next month.", set()),
     # ... nor a name before money ("invested nine billion US dollars").

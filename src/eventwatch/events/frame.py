@@ -471,8 +471,17 @@ def subjects(verb: Token, depth: int = 0, gerund_preps: Collection[str] = SUBJEC
         found, passive = subjects(verb.head, depth + 1, gerund_preps)
         if verb.dep_ == "xcomp":  # "X was seen to break in": X breaks in, unless the
             passive = bool(auxpass)  # complement is passive itself ("to be arrested")
+        elif _passive_participle(verb):
+            passive = True  # "X appeared in court, charged with trying to kill Y": X was
         return found, passive
     return [], False
+
+
+def _passive_participle(verb: Token) -> bool:
+    """A past participle tacked on a clause with no auxiliary of its own is passive: "charged
+    with", "backed by" ("having charged" is not)."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(
+        c.dep_ in ("aux", "auxpass", "mark") for c in verb.children)
 
 
 def _made_to_act(verb: Token) -> list[Token]:

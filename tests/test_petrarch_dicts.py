@@ -695,6 +695,8 @@ def news(tmp_path: Path) -> Dictionaries:
     # A past participle tacked on a clause is passive: its subject suffered it.
     ("The Freedonian army retreated on Monday, penalized by Sylvania.",
      {("SYL", "FRDMIL", "172")}),
+    # What was done "without" did not happen, and names no target of the verb.
+    ("The Freedonian army penalized farmers without meeting Sylvania.", set()),
     # Where a meeting is held is nobody met.
     ("Freedonian ministers will meet in Sylvania next month.", set()),
     # ... nor a name before money ("invested nine billion US dollars").

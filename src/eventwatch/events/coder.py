@@ -1070,12 +1070,14 @@ def _mood(token: Token, convention: Convention = EVENTWATCH) -> _Mood:
 
 def _passed_over(token: Token) -> bool:
     """The alternative turned down did not happen: "resigned rather than face impeachment",
-    "opted for talks instead of attacking Iran"."""
+    "opted for talks instead of attacking Iran", "left without meeting Suu Kyi"."""
     if token.dep_ == "conj":
         return any(c.dep_ == "cc" and c.lower_ == "than" and c.i < token.i
                    and any(g.lower_ == "rather" for g in c.children)
                    for c in token.head.children)
     marker = token.head
+    if token.dep_ == "pcomp" and marker.lower_ == "without":
+        return True  # "left Myanmar without meeting Aung San Suu Kyi"
     return token.dep_ in ("pcomp", "pobj") and marker.lower_ in ("than", "of") and any(
         c.lower_ in ("rather", "instead") for c in marker.children)
 

@@ -384,7 +384,7 @@ def _named(pattern: Pattern, token: Token) -> bool:
 
 # Prepositions whose phrase is an aside to the act, not part of it: "pressed deeper into
 # Georgia despite a ceasefire" is no PRESS ``- * &CEASEFIRE`` (pressing for a ceasefire).
-ASIDE_PREPS = frozenset({"despite", "notwithstanding", "amid", "amidst"})
+ASIDE_PREPS = frozenset({"despite", "notwithstanding", "amid", "amidst", "without"})
 # Prepositions that say where an act on an object happened ("arrested a commander in the
 # town of Nablus"): on a verb with an object, or one phrase deeper ("arrested by forces in
 # the town of Nablus"), their words match only with them, as PLACE_PREPS do ("provided $400

@@ -9,7 +9,9 @@ kinds, under both dictionary sources.
     python bench/coding_diff.py INPUT.jsonl [--against HEAD] [--dictionaries SPEC]
 
 ``bench/data/wire_sentences.jsonl`` (480 wire-style sentences written for this project, with
-no gold) is a good INPUT; so are the news corpora under ``../shared`` when present.
+no gold) is a good INPUT, and ``bench/data/mixed_desk_sentences.jsonl`` (320 more, from every
+desk of a wire: sport, business, crime, disasters, politics, many with no event at all) shows
+false events; so are the news corpora under ``../shared`` when present.
 """
 
 from __future__ import annotations

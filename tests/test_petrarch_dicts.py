@@ -690,6 +690,7 @@ def news(tmp_path: Path) -> Dictionaries:
     ("In Sylvania, Freedonia penalized farmers on Monday.", set()),
     # A sector word on what a sector does ("military mission") names no actor.
     ("Freedonia penalized the army mission in Sylvania.", {("FRD", "SYL", "172")}),
+    ("Freedonia penalized farmers with a long army sentence.", set()),
     # Who does what a relative clause says is no party to the verb it hangs under.
     ("Freedonia penalized the farmers, a move Sylvania called awful.", set()),
     # A past participle tacked on a clause is passive: its subject suffered it.

@@ -75,7 +75,7 @@ _ACTIVITY_NOUNS = frozenset({"operation", "offensive", "exercise", "drill", "man
                              "presence", "deployment", "cooperation", "aid", "assistance",
                              "spending", "budget", "option", "solution", "pressure",
                              "activity", "training", "reform", "response", "mission",
-                             "aggression"})
+                             "aggression", "term", "sentence"})
 _GEOGRAPHIC_FEATURES = frozenset({"delta", "river", "valley", "basin", "sea", "lake", "strait",
                                   "peninsula", "gulf", "mountains", "desert", "plateau"})
 # Money named by its country: "nine billion US dollars" is no American party.

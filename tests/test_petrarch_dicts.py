@@ -1537,3 +1537,13 @@ def test_a_sports_result_is_no_event(tmp_path, nlp):
     # A share or a span of years is no score.
     assert _code(d, nlp, "Freedonia defeated Sylvania, whose army shrank 2-3 percent.") == {
         ("FRD", "SYL", "190")}
+
+
+def test_petrarch_participle_tail_of_an_act_on_a_place(tmp_path, nlp):
+    d = _extended(tmp_path, agents="CIVILIAN [~CVL]\n",
+                  verbs="\n---  KILL   [190]  ---\nKILL\n- BOMB *   [183]\n\n"
+                        "---  BOMB   [195]  ---\nBOMB\n")
+    # The governing verb is no word before the participle ("bombed ..., killing" is no
+    # "a bomb killed"), and the people killed are the bombed place's.
+    assert _code(d, nlp, "The Freedonian army bombed Sylvania, killing civilians.") == {
+        ("FRDMIL", "SYL", "195"), ("FRDMIL", "SYLCVL", "190")}

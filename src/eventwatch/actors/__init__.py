@@ -83,6 +83,8 @@ _CURRENCIES = frozenset({"dollar", "euro", "yen", "yuan", "renminbi", "rouble", 
                          "pound", "lira", "rupee", "peso", "franc", "dinar", "riyal", "rial",
                          "shekel", "ringgit", "baht", "krona", "krone", "hryvnia", "lari",
                          "dirham", "naira", "rupiah", "zloty", "forint"})
+# Sectors that are a place's people, not a body of its own.
+_PEOPLE = frozenset({"CVL", "PPL"})
 _CROWD_NUMBERS = frozenset({"thousands", "hundreds", "dozens", "scores", "millions", "tens"})
 
 
@@ -336,7 +338,8 @@ def _distribute_over_conjuncts(doc: Doc, by_head: dict[int, tuple[Actor, ...]],
 def _victims_of_the_same_act(doc: Doc, by_head: dict[int, tuple[Actor, ...]]) -> None:
     """'Ambushed French troops, killing 10 soldiers': the soldiers the participle names are
     the French troops the governing verb acted on, not soldiers of no one (nor of a place
-    named later)."""
+    named later). People killed by an act on a place are its people: "bombed the Georgian
+    town of Gori, killing seven civilians" (GEOCVL)."""
     for head_i, actors in list(by_head.items()):
         token, verb = doc[head_i], doc[head_i].head
         if len(actors) != 1 or actors[0].country or token.dep_ != "dobj" \
@@ -344,7 +347,8 @@ def _victims_of_the_same_act(doc: Doc, by_head: dict[int, tuple[Actor, ...]]) ->
             continue
         (actor,) = actors
         acted_on = [a for obj in verb.head.children if obj.dep_ == "dobj"
-                    for a in by_head.get(obj.i, ()) if a.country and a.sector == actor.code]
+                    for a in by_head.get(obj.i, ()) if a.country and (
+                        a.sector == actor.code or (a.sector is None and actor.code in _PEOPLE))]
         if len({a.country for a in acted_on}) == 1:
             by_head[head_i] = (in_country(actor, acted_on[0].country, "same"),)
 

@@ -1547,3 +1547,11 @@ def test_petrarch_participle_tail_of_an_act_on_a_place(tmp_path, nlp):
     # "a bomb killed"), and the people killed are the bombed place's.
     assert _code(d, nlp, "The Freedonian army bombed Sylvania, killing civilians.") == {
         ("FRDMIL", "SYL", "195"), ("FRDMIL", "SYLCVL", "190")}
+
+
+def test_petrarch_what_a_rejected_plan_was_to_do_did_not_happen(tmp_path, nlp):
+    d = _extended(tmp_path, verbs="\n---  REJECT   [120]  ---\nREJECT\n- * INITIATIVE  [127]\n"
+                                  "\n---  REVIVE   [030]  ---\nREVIVE\n")
+    assert _code(d, nlp, "Israeli Prime Minister Benjamin Netanyahu rejected a Freedonian "
+                         "initiative to revive peace talks with Sylvania.") == {
+        ("GOV", "FRD", "127")}

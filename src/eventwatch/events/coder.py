@@ -1052,7 +1052,7 @@ def _mood(token: Token, convention: Convention = EVENTWATCH) -> _Mood:
         directed = True
     if token.dep_ == "ccomp" and token.head.lemma_.lower() in DENYING_VERBS:
         negated = True  # "North Korea denied that it had supplied Syria with technology"
-    if _passed_over(token):
+    if _passed_over(token) or _plan_turned_down(token):
         negated = True
     if token.head.lemma_.lower() in HEDGE_VERBS and token.dep_ == "ccomp":
         hedged = True
@@ -1066,6 +1066,15 @@ def _mood(token: Token, convention: Convention = EVENTWATCH) -> _Mood:
         hedged = hedged or verb.hedged
         directed = directed or verb.directed
     return _Mood(negated, future, hedged, directed)
+
+
+def _plan_turned_down(token: Token) -> bool:
+    """What a rejected plan was to do did not happen: "rejected a French initiative to revive
+    peace talks", "refused a proposal to withdraw"."""
+    noun = token.head
+    return (token.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to"
+                                        for c in token.children)
+            and noun.dep_ == "dobj" and noun.head.lemma_.lower() in NEGATING_VERBS)
 
 
 def _passed_over(token: Token) -> bool:

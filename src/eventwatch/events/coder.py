@@ -28,7 +28,6 @@ from eventwatch.actors import (
 )
 from eventwatch.actors.countries import three_letter_parts
 from eventwatch.dictionaries.model import (
-    EVENTWATCH,
     PRE_VERB,
     WRITTEN_FORM,
     Convention,
@@ -58,11 +57,10 @@ from eventwatch.events.frame import (
 )
 from eventwatch.events.games import a_game_result
 from eventwatch.events.ids import event_id
+from eventwatch.events.mood import Mood, conditional, mood_of, obliged
 from eventwatch.events.transform import Governor, rewrite
 from eventwatch.lexicon import (
-    DIRECTIVE_VERBS,
     INTENT_VERBS,
-    NEGATING_VERBS,
     SPEECH_VERBS,
     SUBJECT_DEPS,
 )
@@ -77,11 +75,6 @@ if TYPE_CHECKING:
 # spaCy's small model lemmatizes a few verbs wrongly: (bad lemma, surface prefix) -> lemma.
 LEMMA_FIXES = {("stag", "stag"): "stage"}
 SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she"})
-HEDGE_VERBS = frozenset({"claim", "allege", "believe", "think"})
-HEDGE_WORDS = frozenset({"reportedly", "allegedly", "possibly", "apparently", "perhaps",
-                         "purportedly", "likely", "probably", "may", "might", "could"})
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
-OBLIGATION_AUX = frozenset({"must", "should", "ought"})
 # Verbs whose "that"-clause subject is the one addressed ("demanded that Russia withdraw").
 ADDRESSING_VERBS = frozenset({
     "urge", "demand", "ask", "call", "request", "press", "appeal", "insist", "implore", "beg",
@@ -105,9 +98,6 @@ STATEMENT_ROOT = "01"
 # ceasefire in Idlib" is aimed at Syria).
 PROCLAIMING_VERBS = frozenset({"announce", "declare"})
 THREAT_ROOT = "13"
-CONDITIONS = frozenset({"if", "unless"})
-# Verbs whose that-clause is said not to be so.
-DENYING_VERBS = frozenset({"deny", "refute", "dismiss", "reject"})
 # Verbs whose subject suffers what they say ("civilians died"): no doer.
 PATIENT_SUBJECT_VERBS = frozenset({"die", "perish", "drown", "starve", "succumb"})
 # Clauses that say how a passive subject came to harm ("was forced to flee after insurgents
@@ -136,14 +126,6 @@ class CoderSettings:
 
     include_negated: bool = False
     require_target: bool = True
-
-
-@dataclass(frozen=True, slots=True)
-class _Mood:
-    negated: bool
-    future: bool
-    hedged: bool
-    directed: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,7 +213,7 @@ def _code_sentence(parsed: ParsedArticle, sentence: ParsedSentence, actors: Sent
         matched[token.i] = (pattern, frame)
         found = list(_events_for(parsed, sentence, token, frame, pattern, actors,
                                  dictionaries, settings))
-        if not found and convention.obligation_is_demand and _obliged(token):
+        if not found and convention.obligation_is_demand and obliged(token):
             found = list(_demands(parsed, sentence, token, pattern, actors, dictionaries))
         if found:
             coded_heads.add(token.i)
@@ -326,7 +308,7 @@ def _transform_nested(doc: Doc, by_token: dict[int, list[Event]],
                    for c in reported_clauses(token) if c.i > i and c.i in matched}
         if not any(clauses.values()):
             continue
-        mood = _mood(token, convention)
+        mood = mood_of(token, convention)
         if mood.negated or mood.directed:
             continue
         sources = _verb_roles(token, frame, pattern, actors_of, convention)[0]
@@ -375,17 +357,9 @@ def _said_with(clause: Token) -> Iterator[Token]:
     (a condition, "if Y attacked Z", is still part of what was said)."""
     own_clauses = [t for t in clause.subtree if t != clause
                    and t.dep_ in ("advcl", "conj", "parataxis")
-                   and has_own_subject(t) and not _conditional(t)]
+                   and has_own_subject(t) and not conditional(t)]
     apart = {u.i for t in own_clauses for u in t.subtree}
     return (t for t in clause.subtree if t.i not in apart)
-
-
-def _conditional(clause: Token) -> bool:
-    """An "if" or "unless" clause, or an "until" clause in the present tense ("will not
-    resume talks until Islamabad takes action"; "fought until the army withdrew" happened)."""
-    return any(c.dep_ == "mark" and (c.lower_ in CONDITIONS or (
-        c.lower_ in ("until", "till") and clause.tag_ in ("VBZ", "VBP")))
-        for c in clause.children)
 
 
 def _left_in_a_state(token: Token) -> bool:
@@ -444,7 +418,7 @@ def _events_for(parsed: ParsedArticle, sentence: ParsedSentence, token: Token, f
     """The events of one fired pattern; ``asked_for``: code it even if it is only asked for
     ("urged X to attack"), for a transformation to rewrite."""
     convention = dictionaries.convention
-    mood = _mood(token, convention)
+    mood = mood_of(token, convention)
     negation = dictionaries.negations.get(pattern.code) if mood.negated else None
     if (mood.directed and not asked_for) or (
             mood.negated and not negation and not settings.include_negated):
@@ -500,7 +474,7 @@ def _actors_lookup(actors: SentenceActors) -> Callable[[Iterable[Token]], list[A
 
 
 def _event(parsed: ParsedArticle, sentence: ParsedSentence, token: Token, pattern: Pattern,
-           dictionaries: Dictionaries, mood: _Mood, source: Actor, target: Actor | None,
+           dictionaries: Dictionaries, mood: Mood, source: Actor, target: Actor | None,
            info: CameoInfo, reporter: Actor | None) -> Event:
     """The event record, with offsets into the article and the rule that fired."""
     article = parsed.article
@@ -600,7 +574,7 @@ def _threatened(verb: Token, sources: list[Actor], actors_of) -> list[Actor]:
     deployment of a US missile shield" too (PETRARCH's first actor after the verb, inside
     the clause the threat nests)."""
     own = _countries_of(sources)
-    conditions = [c for c in verb.children if c.dep_ == "advcl" and _conditional(c)]
+    conditions = [c for c in verb.children if c.dep_ == "advcl" and conditional(c)]
     inside = (t for clause in (*reported_clauses(verb), *conditions) if clause.i > verb.i
               for t in clause.subtree if not _only_in(actors_of([t]), own))
     return _first_actors(inside, actors_of)
@@ -1017,134 +991,12 @@ def _same_country_nested(source: Actor, target: Actor) -> bool:
     return source.code.startswith(target.code) or target.code.startswith(source.code)
 
 
-def _mood(token: Token, convention: Convention = EVENTWATCH) -> _Mood:
-    """Negation, future/intent and hedging from the verb and the verbs that govern it
-    (whether a negated governor negates the verb is the convention's: PETRARCH codes "won't
-    try to clash over" as clashing)."""
-    governor_negates = convention.negated_governor_negates_complement
-    negated = future = hedged = directed = False
-    current = token
-    for _ in range(4):
-        for child in current.children:
-            lower = child.lower_
-            if child.dep_ == "neg" or (child.dep_ == "det" and lower == "no") \
-                    or _negated_adverb(child):
-                negated = negated or current == token or governor_negates
-            elif child.dep_ in ("aux", "auxpass") and lower in FUTURE_AUX:
-                future = True
-            elif lower in HEDGE_WORDS and child.dep_ in ("aux", "advmod"):
-                hedged = True
-            elif lower == "going" and child.dep_ == "aux":
-                future = True
-        infinitive = current.dep_ == "advcl" and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
-        if (current.dep_ not in ("xcomp", "conj") and not infinitive) or current.head == current:
-            break
-        governor = current.head
-        lemma = governor.lemma_.lower()
-        if current.dep_ == "xcomp" or infinitive:
-            if lemma in NEGATING_VERBS:
-                negated = True
-            elif lemma in INTENT_VERBS:
-                future = True
-        current = governor
-    if _directed(token):
-        directed = True
-    if token.dep_ == "ccomp" and token.head.lemma_.lower() in DENYING_VERBS:
-        negated = True  # "North Korea denied that it had supplied Syria with technology"
-    if _passed_over(token) or _plan_turned_down(token):
-        negated = True
-    if token.head.lemma_.lower() in HEDGE_VERBS and token.dep_ == "ccomp":
-        hedged = True
-    if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("nsubj", "nsubjpass", "dobj") \
-            and token.head.pos_ in ("VERB", "AUX"):
-        # "Talks between X and Y did not take place", "Iran refused to hold talks with the
-        # US": the governing verb's mood is the event's.
-        verb = _mood(token.head, convention)
-        negated = negated or verb.negated
-        future = future or verb.future
-        hedged = hedged or verb.hedged
-        directed = directed or verb.directed
-    return _Mood(negated, future, hedged, directed)
-
-
-def _plan_turned_down(token: Token) -> bool:
-    """What a rejected plan was to do did not happen: "rejected a French initiative to revive
-    peace talks", "refused a proposal to withdraw"."""
-    noun = token.head
-    return (token.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to"
-                                        for c in token.children)
-            and noun.dep_ == "dobj" and noun.head.lemma_.lower() in NEGATING_VERBS)
-
-
-def _passed_over(token: Token) -> bool:
-    """The alternative turned down did not happen: "resigned rather than face impeachment",
-    "opted for talks instead of attacking Iran", "left without meeting Suu Kyi"."""
-    if token.dep_ == "conj":
-        return any(c.dep_ == "cc" and c.lower_ == "than" and c.i < token.i
-                   and any(g.lower_ == "rather" for g in c.children)
-                   for c in token.head.children)
-    marker = token.head
-    if token.dep_ == "pcomp" and marker.lower_ == "without":
-        return True  # "left Myanmar without meeting Aung San Suu Kyi"
-    return token.dep_ in ("pcomp", "pobj") and marker.lower_ in ("than", "of") and any(
-        c.lower_ in ("rather", "instead") for c in marker.children)
-
-
-def _negated_adverb(child: Token) -> bool:
-    """"did not even ever clash": the parser hangs the negation on an adverb of the verb.
-    "not only ... but also" is no negation."""
-    return child.dep_ == "advmod" and child.lower_ not in ("only", "just", "merely") and any(
-        g.dep_ == "neg" for g in child.children)
-
-
-def _directed(token: Token) -> bool:
-    """'urged Ethiopia to open talks', 'demanded that Russia withdraw': asked for, not done;
-    so is every verb coordinated with it ('appealed to the US to drop or ease a ban'), and
-    a condition ('if Israel attacks Syria')."""
-    while token.dep_ == "conj" and token.head != token:
-        token = token.head
-    head = token.head
-    if _in_a_condition(token):
-        return True  # "Iran will retaliate if Israel attacks Syria": no attack happened
-    if token.dep_ not in ("xcomp", "ccomp") or head == token:
-        return False
-    return _obliged(token) or (head.lemma_.lower() in DIRECTIVE_VERBS and (
-        token.dep_ == "ccomp" or _addressed(head)))
-
-
-def _in_a_condition(token: Token) -> bool:
-    """Whether the verb is an "if"/"unless" clause, or a complement or conjunct inside one
-    ("if Poland agreed to host a US missile base")."""
-    for _ in range(4):
-        if token.dep_ == "advcl" and _conditional(token):
-            return True
-        if token.dep_ not in ("xcomp", "conj", "ccomp") or token.head == token:
-            return False
-        token = token.head
-    return False
-
-
-def _addressed(verb: Token) -> bool:
-    """Whether a directive names whom it is addressed to ("wants Iran to", "called on Iran
-    to", "was asked to"); "Iran wants to hold talks" is Iran's own intent."""
-    return any(c.dep_ in ("dobj", "nsubjpass", "auxpass", "dative") or (
-        c.dep_ == "prep" and c.lower_ in ("on", "upon", "to", "for")
-        and any(g.dep_ == "pobj" for g in c.children)) for c in verb.children)
-
-
-def _obliged(token: Token) -> bool:
-    """'Sarkozy said Russia must withdraw its troops': what must happen has not happened."""
-    return token.dep_ == "ccomp" and token.head.lemma_.lower() in SPEECH_VERBS and any(
-        c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in token.children)
-
-
 def _demands(parsed: ParsedArticle, sentence: ParsedSentence, token: Token, pattern: Pattern,
              actors: SentenceActors, dictionaries: Dictionaries) -> Iterator[Event]:
     """'Sarkozy said Russia must withdraw its troops from Georgia': the speaker demands it of
     the clause's subject (FRAGOV → RUS 1056, from ``data/ontology/demand.tsv``); a country
     obliging its own people is no demand between parties."""
-    mood = _mood(token, dictionaries.convention)
+    mood = mood_of(token, dictionaries.convention)
     info = cameo_info(demand_code(pattern.code))
     if mood.negated or info is None or not pattern.code.isdigit():
         return

@@ -1555,3 +1555,15 @@ def test_petrarch_what_a_rejected_plan_was_to_do_did_not_happen(tmp_path, nlp):
     assert _code(d, nlp, "Israeli Prime Minister Benjamin Netanyahu rejected a Freedonian "
                          "initiative to revive peace talks with Sylvania.") == {
         ("GOV", "FRD", "127")}
+
+
+def test_a_ranking_is_no_event(tmp_path, nlp):
+    # Phoenix's OVERTAKE is 190: overtaking someone as the biggest is a ranking.
+    d = _extended(tmp_path, verbs="\n---  OVERTAKE   [190]  ---\n"
+                                  "OVERTAKE {OVERTAKES OVERTOOK OVERTAKEN OVERTAKING}\n")
+    assert _code(d, nlp, "The Freedonian army overtook Sylvania on Monday.") == {
+        ("FRDMIL", "SYL", "190")}
+    assert _code(d, nlp, "Freedonia overtook Sylvania as the biggest exporter of duck soup.") \
+        == set()
+    assert _code(d, nlp, "Freedonia overtook Sylvania to become Marxonia's top partner.") \
+        == set()

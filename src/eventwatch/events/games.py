@@ -1,9 +1,11 @@
-"""Sports results are no political events.
+"""Sports results and rankings are no political events.
 
-Wire services run sport beside politics, and its verbs are the verbs of conflict: "China
-beat Japan 3-1", "Spain face Germany in the final". Dictionaries code such a sentence as an
-assault or a meeting between two countries (Phoenix's BEAT and DEFEAT are 190). A contest
-verb in a sentence that carries a score or names a game is a result, not an event.
+Wire services run sport and business beside politics, and their verbs are the verbs of
+conflict: "China beat Japan 3-1", "Spain face Germany in the final", "China overtook the US
+to become Japan's biggest trading partner". Dictionaries code such a sentence as an assault
+or a meeting between two countries (Phoenix's BEAT, DEFEAT and OVERTAKE are 190). A contest
+verb in a sentence that carries a score or names a game is a result, and overtaking someone
+as the biggest or to become the top one is a ranking: neither is an event.
 """
 
 from __future__ import annotations
@@ -26,6 +28,24 @@ GAME_NOUNS = frozenset({
 # "3-1", "97-76", "6-3 7-6"; not "2-3 percent", "1990-95" or a vote ("voted 52-48").
 _SCORE = re.compile(r"(?<![\w.$£€-])\d{1,3}-\d{1,3}(?![\w%-])"
                     r"(?!\s*(?:per|percent|million|billion|years?|months?|weeks?|days?))")
+
+
+# Verbs a ranking is told with ("overtook Germany as the world's top exporter").
+RANKING_VERBS = frozenset({"overtake", "surpass", "outstrip", "overhaul", "outpace", "eclipse",
+                           "outsell", "outrank"})
+# Words that say what the ranking is of.
+_RANKS = frozenset({"biggest", "largest", "top", "leading", "second", "third", "first",
+                    "richest", "busiest", "best", "most", "no."})
+
+
+def a_ranking(verb: Token) -> bool:
+    """Whether ``verb`` tells a ranking: an overtaking "as" something or "to become"
+    something, or in a sentence that names a rank ("the world's biggest carmaker")."""
+    if verb.lemma_.lower() not in RANKING_VERBS:
+        return False
+    return any((c.dep_ == "prep" and c.lower_ == "as")
+               or (c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() == "become")
+               for c in verb.children) or any(t.lower_ in _RANKS for t in verb.sent)
 
 
 def a_game_result(verb: Token) -> bool:

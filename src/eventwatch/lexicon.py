@@ -1,10 +1,16 @@
 """English words and dependency labels that more than one stage reads.
 
-The parser's repairs and the coder must agree on what a saying verb or a
-subject is; keeping the lists here keeps them from drifting apart.
+The parser's repairs and the coder must agree on what a saying verb, a subject or an
+infinitive is; keeping the lists (and the one test on them) here keeps them from drifting
+apart.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # Dependency labels of a clause's subject (spaCy's English labels).
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -31,3 +37,8 @@ DIRECTIVE_VERBS = frozenset({"urge", "demand", "ask", "call", "request", "press"
 CAUSATIVE_VERBS = frozenset({"prompt", "force", "compel", "cause", "lead", "spur", "drive",
                              "oblige", "provoke", "trigger", "persuade",
                              "convince", "inspire", "move", "help", "enable", "allow"})
+
+
+def to_infinitive(verb: Token) -> bool:
+    """Whether the verb carries its own "to" ("vowed to retaliate", "a plan to withdraw")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)

@@ -657,9 +657,8 @@ def _compose(doc: Doc, head: Token, items: list[tuple[PhraseMatch, Span]], offse
 def _against(doc: Doc, span: Span) -> bool:
     """Whether the span follows "anti-": "anti-government protests" are nobody's (while
     "anti-government protesters" are the protesters)."""
-    before = doc[max(span.start - 2, 0):span.start]
-    return [t.lower_ for t in before] == ["anti", "-"] or (
-        len(before) > 0 and before[-1].lower_ == "anti")
+    before = [t.lower_ for t in doc[max(span.start - 2, 0):span.start]]
+    return before[-1:] == ["anti"] or before == ["anti", "-"]
 
 
 def _coordinated(named: list[tuple[PhraseMatch, Span]],

@@ -63,6 +63,7 @@ from eventwatch.lexicon import (
     INTENT_VERBS,
     SPEECH_VERBS,
     SUBJECT_DEPS,
+    to_infinitive,
 )
 from eventwatch.ontology import cameo_info, demand_code, intent_code, unknown_code
 from eventwatch.parse import ParsedArticle, ParsedSentence
@@ -107,9 +108,11 @@ LIGHT_VERBS = frozenset({"hold", "have", "conduct", "launch", "carry", "be", "be
                          "stage", "host", "open", "resume", "continue", "make", "give"})
 
 
-# Roots and verbs for which coordinated subjects without a target act on each other.
-COOPERATION_ROOTS = frozenset({"03", "04", "05", "06"})
+# Talking cooperation (intents, consultations, diplomatic acts): a place on such a verb is
+# where it happened ("will meet in Vienna").
 VERBAL_COOPERATION_ROOTS = frozenset({"03", "04", "05"})
+# Roots and verbs for which coordinated subjects without a target act on each other.
+COOPERATION_ROOTS = VERBAL_COOPERATION_ROOTS | {"06"}
 # Roots where coordinated parties' unnamed forces are their own: they cooperate or yield
 # together ("agreed to pull back troops").
 SHARED_FORCE_ROOTS = COOPERATION_ROOTS | {"08"}
@@ -277,7 +280,7 @@ def _with_plain_complements(frame: Frame, verbs: PatternIndex) -> Frame:
     participle complement whose verb has no patterns of its own joins the frame; one that
     does is coded as its own event."""
     for child in frame.head.children:
-        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        infinitive = to_infinitive(child)
         participle = child.dep_ == "xcomp" and child.tag_ == "VBN"
         if child.dep_ in ("xcomp", "advcl") and (infinitive or participle) \
                 and child.pos_ == "VERB" and not _lookup(verbs, child.lower_, child.lemma_.lower()):

@@ -12,7 +12,13 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from eventwatch.dictionaries.model import EVENTWATCH, Convention
-from eventwatch.lexicon import DIRECTIVE_VERBS, INTENT_VERBS, NEGATING_VERBS, SPEECH_VERBS
+from eventwatch.lexicon import (
+    DIRECTIVE_VERBS,
+    INTENT_VERBS,
+    NEGATING_VERBS,
+    SPEECH_VERBS,
+    to_infinitive,
+)
 
 HEDGE_VERBS = frozenset({"claim", "allege", "believe", "think"})
 HEDGE_WORDS = frozenset({"reportedly", "allegedly", "possibly", "apparently", "perhaps",
@@ -53,8 +59,7 @@ def mood_of(token: Token, convention: Convention = EVENTWATCH) -> Mood:
                 hedged = True
             elif lower == "going" and child.dep_ == "aux":
                 future = True
-        infinitive = current.dep_ == "advcl" and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
+        infinitive = current.dep_ == "advcl" and to_infinitive(current)
         if (current.dep_ not in ("xcomp", "conj") and not infinitive) or current.head == current:
             break
         governor = current.head
@@ -89,8 +94,7 @@ def _plan_turned_down(token: Token) -> bool:
     """What a rejected plan was to do did not happen: "rejected a French initiative to revive
     peace talks", "refused a proposal to withdraw"."""
     noun = token.head
-    return (token.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to"
-                                        for c in token.children)
+    return (token.dep_ in ("acl", "relcl") and to_infinitive(token)
             and noun.dep_ == "dobj" and noun.head.lemma_.lower() in NEGATING_VERBS)
 
 

@@ -16,6 +16,7 @@ from eventwatch.lexicon import (
     PASSIVE_SUBJECT_DEPS,
     SAYING_VERBS,
     SUBJECT_DEPS,
+    to_infinitive,
 )
 
 if TYPE_CHECKING:
@@ -48,7 +49,7 @@ def _infinitive_complements(doc: Doc) -> None:
     for verb in doc:
         if verb.dep_ == "advcl" and verb.pos_ == "VERB" \
                 and verb.head.lemma_.lower() in _INFINITIVE_TAKERS \
-                and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+                and to_infinitive(verb) \
                 and not any(c.dep_ in _SUBJECTS or c.dep_ == "mark" for c in verb.children) \
                 and not any(c.dep_ == "dobj" for c in verb.head.children):
             verb.dep_ = "xcomp"

@@ -259,8 +259,9 @@ def people_by_surname(files: list[tuple[Path, list[ActorRecord]]],
                 and (surname not in given_names or careers[next(iter(people))] > 1):
             ((name, line),) = people
             found.setdefault(name, {}).setdefault(line, []).append(surname)
+    taken = {word for lines in found.values() for words in lines.values() for word in words}
     for (name, line), first in _first_names(first_named, owners, careers, known).items():
-        if not any(first in words for lines in found.values() for words in lines.values()):
+        if first not in taken:
             found.setdefault(name, {}).setdefault(line, []).append(first)
     return {name: {line: tuple(words) for line, words in lines.items()}
             for name, lines in found.items()}

@@ -119,6 +119,11 @@ def _extended(tmp_path: Path, *, actors: str = "", agents: str = "", verbs: str 
                                  verbs=VERBS + verbs))
 
 
+def _block(name: str, code: str, *lines: str) -> str:
+    """A PETRARCH verb block: its header, then its lines (the verb alone by default)."""
+    return f"\n---  {name}   [{code}]  ---\n" + "\n".join(lines or (name,)) + "\n"
+
+
 def _entry(d: Dictionaries, text: str):
     matches = d.actors.find(text)
     assert len(matches) == 1, matches
@@ -1501,8 +1506,7 @@ def test_petrarch_leaving_someone_dead_goes_nowhere(tmp_path, nlp):
 
 def test_petrarch_passive_pair_shares_the_phrase_that_names_the_doer(tmp_path, nlp):
     # The parser hangs "in a clash with ..." on the second passive only.
-    d = _extended(tmp_path, verbs="\n---  KILL   [190]  ---\nKILL\n\n---  WOUND   [180]  ---\n"
-                                  "WOUND\n")
+    d = _extended(tmp_path, verbs=_block("KILL", "190") + _block("WOUND", "180"))
     assert _code(d, nlp, "A Sylvanian minister was killed and two others were wounded in a "
                          "clash with the Freedonian army on Monday.") == {
         ("FRDMIL", "GOV", "190")}
@@ -1510,7 +1514,7 @@ def test_petrarch_passive_pair_shares_the_phrase_that_names_the_doer(tmp_path, n
 
 def test_petrarch_whoever_dies_is_the_target_and_only_the_act_names_a_doer(tmp_path, nlp):
     # A DIE block coded like KILL (as Phoenix's is): the subject suffered it.
-    d = _extended(tmp_path, verbs="\n---  DIE   [190]  ---\nDIE\n")
+    d = _extended(tmp_path, verbs=_block("DIE", "190"))
     assert _code(d, nlp, "Two ministers of Sylvania died in a Freedonian air strike on "
                          "Monday.") == {("FRD", "SYLGOV", "190")}
     # No act names a doer: no dyad, whatever place or cause is named.
@@ -1519,7 +1523,7 @@ def test_petrarch_whoever_dies_is_the_target_and_only_the_act_names_a_doer(tmp_p
 
 
 def test_petrarch_a_verb_form_read_as_a_preposition_is_no_event(tmp_path, nlp):
-    d = _extended(tmp_path, verbs="\n---  ACCORD   [060]  ---\nACCORD\n")
+    d = _extended(tmp_path, verbs=_block("ACCORD", "060"))
     assert _code(d, nlp, "Freedonia accorded Sylvania a loan on Monday.") == {
         ("FRD", "SYL", "060")}
     # The parser makes Firefly the subject of "According" here.
@@ -1529,7 +1533,7 @@ def test_petrarch_a_verb_form_read_as_a_preposition_is_no_event(tmp_path, nlp):
 
 def test_a_sports_result_is_no_event(tmp_path, nlp):
     # Phoenix codes BEAT and DEFEAT as 190: a score or a game's name makes them a result.
-    d = _extended(tmp_path, verbs="\n---  BEAT   [190]  ---\nBEAT\nDEFEAT\n")
+    d = _extended(tmp_path, verbs=_block("BEAT", "190", "BEAT", "DEFEAT"))
     assert _code(d, nlp, "The Freedonian army defeated Sylvania on Monday.") == {
         ("FRDMIL", "SYL", "190")}
     assert _code(d, nlp, "Freedonia beat Sylvania 3-1 on Monday.") == set()
@@ -1541,8 +1545,7 @@ def test_a_sports_result_is_no_event(tmp_path, nlp):
 
 def test_petrarch_participle_tail_of_an_act_on_a_place(tmp_path, nlp):
     d = _extended(tmp_path, agents="CIVILIAN [~CVL]\n",
-                  verbs="\n---  KILL   [190]  ---\nKILL\n- BOMB *   [183]\n\n"
-                        "---  BOMB   [195]  ---\nBOMB\n")
+                  verbs=_block("KILL", "190", "KILL", "- BOMB *   [183]") + _block("BOMB", "195"))
     # The governing verb is no word before the participle ("bombed ..., killing" is no
     # "a bomb killed"), and the people killed are the bombed place's.
     assert _code(d, nlp, "The Freedonian army bombed Sylvania, killing civilians.") == {
@@ -1550,8 +1553,8 @@ def test_petrarch_participle_tail_of_an_act_on_a_place(tmp_path, nlp):
 
 
 def test_petrarch_what_a_rejected_plan_was_to_do_did_not_happen(tmp_path, nlp):
-    d = _extended(tmp_path, verbs="\n---  REJECT   [120]  ---\nREJECT\n- * INITIATIVE  [127]\n"
-                                  "\n---  REVIVE   [030]  ---\nREVIVE\n")
+    d = _extended(tmp_path, verbs=_block("REJECT", "120", "REJECT", "- * INITIATIVE  [127]")
+                  + _block("REVIVE", "030"))
     assert _code(d, nlp, "Israeli Prime Minister Benjamin Netanyahu rejected a Freedonian "
                          "initiative to revive peace talks with Sylvania.") == {
         ("GOV", "FRD", "127")}
@@ -1559,8 +1562,8 @@ def test_petrarch_what_a_rejected_plan_was_to_do_did_not_happen(tmp_path, nlp):
 
 def test_a_ranking_is_no_event(tmp_path, nlp):
     # Phoenix's OVERTAKE is 190: overtaking someone as the biggest is a ranking.
-    d = _extended(tmp_path, verbs="\n---  OVERTAKE   [190]  ---\n"
-                                  "OVERTAKE {OVERTAKES OVERTOOK OVERTAKEN OVERTAKING}\n")
+    d = _extended(tmp_path, verbs=_block(
+        "OVERTAKE", "190", "OVERTAKE {OVERTAKES OVERTOOK OVERTAKEN OVERTAKING}"))
     assert _code(d, nlp, "The Freedonian army overtook Sylvania on Monday.") == {
         ("FRDMIL", "SYL", "190")}
     assert _code(d, nlp, "Freedonia overtook Sylvania as the biggest exporter of duck soup.") \

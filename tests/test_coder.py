@@ -71,6 +71,11 @@ def test_coder_unasserted_that_clause_is_no_event(code_text, builtin):
         ("SRBGOV", "IGOEEC", "124")}
     assert triples(code_text("Israel welcomed reports that Hamas had freed the soldier.",
                              dictionaries=builtin)) == {("PSEREB", "MIL", "0841")}
+    # Nor is what there is no sign of; a sign of it is hedged news, still coded.
+    assert triples(code_text("There were signs on Tuesday that Russian forces were attacking "
+                             "Tbilisi.", dictionaries=builtin)) == {("RUSMIL", "GEOGOV", "190")}
+    assert triples(code_text("There was no sign on Tuesday that Russian forces were attacking "
+                             "Tbilisi.", dictionaries=builtin)) == set()
 
 
 def test_coder_statement_participle_speaks_for_its_author(code_text, builtin):

@@ -1541,6 +1541,38 @@ def test_a_sports_result_is_no_event(tmp_path, nlp):
     # A share or a span of years is no score.
     assert _code(d, nlp, "Freedonia defeated Sylvania, whose army shrank 2-3 percent.") == {
         ("FRD", "SYL", "190")}
+    # Sets, a sport's name, a cricket international: results too.
+    assert _code(d, nlp, "Freedonia's pair beat Sylvania in straight sets on Monday.") == set()
+    assert _code(d, nlp, "Freedonia's volleyball team beat Sylvania on Monday.") == set()
+    assert _code(d, nlp, "Freedonia beat Sylvania in the first one-day international.") \
+        == set()
+
+
+def test_a_prize_handed_over_is_no_event(tmp_path, nlp):
+    d = _extended(tmp_path, verbs=_block("GIVE", "060"))
+    assert _code(d, nlp, "Freedonia gave Sylvania a loan on Monday.") == {("FRD", "SYL", "060")}
+    assert _code(d, nlp, "Rufus Firefly won the race, giving Freedonia its first Olympic "
+                         "gold medal.") == set()
+
+
+def test_background_is_no_event(tmp_path, nlp):
+    d = _extended(tmp_path, verbs=_block("RULE", "043") + _block("HOST", "042"))
+    assert _code(d, nlp, "Freedonia ruled Sylvania on Monday.") == {("FRD", "SYL", "043")}
+    # An office held since a date or for a stretch of time is a state, not an act.
+    assert _code(d, nlp, "Freedonia has ruled Sylvania since independence.") == set()
+    assert _code(d, nlp, "Freedonia has ruled Sylvania for more than half of its "
+                         "61-year history.") == set()
+    # What someone once did is biography; "once again" is news.
+    assert _code(d, nlp, "Freedonia once hosted Sylvania.") == set()
+    assert _code(d, nlp, "Freedonia once again hosted Sylvania.") == {("FRD", "SYL", "042")}
+
+
+def test_what_an_accident_caused_is_nobodys_doing(tmp_path, nlp):
+    d = _extended(tmp_path, agents="CIVILIAN [~CVL]\n", verbs=_block("KILL", "190"))
+    assert _code(d, nlp, "The Freedonian army opened fire, killing 60 civilians.") == {
+        ("FRDMIL", "CVL", "190")}
+    assert _code(d, nlp, "A Freedonian army plane crashed after take-off, killing 60 "
+                         "civilians.") == set()
 
 
 def test_petrarch_participle_tail_of_an_act_on_a_place(tmp_path, nlp):

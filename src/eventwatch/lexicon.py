@@ -42,3 +42,6 @@ CAUSATIVE_VERBS = frozenset({"prompt", "force", "compel", "cause", "lead", "spur
 def to_infinitive(verb: Token) -> bool:
     """Whether the verb carries its own "to" ("vowed to retaliate", "a plan to withdraw")."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+# Verbs of accidents: what follows from them ("crashed, killing 60") is nobody's doing.
+ACCIDENT_VERBS = frozenset({"crash", "capsize", "sink", "derail", "collapse", "overturn",
+                            "plunge", "skid", "topple", "erupt"})

@@ -11,7 +11,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from eventwatch.dictionaries.model import PRE_VERB, SKIP
-from eventwatch.lexicon import CAUSATIVE_VERBS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS
+from eventwatch.lexicon import (
+    ACCIDENT_VERBS,
+    CAUSATIVE_VERBS,
+    PASSIVE_SUBJECT_DEPS,
+    SUBJECT_DEPS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -473,6 +478,9 @@ def subjects(verb: Token, depth: int = 0, gerund_preps: Collection[str] = SUBJEC
     caused = _made_to_act(verb)
     if caused:
         return caused, bool(auxpass)
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp") \
+            and verb.head.lemma_.lower() in ACCIDENT_VERBS:
+        return [], False  # "a jet crashed on take-off, killing 150 people": nobody's doing
     if depth < 3 and verb.dep_ in _INHERIT_DEPS and verb.head != verb:
         found, passive = subjects(verb.head, depth + 1, gerund_preps)
         if verb.dep_ == "xcomp":  # "X was seen to break in": X breaks in, unless the
@@ -528,6 +536,11 @@ PROPOSITION_NOUNS = frozenset({"demand", "call", "request", "proposal", "suggest
                                "expectation", "possibility", "prospect", "idea", "belief"})
 
 
+# Nouns whose denial says a that-clause is not so: "there was no sign that Russian forces
+# were advancing" ("no doubt that" still asserts it).
+EVIDENCE_NOUNS = frozenset({"sign", "evidence", "indication", "proof", "confirmation", "hint"})
+
+
 def has_own_subject(verb: Token) -> bool:
     """Whether the verb has a subject (active or passive) of its own."""
     return any(c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children)
@@ -542,12 +555,16 @@ def _content_clause(clause: Token) -> bool:
 
 
 def unasserted(verb: Token) -> bool:
-    """Whether the verb's clause only states a proposition (``PROPOSITION_NOUNS``), alone
-    or coordinated with or governed by such a clause."""
+    """Whether the verb's clause only states a proposition (``PROPOSITION_NOUNS``) or one
+    there is no sign of (``EVIDENCE_NOUNS``), alone or coordinated with or governed by such
+    a clause."""
     current = verb
     for _ in range(4):
         if _content_clause(current):
-            return current.head.lemma_.lower() in PROPOSITION_NOUNS
+            noun = current.head
+            return noun.lemma_.lower() in PROPOSITION_NOUNS or (
+                noun.lemma_.lower() in EVIDENCE_NOUNS
+                and any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children))
         if current.dep_ not in ("conj", "xcomp", "ccomp") or current.head == current:
             return False
         current = current.head

@@ -24,11 +24,19 @@ CONTEST_VERBS = frozenset({
 GAME_NOUNS = frozenset({
     "final", "semifinal", "quarterfinal", "match", "friendly", "tournament", "medal",
     "championship", "qualifier", "playoff", "play-off", "derby", "fixture", "innings",
-    "semi", "olympiad"})  # not "goal", "set" or "game": "our goal was", "war games"
+    "semi", "olympiad", "singles", "doubles", "wicket", "volleyball",
+    "basketball", "football", "soccer", "tennis", "cricket", "rugby", "hockey", "handball",
+    "badminton", "baseball", "softball"})  # not "goal" or "game": "our goal", "war games"
 # "3-1", "97-76", "6-3 7-6"; not "2-3 percent", "1990-95" or a vote ("voted 52-48").
+# Games the tokenizer splits: "in straight sets", "in four sets", "a one-day international".
+_GAME_PHRASES = re.compile(r"\bin (?:straight|two|three|four|five) sets\b|\bone-day "
+                           r"internationals?\b|\btwenty20\b", re.IGNORECASE)
 _SCORE = re.compile(r"(?<![\w.$£€-])\d{1,3}-\d{1,3}(?![\w%-])"
                     r"(?!\s*(?:per|percent|million|billion|years?|months?|weeks?|days?))")
 
+
+# Verbs that hand over a prize ("giving India its first Olympic gold medal").
+PRIZE_VERBS = frozenset({"give", "hand", "bring", "earn", "win", "secure", "clinch"})
 
 # Verbs a ranking is told with ("overtook Germany as the world's top exporter").
 RANKING_VERBS = frozenset({"overtake", "surpass", "outstrip", "overhaul", "outpace", "eclipse",
@@ -50,12 +58,19 @@ def a_ranking(verb: Token) -> bool:
 
 def a_game_result(verb: Token) -> bool:
     """Whether ``verb`` tells a sports result: a contest verb in a sentence with a score or a
-    game noun, and no vote."""
-    if verb.lemma_.lower() not in CONTEST_VERBS:
+    game noun, and no vote; or a prize handed over ("giving India its first gold medal")."""
+    lemma = verb.lemma_.lower()
+    if lemma in PRIZE_VERBS and any(_game_noun(t) for t in verb.subtree):
+        return True
+    if lemma not in CONTEST_VERBS:
         return False
     sentence = verb.sent
     if any(t.lemma_.lower() == "vote" for t in sentence):
         return False
-    return bool(_SCORE.search(sentence.text)) or any(
-        t.lemma_.lower() in GAME_NOUNS and t.dep_ not in ("amod", "advmod") and t.pos_ != "VERB"
-        for t in sentence)
+    return bool(_SCORE.search(sentence.text) or _GAME_PHRASES.search(sentence.text)) or any(
+        map(_game_noun, sentence))
+
+
+def _game_noun(token: Token) -> bool:
+    return token.lemma_.lower() in GAME_NOUNS and token.dep_ not in ("amod", "advmod") \
+        and token.pos_ != "VERB"

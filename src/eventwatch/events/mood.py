@@ -28,6 +28,12 @@ OBLIGATION_AUX = frozenset({"must", "should", "ought"})
 CONDITIONS = frozenset({"if", "unless"})
 # Verbs whose that-clause is said not to be so.
 DENYING_VERBS = frozenset({"deny", "refute", "dismiss", "reject"})
+# Verbs of holding office: held over a stretch of time they tell a state, not an act.
+OFFICE_VERBS = frozenset({"rule", "lead", "govern", "run", "head", "chair", "administer",
+                          "dominate"})
+# Nouns that measure a stretch of time ("for more than half of its history").
+_TIME_NOUNS = frozenset({"year", "month", "week", "day", "decade", "century", "history",
+                         "generation", "era"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +94,25 @@ def mood_of(token: Token, convention: Convention = EVENTWATCH) -> Mood:
         hedged = hedged or verb.hedged
         directed = directed or verb.directed
     return Mood(negated, future, hedged, directed)
+
+
+def background(verb: Token) -> bool:
+    """Biography and standing facts, not news: what someone once did ("Samak once hosted a
+    cooking show") and an office held over a stretch of time ("Mugabe has led Zimbabwe
+    since independence", "the army has ruled Pakistan for half its history")."""
+    once = any(c.dep_ == "advmod" and c.lower_ == "once" and c.i < verb.i
+               and c.nbor().lower_ not in ("again", "more") for c in verb.children)
+    if once and verb.tag_ in ("VBD", "VBN"):
+        return True
+    return verb.lemma_.lower() in OFFICE_VERBS and any(
+        c.dep_ == "prep" and (c.lower_ == "since" or (c.lower_ == "for" and _a_stretch(c)))
+        for c in verb.children)
+
+
+def _a_stretch(prep: Token) -> bool:
+    """Whether a "for" phrase measures time ("for 20 years"), not a cause ("for peace")."""
+    return any(t.ent_type_ in ("DATE", "TIME") or t.lemma_.lower() in _TIME_NOUNS
+               for t in prep.subtree if t != prep)
 
 
 def _plan_turned_down(token: Token) -> bool:

@@ -1548,6 +1548,31 @@ def test_a_sports_result_is_no_event(tmp_path, nlp):
         == set()
 
 
+def test_a_verb_with_a_particle_is_another_verb(tmp_path, nlp):
+    d = _extended(tmp_path, verbs=_block("TAKE", "171") + _block("SWEAR", "110"))
+    assert _code(d, nlp, "Freedonia took Sylvania on Monday.") == {("FRD", "SYL", "171")}
+    # No pattern names the particle: the bare verb's code is not this verb's.
+    assert _code(d, nlp, "Freedonia took on Sylvania on Monday.") == set()
+    assert _code(d, nlp, "Rufus Firefly was sworn in as president of Freedonia.") == set()
+    # A particle of direction keeps the verb; "up to" is a number.
+    assert _code(d, nlp, "Freedonia took back Sylvania on Monday.") == {("FRD", "SYL", "171")}
+    assert _code(d, nlp, "Freedonia took up to 16 ministers of Sylvania on Monday.") == {
+        ("FRD", "SYLGOV", "171")}
+
+
+def test_a_fight_against_nature_is_no_event(tmp_path, nlp):
+    d = _extended(tmp_path, verbs=_block("BATTLE", "190") + _block("OPEN", "190", "OPEN",
+                                                                  "- * FIRE  [193]"))
+    assert _code(d, nlp, "The Freedonian army battled Sylvania on Monday.") == {
+        ("FRDMIL", "SYL", "190")}
+    # The search for a target ran on past the fire to the villages.
+    assert _code(d, nlp, "The Freedonian army battled a forest fire that forced the evacuation "
+                         "of three villages in Sylvania.") == set()
+    # Gunfire is no hazard.
+    assert _code(d, nlp, "The Freedonian army opened fire on Sylvania.") == {
+        ("FRDMIL", "SYL", "193")}
+
+
 def test_a_prize_handed_over_is_no_event(tmp_path, nlp):
     d = _extended(tmp_path, verbs=_block("GIVE", "060"))
     assert _code(d, nlp, "Freedonia gave Sylvania a loan on Monday.") == {("FRD", "SYL", "060")}

@@ -42,6 +42,7 @@ from eventwatch.events.frame import (
 from eventwatch.events.games import a_game_result, a_ranking
 from eventwatch.events.ids import event_id
 from eventwatch.events.mood import Mood, background, conditional, mood_of, obliged
+from eventwatch.events.nature import against_nature
 from eventwatch.events.roles import (
     COOPERATION_ROOTS,
     ORG_PREFIXES,
@@ -70,6 +71,8 @@ if TYPE_CHECKING:
 
 # spaCy's small model lemmatizes a few verbs wrongly: (bad lemma, surface prefix) -> lemma.
 LEMMA_FIXES = {("stag", "stag"): "stage"}
+# Particles that send a verb somewhere without making it another verb.
+DIRECTION_PARTICLES = frozenset({"back", "down", "out", "away"})
 # Roots whose country-less targets are the source's own people (arrests, mass killings).
 DOMESTIC_ROOTS = frozenset({"17", "20"})
 # Roots where coordinated parties' unnamed forces are their own: they cooperate or yield
@@ -185,7 +188,8 @@ def _code_sentence(parsed: ParsedArticle, sentence: ParsedSentence, actors: Sent
         _transform_nested(doc, by_token, matched, actors, dictionaries, for_the_rules)
     for i in list(by_token):
         if _done_by_gerund(doc[i], by_token) or unasserted(doc[i]) or _left_in_a_state(doc[i]) \
-                or background(doc[i]) or a_game_result(doc[i]) or a_ranking(doc[i]):
+                or background(doc[i]) or a_game_result(doc[i]) or a_ranking(doc[i]) \
+                or against_nature(doc[i]):
             del by_token[i]
     if convention.nests_clause_events:
         _drop_nested_events(doc, by_token)
@@ -204,7 +208,8 @@ def _first_match(frame: Frame, patterns: Iterable[Pattern], words: set[str],
     (PETRARCH tries a verb's noun phrases first)."""
     fitting = (p for p in patterns
                if frame.matches(p, words) and not _unfilled_slot(frame, p, actors)
-               and not _names_an_actor_modifier(frame, p, actors))
+               and not _names_an_actor_modifier(frame, p, actors)
+               and not _another_verb(frame, p))
     first = next(fitting, None)
     if first is None or frame.named_objects(first) or any(
             w.startswith(PRE_VERB) for w in first.words):
@@ -215,6 +220,17 @@ def _first_match(frame: Frame, patterns: Iterable[Pattern], words: set[str],
         if frame.named_objects(other):
             return other
     return first
+
+
+def _another_verb(frame: Frame, pattern: Pattern) -> bool:
+    """A verb with a particle is another verb than the bare one: "was sworn in as prime
+    minister" is no SWEAR (Phoenix's 110, an allegation), "Mauritius take on Madagascar" no
+    TAKE (171, an arrest). Only a pattern that names more than the verb codes it. A particle
+    of direction keeps the verb ("forced out refugees", "fought back", "shot down"), and
+    "up to 16" is a number, not "kidnapped up"."""
+    return not pattern.words and any(
+        p.head == frame.head and p.lower_ not in DIRECTION_PARTICLES
+        and not (p.i + 1 < len(p.doc) and p.nbor().lower_ == "to") for p in frame.particles)
 
 
 def _named_verbs(token: Token, pattern: Pattern, verbs: PatternIndex) -> list[int]:

@@ -1,0 +1,36 @@
+"""A fight against nature is no political event.
+
+"Firefighters battled a forest fire that forced the evacuation of three villages", "troops
+fought the floods": the verbs are the verbs of conflict (Phoenix's BATTLE and FIGHT are 190)
+and a search for a target runs on past the fire to the villages. What a verb acts on here is
+a hazard, not an actor.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+# Fires, floods, droughts, epidemics and pests.
+HAZARD_NOUNS = frozenset({
+    "fire", "blaze", "flame", "wildfire", "bushfire", "inferno", "flood", "floodwater",
+    "drought", "epidemic", "pandemic", "outbreak", "virus", "disease", "cholera", "malaria",
+    "locust", "storm", "hurricane", "typhoon", "cyclone", "erosion", "famine"})
+
+
+# Verbs of fighting something off ("opened fire", "exchanged fire" are gunfire, not these).
+FIGHTING_VERBS = frozenset({"fight", "battle", "combat", "tackle", "contain", "attack",
+                            "struggle", "counter"})
+
+
+def against_nature(verb: Token) -> bool:
+    """Whether the verb fights off a hazard: its object, or what it acts against ("battled
+    a blaze", "fought against the floods")."""
+    return verb.lemma_.lower() in FIGHTING_VERBS and any(
+        t.lemma_.lower() in HAZARD_NOUNS for t in _acted_on(verb))
+
+
+def _acted_on(verb: Token) -> list[Token]:
+    found = [c for c in verb.children if c.dep_ == "dobj"]
+    found += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("against", "with")
+              for p in c.children if p.dep_ == "pobj"]
+    return found

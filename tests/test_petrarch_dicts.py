@@ -1445,6 +1445,10 @@ DRIFTWOOD_FIREFLY_ [MRXGOV 330101-331231]
 GORDON_FLYWHEEL_ [MRXGOV 320101-321231] [MRXELI 330101-331231]
 FLYWHEEL_JONES_ [FRDGOV 330101-331231]
 WICHIT_SAKDAPHAN_ [THAGOV 330101-331231]
+RUFUS_LOOPHOLE_ [FRDGOV 320101-341231]
+WOLF_LOOPHOLE_ [SYLGOV 350101-381231]
+PINKY_BOWSER_ [SYLGOV 320101-341231]
+ZEPPO_BOWSER_ [MRXGOV >330101]
 """
 
 
@@ -1455,8 +1459,16 @@ def test_petrarch_person_named_by_surname_alone(tmp_path, nlp):
     assert entry.codes[0].code == "FRDGOV"
     assert _code(d, nlp, "Hackenbush penalized Sylvania on Monday.") == {
         ("FRDGOV", "SYL", "172")}
-    # Two people end in the same surname: it names neither.
-    assert d.actors.find("Ravelli") == []
+    # Two people end in the same surname: it names the one whose role covers the day,
+    # neither when both are in office, and an open-ended role says little about the day.
+    assert _code(d, nlp, "Loophole penalized Sylvania on Monday.") == {
+        ("FRDGOV", "SYL", "172")}
+    assert _code(d, nlp, "Loophole penalized Freedonia on Monday.", dt.date(1936, 6, 1)) == {
+        ("SYLGOV", "FRD", "172")}
+    assert _code(d, nlp, "Ravelli penalized Freedonia on Monday.") == set()
+    assert _code(d, nlp, "Bowser penalized Freedonia on Monday.") == {("SYLGOV", "FRD", "172")}
+    assert _code(d, nlp, "Loophole penalized Sylvania on Monday.", dt.date(1939, 6, 1)) \
+        == set()
     # Another first name is another person; a modifier of a thing is nobody; a title is
     # no first name.
     assert _code(d, nlp, "Otis Hackenbush penalized Sylvania on Monday.") == set()

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from eventwatch.actors.countries import iso3_codes
@@ -29,6 +29,7 @@ from eventwatch.dictionaries.model import (
     Entry,
     PhraseMatch,
     by_surname_alone,
+    in_office_only,
 )
 from eventwatch.dictionaries.words import fold
 from eventwatch.records import Actor
@@ -136,7 +137,8 @@ def split_code(code: str) -> tuple[str | None, str | None]:
 def find_actors(doc: Doc, offset: int, dictionaries: Dictionaries, day: dt.date | None,
                 memory: ArticleMemory) -> SentenceActors:
     """Resolve every actor phrase of one parsed sentence (``offset``: its start in the article)."""
-    matches = dictionaries.actors.find(doc.text)
+    found = (_in_office(m, day) for m in dictionaries.actors.find(doc.text))
+    matches = [m for m in found if m is not None]
     spans = [(m, doc.char_span(m.start, m.end, alignment_mode="expand")) for m in matches]
     spans = [(m, s) for m, s in spans if s is not None and len(s)]
     spans = [(m, s) for m, s in spans if not _first_name_only(m, s) and not _common_word(m, s)
@@ -456,6 +458,18 @@ def _resolve_pronouns(doc: Doc, offset: int, by_head: dict[int, tuple[Actor, ...
         if person is not None:
             by_head[token.i] = (Actor(person.code, token.text, person.country, person.sector,
                                       start, start + len(token), person.entry),)
+
+
+def _in_office(match: PhraseMatch, day: dt.date | None) -> PhraseMatch | None:
+    """A surname several people share (``in_office_only``) names the one whose role covers
+    the day: "Bush" in 2008 is George W. Bush, not his father; with two in office, or none,
+    or no day, nobody."""
+    if not any(map(in_office_only, match.entries)):
+        return match
+    holders = [e for e in match.entries if day is not None and e.in_office(day)]
+    if len(holders) != 1:
+        return None
+    return replace(match, entries=tuple(holders))
 
 
 def _kinds(match: PhraseMatch) -> set[str]:

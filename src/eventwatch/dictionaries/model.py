@@ -26,9 +26,18 @@ NAMED = "named"  # organisations, armed groups, seats of power: a full code
 SURNAME_MARK = "#surname"
 
 
+# ... and of one shared by several people: it names whichever of them holds a role that day.
+IN_OFFICE_MARK = "#in-office" + SURNAME_MARK
+
+
 def by_surname_alone(entry: Entry) -> bool:
     """Whether the entry is a person's, reached by surname alone (``SURNAME_MARK``)."""
     return entry.id.endswith(SURNAME_MARK)
+
+
+def in_office_only(entry: Entry) -> bool:
+    """Whether the entry is reached by a surname several people share (``IN_OFFICE_MARK``)."""
+    return entry.id.endswith(IN_OFFICE_MARK)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +66,12 @@ class Entry:
     kind: str
     codes: tuple[DatedCode, ...]
     source: str = ""
+
+    def in_office(self, day: dt.date) -> bool:
+        """Whether a role with both ends dated covers ``day``: an open-ended one (">2004")
+        runs on long after the files were written, so it says little about the day."""
+        return any(c.start is not None and c.end is not None and c.applies(day)
+                   for c in self.codes)
 
     def code_on(self, day: dt.date | None) -> str | None:
         """The code in force on ``day``; the undated fallback when no range covers it."""

@@ -19,6 +19,7 @@ from eventwatch.dictionaries.model import (
     PhraseRow,
     Transformation,
     by_surname_alone,
+    in_office_only,
 )
 from eventwatch.dictionaries.petrarch.actors import (
     actor_rows,
@@ -77,10 +78,14 @@ def read_petrarch(folder: Path) -> DictionaryParts:
     # A name of any file is no bare name of another's bracketed one (EPA, EPA_(EJERCITO …)).
     known = {words for _, found in records for record in found for _, words, _ in record.names}
     surnames = people_by_surname(records, known)
+    shared: dict[tuple[tuple[str, ...], str | None, str], PhraseRow] = {}
     for path, found in records:
         for row in actor_rows(found, path, known, surnames.get(path.name, {})):
             key = row[0], row[2]
-            if key not in actors or not by_surname_alone(row[1]):
+            if in_office_only(row[1]):
+                if key not in actors:  # each of the people who share the surname
+                    shared[(*key, row[1].id)] = row
+            elif key not in actors or not by_surname_alone(row[1]):
                 actors[key] = row  # a surname never replaces a name
     agents: dict[tuple[tuple[str, ...], str | None], PhraseRow] = {}
     for path in files.agents:
@@ -108,7 +113,8 @@ def read_petrarch(folder: Path) -> DictionaryParts:
     return DictionaryParts(
         name=f"petrarch:{folder}",
         version=version_of(files.all()) if files.all() else "empty",
-        actors=(*actors.values(), *agents.values()),
+        actors=(*actors.values(), *(r for k, r in shared.items() if k[:2] not in actors),
+                *agents.values()),
         verbs=verbs,
         pattern_count=pattern_count,
         sentence_discards=tuple(sentence),

@@ -17,6 +17,7 @@ from typing import TypeVar
 
 from eventwatch.dictionaries.model import (
     COUNTRY,
+    IN_OFFICE_MARK,
     NAMED,
     SURNAME_MARK,
     DatedCode,
@@ -49,7 +50,11 @@ _NOT_SURNAMES = frozenset({
     "greens", "rebels", "fighters", "militia", "guard", "guards", "police", "services",
     "authority", "office", "bureau", "center", "centre", "federation", "society", "trust",
     "corporation", "holdings", "industries", "limited", "international", "national",
-    "islands", "republic", "kingdom", "state", "states", "region", "province", "district"})
+    "islands", "republic", "kingdom", "state", "states", "region", "province", "district",
+    "administration", "regime", "cabinet", "campaign", "family",
+    # Months and feasts: "the month of Ramadan" names no one.
+    "ramadan", "christmas", "easter", "january", "february", "march", "april", "june", "july",
+    "august", "september", "october", "november", "december"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,8 +217,16 @@ def actor_rows(records: list[ActorRecord], path: Path,
                 yield plural, entry, None
         if surnames and record.line in surnames:
             alone = Entry(ident + SURNAME_MARK, entry.kind, entry.codes, entry.source)
+            in_office = Entry(ident + IN_OFFICE_MARK, entry.kind, entry.codes, entry.source)
             for surname in surnames[record.line]:
-                yield (surname,), alone, None
+                if surname.startswith(SHARED):
+                    yield (surname.removeprefix(SHARED),), in_office, None
+                else:
+                    yield (surname,), alone, None
+
+
+# Marks a surname several people share in ``people_by_surname``'s answer.
+SHARED = "@"
 
 
 def people_by_surname(files: list[tuple[Path, list[ActorRecord]]],
@@ -230,7 +243,10 @@ def people_by_surname(files: list[tuple[Path, list[ActorRecord]]],
     more than one role ("Sharon", "Moussavi"). Not a word that ends a body's name
     (``_NOT_SURNAMES``: "Movement") or a people's plural ("Syrians", of
     COALITION_OF_SECULAR_AND_DEMOCRATIC_SYRIANS). Thai people also by their first name
-    (``_first_names``)."""
+    (``_first_names``). A surname of four letters or more that several people share and
+    no one has as a first name names each of them (marked ``SHARED``): the coder takes the
+    one in office on the day ("Bush" in 2008 is George W., "Rice" Condoleezza), none if
+    two are."""
     owners: dict[str, set[tuple[str, int]]] = {}
     last_words: set[str] = set()
     given_names: set[str] = set()
@@ -248,7 +264,8 @@ def people_by_surname(files: list[tuple[Path, list[ActorRecord]]],
                     owners.setdefault(word, set()).add((path.name, record.line))
                 if len(words) >= 2:
                     last_words.add(words[-1])
-                    given_names.add(words[0])
+                    if words[-1] not in _NOT_SURNAMES:  # "BUSH_ADMINISTRATION" names no Bush
+                        given_names.add(words[0])
                     if by_first_name:
                         first_named.setdefault(words[0], set()).add((path.name, record.line))
     found: dict[str, dict[int, list[str]]] = {}
@@ -259,6 +276,13 @@ def people_by_surname(files: list[tuple[Path, list[ActorRecord]]],
                 and (surname not in given_names or careers[next(iter(people))] > 1):
             ((name, line),) = people
             found.setdefault(name, {}).setdefault(line, []).append(surname)
+    for surname, people in owners.items():
+        if len(people) > 1 and surname in last_words and len(surname) >= 4 \
+                and surname.isalpha() and (surname,) not in known \
+                and surname not in _NOT_SURNAMES and (surname[:-1],) not in known \
+                and surname not in given_names:
+            for name, line in people:
+                found.setdefault(name, {}).setdefault(line, []).append(SHARED + surname)
     taken = {word for lines in found.values() for words in lines.values() for word in words}
     for (name, line), first in _first_names(first_named, owners, careers, known).items():
         if first not in taken:

@@ -1572,6 +1572,16 @@ def test_a_verb_with_a_particle_is_another_verb(tmp_path, nlp):
         ("FRD", "SYLGOV", "171")}
 
 
+def test_a_group_named_in_the_plural_is_one_member_in_the_singular(tmp_path, nlp):
+    d = _extended(tmp_path, actors="SYLVANIAN_TIGERS_ [SYLREB]\n"
+                                   "RUFUS_WHEELS_ [FRDGOV 320101-391231]\n",
+                  verbs=_block("RAID", "190"))
+    assert _code(d, nlp, "Freedonia raided a Sylvanian Tiger camp.") == {
+        ("FRD", "SYLREB", "190")}
+    # A person's surname is no plural.
+    assert d.actors.find("Rufus Wheel") == []
+
+
 def test_a_fight_against_nature_is_no_event(tmp_path, nlp):
     d = _extended(tmp_path, verbs=_block("BATTLE", "190") + _block("OPEN", "190", "OPEN",
                                                                   "- * FIRE  [193]"))

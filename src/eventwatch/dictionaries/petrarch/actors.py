@@ -204,6 +204,7 @@ def actor_rows(records: list[ActorRecord], path: Path,
         entry = Entry(ident, actor_kind(record.codes), record.codes, f"{path.name}:{record.line}")
         # A country, or one that had other codes in the past (Iraq was IRQOCC for a while).
         a_country = any(len(c.code) == 3 and c.code.isalpha() for c in record.codes)
+        dated = any(c.start is not None or c.end is not None for c in record.codes)  # people
         for name, words, _ in record.names:
             yield words, entry, surface_of(name, words)
             bare = unnoted.get((record.line, words))
@@ -215,6 +216,9 @@ def actor_rows(records: list[ActorRecord], path: Path,
             plural = demonym_plural(words) if a_country else None
             if plural is not None and plural not in known:
                 yield plural, entry, None
+            member = group_member(words) if not (a_country or dated) else None
+            if member is not None and member not in known:
+                yield member, entry, None
         if surnames and record.line in surnames:
             alone = Entry(ident + SURNAME_MARK, entry.kind, entry.codes, entry.source)
             in_office = Entry(ident + IN_OFFICE_MARK, entry.kind, entry.codes, entry.source)
@@ -358,6 +362,18 @@ def demonym_plural(words: tuple[str, ...]) -> tuple[str, ...] | None:
     and news writes the people in the plural. One-word names ending in -an or -i."""
     if len(words) == 1 and len(words[0]) >= 5 and words[0].endswith(("an", "i")):
         return (words[0] + "s",)
+    return None
+
+
+def group_member(words: tuple[str, ...]) -> tuple[str, ...] | None:
+    """"a Tamil Tiger base", "Tamil Tiger rebels": a group named in the plural
+    (``TAMIL_TIGERS_``) is written in the singular for one member or as a modifier. Names
+    of two words or more whose last word is a plain plural ("-s", not "-ss" or "-us"), of
+    bodies, not people (whose codes are dated: "Shimon Peres" is no plural)."""
+    last = words[-1]
+    if len(words) >= 2 and len(last) >= 5 and last.isalpha() and last.endswith("s") \
+            and not last.endswith(("ss", "us", "is", "ies")):
+        return (*words[:-1], last[:-1])
     return None
 
 

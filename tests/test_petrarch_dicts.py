@@ -1595,11 +1595,31 @@ def test_a_fight_against_nature_is_no_event(tmp_path, nlp):
         ("FRDMIL", "SYL", "193")}
 
 
+def test_sportspeople_and_results_tacked_on_a_win_are_no_events(tmp_path, nlp):
+    d = _extended(tmp_path, verbs=_block("LEAVE", "040") + _block("BEAT", "190"))
+    assert _code(d, nlp, "A Freedonian minister left Sylvania on Monday.") == {
+        ("FRDGOV", "SYL", "040")}
+    assert _code(d, nlp, "Freedonian cyclist Rufus Wheeler left Sylvania on Monday.") == set()
+    assert _code(d, nlp, "Freedonia's boxers left Sylvania on Monday.") == set()
+    assert _code(d, nlp, "Freedonia won the shot put, beating Sylvania.") == set()
+    assert _code(d, nlp, "Freedonia beat Sylvania on Monday.") == {("FRD", "SYL", "190")}
+
+
+def test_a_place_of_a_gathering_is_no_party(tmp_path, nlp):
+    d = _extended(tmp_path, verbs=_block("END", "160", "END", "- * TALKS  [160]"))
+    assert _code(d, nlp, "Freedonia ended talks with Sylvania on Monday.") == {
+        ("FRD", "SYL", "160")}
+    assert _code(d, nlp, "Freedonia ended two days of talks in Sylvania on Monday.") == set()
+
+
 def test_a_prize_handed_over_is_no_event(tmp_path, nlp):
-    d = _extended(tmp_path, verbs=_block("GIVE", "060"))
+    d = _extended(tmp_path, verbs=_block("GIVE", "060") + _block("WIN", "060"))
     assert _code(d, nlp, "Freedonia gave Sylvania a loan on Monday.") == {("FRD", "SYL", "060")}
     assert _code(d, nlp, "Rufus Firefly won the race, giving Freedonia its first Olympic "
                          "gold medal.") == set()
+    # An election won is no gift either.
+    assert _code(d, nlp, "Freedonia won Sylvania on Monday.") == {("FRD", "SYL", "060")}
+    assert _code(d, nlp, "Freedonia won Sylvania in the March elections.") == set()
 
 
 def test_background_is_no_event(tmp_path, nlp):

@@ -77,6 +77,12 @@ _ACTIVITY_NOUNS = frozenset({"operation", "offensive", "exercise", "drill", "man
                              "spending", "budget", "option", "solution", "pressure",
                              "activity", "training", "reform", "response", "mission",
                              "aggression", "term", "sentence"})
+# Sportspeople: "Spanish cyclist Maria Isabel Moreno", "Cuba's boxers" compete for no state.
+_ATHLETE_NOUNS = frozenset({
+    "athlete", "cyclist", "boxer", "swimmer", "sprinter", "gymnast", "rower", "wrestler",
+    "weightlifter", "judoka", "fencer", "archer", "hurdler", "marathoner", "footballer",
+    "goalkeeper", "midfielder", "batsman", "cricketer", "golfer", "skater", "skier", "jockey",
+    "olympian", "medallist", "medalist", "teammate"})  # not "team", "driver", "striker"
 _GEOGRAPHIC_FEATURES = frozenset({"delta", "river", "valley", "basin", "sea", "lake", "strait",
                                   "peninsula", "gulf", "mountains", "desert", "plateau"})
 # Money named by its country: "nine billion US dollars" is no American party.
@@ -598,6 +604,8 @@ def _compose(doc: Doc, head: Token, items: list[tuple[PhraseMatch, Span]], offse
     """The actors a noun phrase names. ``all_agents``: the PETRARCH way, every agent composes
     around each country (``Convention.all_agents_compose``)."""
     items.sort(key=lambda item: item[1].start)
+    if _an_athlete(head, items):
+        return ()
     start = min(min(s.start_char for _, s in items), head.idx)
     end = max(max(s.end_char for _, s in items), head.idx + len(head))
     name = doc.text[start:end]
@@ -666,6 +674,16 @@ def _compose(doc: Doc, head: Token, items: list[tuple[PhraseMatch, Span]], offse
         # "troops", or a sector word modifying a non-actor head: "an army camp".
         return (make(agent_code),)
     return ()
+
+
+def _an_athlete(head: Token, items: list[tuple[PhraseMatch, Span]]) -> bool:
+    """A phrase headed by a sportsperson ("Spanish cyclist Maria Isabel Moreno", "American
+    favourite Christian Cantwell", "Cuba's boxers") names no party: the head itself, or the
+    title of the name it heads, is an athlete word no dictionary matched."""
+    words = [head, *(c for c in head.children if c.dep_ in ("compound", "amod", "appos")
+                     and c.i < head.i)]
+    named = {t.i for _, span in items for t in span}
+    return any(w.lemma_.lower() in _ATHLETE_NOUNS and w.i not in named for w in words)
 
 
 def _against(doc: Doc, span: Span) -> bool:

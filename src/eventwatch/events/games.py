@@ -1,4 +1,4 @@
-"""Sports results and rankings are no political events.
+"""Sports results, rankings and election wins are no political events.
 
 Wire services run sport and business beside politics, and their verbs are the verbs of
 conflict: "China beat Japan 3-1", "Spain face Germany in the final", "China overtook the US
@@ -26,7 +26,15 @@ GAME_NOUNS = frozenset({
     "championship", "qualifier", "playoff", "play-off", "derby", "fixture", "innings",
     "semi", "olympiad", "singles", "doubles", "wicket", "volleyball",
     "basketball", "football", "soccer", "tennis", "cricket", "rugby", "hockey", "handball",
-    "badminton", "baseball", "softball"})  # not "goal" or "game": "our goal", "war games"
+    "badminton", "baseball", "softball", "breaststroke", "backstroke", "freestyle",
+    "marathon", "relay", "hurdles", "decathlon", "heptathlon", "triathlon"})  # not "goal"
+# or "game" ("our goal", "war games")
+# Prizes, only where a verb hands them over ("met on the sidelines of the Olympic Games" is a
+# meeting): "won the shooting gold of the Games".
+PRIZE_NOUNS = frozenset({"gold", "silver", "bronze", "title", "trophy", "cup", "crown"})
+# What a vote is won for ("won control of the lower house in the March elections").
+ELECTION_NOUNS = frozenset({"election", "poll", "vote", "referendum", "primary", "runoff",
+                            "run-off", "ballot", "seat", "nomination", "landslide"})
 # "3-1", "97-76", "6-3 7-6"; not "2-3 percent", "1990-95" or a vote ("voted 52-48").
 # Games the tokenizer splits: "in straight sets", "in four sets", "a one-day international".
 _GAME_PHRASES = re.compile(r"\bin (?:straight|two|three|four|five) sets\b|\bone-day "
@@ -37,6 +45,8 @@ _SCORE = re.compile(r"(?<![\w.$£€-])\d{1,3}-\d{1,3}(?![\w%-])"
 
 # Verbs that hand over a prize ("giving India its first Olympic gold medal").
 PRIZE_VERBS = frozenset({"give", "hand", "bring", "earn", "win", "secure", "clinch"})
+# ... of which those that win it ("gave the opposition a seat" may be a concession).
+WINNING_VERBS = frozenset({"earn", "win", "secure", "clinch"})
 
 # Verbs a ranking is told with ("overtook Germany as the world's top exporter").
 RANKING_VERBS = frozenset({"overtake", "surpass", "outstrip", "overhaul", "outpace", "eclipse",
@@ -58,12 +68,17 @@ def a_ranking(verb: Token) -> bool:
 
 def a_game_result(verb: Token) -> bool:
     """Whether ``verb`` tells a sports result: a contest verb in a sentence with a score or a
-    game noun, and no vote; or a prize handed over ("giving India its first gold medal")."""
+    game noun, and no vote, or tacked on a win ("won the shot put, beating X"); or a prize
+    or an election won or handed over ("giving India its first gold medal", "won control of
+    the lower house in the March elections")."""
     lemma = verb.lemma_.lower()
-    if lemma in PRIZE_VERBS and any(_game_noun(t) for t in verb.subtree):
+    if lemma in PRIZE_VERBS and any(_game_noun(t) or _a_prize(t) or (
+            lemma in WINNING_VERBS and t.lemma_.lower() in ELECTION_NOUNS) for t in verb.subtree):
         return True
     if lemma not in CONTEST_VERBS:
         return False
+    if verb.dep_ in ("advcl", "conj") and verb.head.lemma_.lower() == "win":
+        return True  # "won the men's shot put, beating American favourite Christian Cantwell"
     sentence = verb.sent
     if any(t.lemma_.lower() == "vote" for t in sentence):
         return False
@@ -74,3 +89,9 @@ def a_game_result(verb: Token) -> bool:
 def _game_noun(token: Token) -> bool:
     return token.lemma_.lower() in GAME_NOUNS and token.dep_ not in ("amod", "advmod") \
         and token.pos_ != "VERB"
+
+
+def _a_prize(token: Token) -> bool:
+    """A prize, or "the Games" (the Olympics; not "war games")."""
+    return (token.lemma_.lower() in PRIZE_NOUNS and token.pos_ == "NOUN") \
+        or token.text == "Games"

@@ -248,7 +248,7 @@ def _not_venue(candidates: Iterable[Token], sources: list[Actor], verb: Token,
         spoken = verb.lemma_.lower() in SPEECH_VERBS - PROCLAIMING_VERBS
         for token in candidates:
             if _in_venue(token):
-                if someone:
+                if someone or _meeting_place(token):
                     continue
                 # "in the capital of Freedonia": the "of" phrase says whose place it is.
                 found = actors_of([token]) or actors_of(prep_objects(token, "of"))
@@ -260,6 +260,18 @@ def _not_venue(candidates: Iterable[Token], sources: list[Actor], verb: Token,
                         and _venue_of(token, verb))):
                     continue
             yield token
+
+
+# Gatherings whose place is where they were held ("at a summit in Bucharest").
+MEETING_NOUNS = frozenset({"summit", "meeting", "talk", "talks", "conference", "negotiation",
+                           "session", "forum", "gathering", "round"})
+
+
+def _meeting_place(place: Token) -> bool:
+    """Whether the place says where a gathering was held: "promised at a summit in Bucharest
+    that Georgia would join", "ended two days of talks in Vienna". Nobody there is a party."""
+    prep = place.head
+    return _after(place, VENUE_PREPS) and prep.head.lemma_.lower() in MEETING_NOUNS
 
 
 def _venue_of(place: Token, verb: Token) -> bool:

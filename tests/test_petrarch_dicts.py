@@ -1612,6 +1612,14 @@ def test_a_place_of_a_gathering_is_no_party(tmp_path, nlp):
     assert _code(d, nlp, "Freedonia ended two days of talks in Sylvania on Monday.") == set()
 
 
+def test_a_ballot_cast_is_no_event(tmp_path, nlp):
+    d = _extended(tmp_path, verbs=_block("VOTE", "030"))
+    assert _code(d, nlp, "Sylvania voted to impeach Rufus Firefly.") == {
+        ("SYL", "FRDGOV", "030")}
+    assert _code(d, nlp, "Sylvania voted in a referendum on the mandate of Rufus "
+                         "Firefly.") == set()
+
+
 def test_a_prize_handed_over_is_no_event(tmp_path, nlp):
     d = _extended(tmp_path, verbs=_block("GIVE", "060") + _block("WIN", "060"))
     assert _code(d, nlp, "Freedonia gave Sylvania a loan on Monday.") == {("FRD", "SYL", "060")}

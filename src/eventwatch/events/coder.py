@@ -39,7 +39,7 @@ from eventwatch.events.frame import (
     subjects,
     unasserted,
 )
-from eventwatch.events.games import a_game_result, a_ranking
+from eventwatch.events.games import a_ballot_cast, a_game_result, a_ranking
 from eventwatch.events.ids import event_id
 from eventwatch.events.mood import Mood, background, conditional, mood_of, obliged
 from eventwatch.events.nature import against_nature
@@ -189,7 +189,7 @@ def _code_sentence(parsed: ParsedArticle, sentence: ParsedSentence, actors: Sent
     for i in list(by_token):
         if _done_by_gerund(doc[i], by_token) or unasserted(doc[i]) or _left_in_a_state(doc[i]) \
                 or background(doc[i]) or a_game_result(doc[i]) or a_ranking(doc[i]) \
-                or against_nature(doc[i]):
+                or a_ballot_cast(doc[i]) or against_nature(doc[i]):
             del by_token[i]
     if convention.nests_clause_events:
         _drop_nested_events(doc, by_token)

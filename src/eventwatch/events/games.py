@@ -86,6 +86,16 @@ def a_game_result(verb: Token) -> bool:
         map(_game_noun, sentence))
 
 
+def a_ballot_cast(verb: Token) -> bool:
+    """Whether ``verb`` is people voting in an election ("Bolivians voted in a recall
+    referendum on the mandates of President Evo Morales"): a vote cast, not an act aimed at
+    anyone ("parliament voted to impeach Musharraf" is)."""
+    return verb.lemma_.lower() == "vote" and any(
+        c.dep_ == "prep" and c.lower_ in ("in", "at") and any(
+            p.dep_ == "pobj" and p.lemma_.lower() in ELECTION_NOUNS for p in c.children)
+        for c in verb.children)
+
+
 def _game_noun(token: Token) -> bool:
     return token.lemma_.lower() in GAME_NOUNS and token.dep_ not in ("amod", "advmod") \
         and token.pos_ != "VERB"

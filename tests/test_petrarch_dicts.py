@@ -1534,15 +1534,6 @@ def test_petrarch_whoever_dies_is_the_target_and_only_the_act_names_a_doer(tmp_p
     assert _code(d, nlp, "Two Freedonian ministers died when a wall collapsed.") == set()
 
 
-def test_petrarch_a_verb_form_read_as_a_preposition_is_no_event(tmp_path, nlp):
-    d = _extended(tmp_path, verbs=_block("ACCORD", "060"))
-    assert _code(d, nlp, "Freedonia accorded Sylvania a loan on Monday.") == {
-        ("FRD", "SYL", "060")}
-    # The parser makes Firefly the subject of "According" here.
-    assert _code(d, nlp, "According to Sylvania Senator Rufus Firefly, the airplane is one "
-                         "of eighteen planes still in Freedonia.") == set()
-
-
 def test_a_sports_result_is_no_event(tmp_path, nlp):
     # Phoenix codes BEAT and DEFEAT as 190: a score or a game's name makes them a result.
     d = _extended(tmp_path, verbs=_block("BEAT", "190", "BEAT", "DEFEAT"))
@@ -1605,19 +1596,31 @@ def test_sportspeople_and_results_tacked_on_a_win_are_no_events(tmp_path, nlp):
     assert _code(d, nlp, "Freedonia beat Sylvania on Monday.") == {("FRD", "SYL", "190")}
 
 
-def test_a_place_of_a_gathering_is_no_party(tmp_path, nlp):
-    d = _extended(tmp_path, verbs=_block("END", "160", "END", "- * TALKS  [160]"))
-    assert _code(d, nlp, "Freedonia ended talks with Sylvania on Monday.") == {
-        ("FRD", "SYL", "160")}
-    assert _code(d, nlp, "Freedonia ended two days of talks in Sylvania on Monday.") == set()
+LOOK_ALIKES = [
+    # A verb form the parser reads as a preposition (it makes Firefly the subject of
+    # "According" here).
+    (_block("ACCORD", "060"), "Freedonia accorded Sylvania a loan on Monday.",
+     {("FRD", "SYL", "060")},
+     "According to Sylvania Senator Rufus Firefly, the airplane is one of eighteen planes "
+     "still in Freedonia."),
+    # A ballot cast in a referendum; a vote to do something is aimed at someone.
+    (_block("VOTE", "030"), "Sylvania voted to impeach Rufus Firefly.",
+     {("SYL", "FRDGOV", "030")},
+     "Sylvania voted in a referendum on the mandate of Rufus Firefly."),
+    # The place of a gathering is no party.
+    (_block("END", "160", "END", "- * TALKS  [160]"),
+     "Freedonia ended talks with Sylvania on Monday.", {("FRD", "SYL", "160")},
+     "Freedonia ended two days of talks in Sylvania on Monday."),
+]
 
 
-def test_a_ballot_cast_is_no_event(tmp_path, nlp):
-    d = _extended(tmp_path, verbs=_block("VOTE", "030"))
-    assert _code(d, nlp, "Sylvania voted to impeach Rufus Firefly.") == {
-        ("SYL", "FRDGOV", "030")}
-    assert _code(d, nlp, "Sylvania voted in a referendum on the mandate of Rufus "
-                         "Firefly.") == set()
+@pytest.mark.parametrize(("verbs", "coded", "expected", "look_alike"), LOOK_ALIKES,
+                         ids=["preposition", "ballot", "gathering"])
+def test_a_look_alike_of_a_coded_sentence_is_no_event(tmp_path, nlp, verbs, coded, expected,
+                                                      look_alike):
+    d = _extended(tmp_path, verbs=verbs)
+    assert _code(d, nlp, coded) == expected
+    assert _code(d, nlp, look_alike) == set()
 
 
 def test_a_prize_handed_over_is_no_event(tmp_path, nlp):

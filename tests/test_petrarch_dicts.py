@@ -1596,6 +1596,27 @@ def test_sportspeople_and_results_tacked_on_a_win_are_no_events(tmp_path, nlp):
     assert _code(d, nlp, "Freedonia beat Sylvania on Monday.") == {("FRD", "SYL", "190")}
 
 
+def test_petrarch_a_titled_name_speaks_for_the_body_of_its_title(tmp_path, nlp):
+    d = _extended(tmp_path, actors="OTTO_SPLINTER_ [MRXGOV 250101-281231]\n"
+                                   "WAR_COUNCIL_ [USAGOV]\n",
+                  verbs=_block("PENALIZE", "172"))
+    # The person has no code on the day (1933): the title's body speaks.
+    assert _code(d, nlp, "UN Secretary-General Otto Splinter penalized Sylvania.") == {
+        ("IGOUNO", "SYL", "172")}
+    # A body named after another country's is that country's ("Georgia's National Security
+    # Council", which the files code as the US one).
+    assert _code(d, nlp, "Sylvania's War Council chief Otto Splinter penalized Freedonia.") \
+        == {("SYLGOV", "FRD", "172")}
+
+
+def test_petrarch_off_the_coast_is_a_place_not_a_particle(tmp_path, nlp):
+    d = _extended(tmp_path, verbs=_block("ATTACK", "190", "ATTACK", "- * OFF  [046]"))
+    assert _code(d, nlp, "The Freedonian army attacked off Sylvania.") == {
+        ("FRDMIL", "SYL", "046")}
+    assert _code(d, nlp, "The Freedonian army attacked Sylvania off the northern coast.") == {
+        ("FRDMIL", "SYL", "190")}
+
+
 LOOK_ALIKES = [
     # A verb form the parser reads as a preposition (it makes Firefly the subject of
     # "According" here).

@@ -646,8 +646,16 @@ def _compose(doc: Doc, head: Token, items: list[tuple[PhraseMatch, Span]], offse
     if by_kind[NAMED] and not (head_agent and countries):
         named, span = by_kind[NAMED][-1]
         code = named.entries[0].code_on(day)
-        if code and _titled_elsewhere(code, by_kind, span, day) and len(by_kind[NAMED]) > 1:
-            code = by_kind[NAMED][0][0].entries[0].code_on(day)  # the title's body
+        titled = len(by_kind[NAMED]) > 1 and (
+            code is None or _titled_elsewhere(code, by_kind, span, day))
+        if titled:
+            # "NATO Secretary-General Jaap de Hoop Scheffer" (whose own dated code is Dutch,
+            # or none on the day) speaks for NATO.
+            body, body_span = by_kind[NAMED][0]
+            code = body.entries[0].code_on(day)  # the title's body
+            if code and len(countries) == 1 and None not in split_code(code) \
+                    and _titled_elsewhere(code, by_kind, body_span, day):
+                code = countries[0] + code[3:]  # "Georgia's National Security Council"
         elif code and len(countries) == 1 and _titled_elsewhere(code, by_kind, span, day) \
                 and None not in split_code(code):
             # "Saudi King Abdullah" is not Jordan's (JORGOV), "Pakistani Taliban" are no

@@ -116,7 +116,8 @@ class Frame:
             if self._sets_the_scene(prep, pobjs, holder):
                 # "clashed with police outside a court": the court is where, so its words
                 # match only a pattern that names the preposition (``(ALONG BORDER)``).
-                found.add(prep)
+                if prep not in PARTICLE_PLACE_PREPS:
+                    found.add(prep)
                 found.update(f"{w}{HELD_BY}{prep}" for t in _with_modifiers(pobjs)
                              for w in (t.lemma_.lower(), t.lower_))
                 found.add(HELD_BY)
@@ -144,6 +145,8 @@ class Frame:
         """Whether a prepositional phrase only says where (``PLACE_PREPS``), or where an act
         on an object happened (``SETTING_PREPS`` on the verb, or one phrase deeper on
         anything but an amount)."""
+        if prep in PARTICLE_PLACE_PREPS and pobjs and pobjs[0].head.i == self.head.i + 1:
+            return False  # "cordoned off the roads": a particle the parser took for a place
         if prep in PLACE_PREPS:
             return True
         if prep not in SETTING_PREPS or not self.objects:
@@ -403,7 +406,10 @@ ASIDE_PREPS = frozenset({"despite", "notwithstanding", "amid", "amidst", "withou
 SETTING_PREPS = frozenset({"in", "at"})
 # Prepositions that only say where: their objects are places, not what a pattern names.
 PLACE_PREPS = frozenset({"outside", "near", "inside", "beside", "behind", "beyond", "around",
-                         "opposite", "along", "across"})
+                         "opposite", "along", "across", "off"})
+# Place prepositions that are particles too: a pattern naming one alone means the particle
+# ("kick off" talks: ``- * OFF``), never the place ("attacked a navy patrol off the coast").
+PARTICLE_PLACE_PREPS = frozenset({"off"})
 
 
 def _an_amount(token: Token) -> bool:

@@ -1617,6 +1617,14 @@ def test_petrarch_off_the_coast_is_a_place_not_a_particle(tmp_path, nlp):
         ("FRDMIL", "SYL", "190")}
 
 
+def test_petrarch_whom_a_named_object_is_with_comes_first(tmp_path, nlp):
+    d = _extended(tmp_path, actors="MARXONIA_ [MRX]\n",
+                  verbs=_block("HOLD", "040", "HOLD", "- * TALKS  [046]"))
+    # "to Marxonia" belongs to the flight after the talks, not to the talks.
+    assert _code(d, nlp, "Freedonia held talks with Sylvania before flying to Marxonia.") == {
+        ("FRD", "SYL", "046")}
+
+
 LOOK_ALIKES = [
     # A verb form the parser reads as a preposition (it makes Firefly the subject of
     # "According" here).

@@ -275,6 +275,10 @@ class Frame:
         yield from (p for o in self.objects if not unnamed(o) and not any(
                         c.dep_ == "poss" or _owner_modifier(c) for c in o.children)
                     for p in prep_objects(o, "of"))
+        # "held talks with Sarkozy before flying to Tbilisi": whom the named object is with
+        # comes before a later phrase's target.
+        yield from (p for wanted in TARGET_PREPS for o in self.objects if not unnamed(o)
+                    for p in prep_objects(o, wanted) if unnamed(p))
         for wanted in TARGET_PREPS:
             for prep, pobjs in self.preps:
                 if prep == wanted:

@@ -1599,7 +1599,7 @@ def test_sportspeople_and_results_tacked_on_a_win_are_no_events(tmp_path, nlp):
 def test_petrarch_a_titled_name_speaks_for_the_body_of_its_title(tmp_path, nlp):
     d = _extended(tmp_path, actors="OTTO_SPLINTER_ [MRXGOV 250101-281231]\n"
                                    "WAR_COUNCIL_ [USAGOV]\n",
-                  verbs=_block("PENALIZE", "172"))
+                  agents="AMBASSADOR [~GOV]\n", verbs=_block("PENALIZE", "172"))
     # The person has no code on the day (1933): the title's body speaks.
     assert _code(d, nlp, "UN Secretary-General Otto Splinter penalized Sylvania.") == {
         ("IGOUNO", "SYL", "172")}
@@ -1607,6 +1607,9 @@ def test_petrarch_a_titled_name_speaks_for_the_body_of_its_title(tmp_path, nlp):
     # Council", which the files code as the US one).
     assert _code(d, nlp, "Sylvania's War Council chief Otto Splinter penalized Freedonia.") \
         == {("SYLGOV", "FRD", "172")}
+    # A country's envoy to a body speaks for the country.
+    assert _code(d, nlp, "Sylvania's UN ambassador Otto Splinter penalized Freedonia.") == {
+        ("SYLGOV", "FRD", "172")}
 
 
 def test_petrarch_off_the_coast_is_a_place_not_a_particle(tmp_path, nlp):

@@ -77,6 +77,8 @@ _ACTIVITY_NOUNS = frozenset({"operation", "offensive", "exercise", "drill", "man
                              "spending", "budget", "option", "solution", "pressure",
                              "activity", "training", "reform", "response", "mission",
                              "aggression", "term", "sentence"})
+# Words for a country's envoy to a body ("Russia's UN ambassador").
+_ENVOY_WORDS = frozenset({"ambassador", "envoy", "representative", "delegate", "mission"})
 # Sportspeople: "Spanish cyclist Maria Isabel Moreno", "Cuba's boxers" compete for no state.
 _ATHLETE_NOUNS = frozenset({
     "athlete", "cyclist", "boxer", "swimmer", "sprinter", "gymnast", "rower", "wrestler",
@@ -656,6 +658,10 @@ def _compose(doc: Doc, head: Token, items: list[tuple[PhraseMatch, Span]], offse
             if code and len(countries) == 1 and None not in split_code(code) \
                     and _titled_elsewhere(code, by_kind, body_span, day):
                 code = countries[0] + code[3:]  # "Georgia's National Security Council"
+        elif code and len(countries) == 1 and agent_code and countries[0] not in SECTOR_CODES \
+                and _envoy_to(span, by_kind[AGENT]):
+            # "Russia's UN ambassador Vitaly Churkin" speaks for Russia at the UN.
+            code = countries[0] + agent_code
         elif code and len(countries) == 1 and _titled_elsewhere(code, by_kind, span, day) \
                 and None not in split_code(code):
             # "Saudi King Abdullah" is not Jordan's (JORGOV), "Pakistani Taliban" are no
@@ -682,6 +688,13 @@ def _compose(doc: Doc, head: Token, items: list[tuple[PhraseMatch, Span]], offse
         # "troops", or a sector word modifying a non-actor head: "an army camp".
         return (make(agent_code),)
     return ()
+
+
+def _envoy_to(body: Span, agents: list[tuple[PhraseMatch, Span]]) -> bool:
+    """Whether an envoy word follows the body's name ("UN ambassador", "NATO envoy"): a
+    country's envoy to the body, not the body's own."""
+    return any(span.start == body.end and span[0].lemma_.lower() in _ENVOY_WORDS
+               for _, span in agents)
 
 
 def _an_athlete(head: Token, items: list[tuple[PhraseMatch, Span]]) -> bool:

@@ -1608,7 +1608,7 @@ def test_petrarch_a_titled_name_speaks_for_the_body_of_its_title(tmp_path, nlp):
     assert _code(d, nlp, "Sylvania's War Council chief Otto Splinter penalized Freedonia.") \
         == {("SYLGOV", "FRD", "172")}
     # A country's envoy to a body speaks for the country.
-    assert _code(d, nlp, "Sylvania's UN ambassador Otto Splinter penalized Freedonia.") == {
+    assert _code(d, nlp, "Sylvania's UN ambassador Vitaly Churkin penalized Freedonia.") == {
         ("SYLGOV", "FRD", "172")}
 
 

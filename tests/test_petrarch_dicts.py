@@ -1628,6 +1628,17 @@ def test_petrarch_whom_a_named_object_is_with_comes_first(tmp_path, nlp):
         ("FRD", "SYL", "046")}
 
 
+def test_petrarch_a_country_does_not_cover_the_other_side_of_a_fight(tmp_path, nlp):
+    d = _extended(tmp_path, agents="FIGHTER [~UAF]\nSAILOR [~MIL]\nMARINE [~MIL]\n",
+                  verbs=_block("CLASH", "190") + _block("ATTACK", "190"))
+    # "Islamist" is an identity of the fighters' own: they are not Freedonian.
+    assert _code(d, nlp, "Freedonian troops and Islamist fighters clashed on Monday.") == {
+        ("FRD", "UAF", "190"), ("UAF", "FRD", "190")}
+    # Allies share the country.
+    assert _code(d, nlp, "Freedonian sailors and Islamist marines attacked Sylvania.") == {
+        ("FRDMIL", "SYL", "190")}
+
+
 LOOK_ALIKES = [
     # A verb form the parser reads as a preposition (it makes Firefly the subject of
     # "According" here).

@@ -77,6 +77,8 @@ _ACTIVITY_NOUNS = frozenset({"operation", "offensive", "exercise", "drill", "man
                              "spending", "budget", "option", "solution", "pressure",
                              "activity", "training", "reform", "response", "mission",
                              "aggression", "term", "sentence"})
+# Verbs whose coordinated subjects fight each other.
+_FIGHT_VERBS = frozenset({"clash", "fight", "battle", "skirmish", "exchange", "trade"})
 # Words for a country's envoy to a body ("Russia's UN ambassador").
 _ENVOY_WORDS = frozenset({"ambassador", "envoy", "representative", "delegate", "mission"})
 # Sportspeople: "Spanish cyclist Maria Isabel Moreno", "Cuba's boxers" compete for no state.
@@ -319,6 +321,17 @@ def unplaced(actor: Actor, why: str) -> Actor:
                  actor.entry.rpartition(f"+{why}:")[0])
 
 
+def _own_identity(token: Token) -> bool:
+    """Whether a conjunct names an identity of its own that no dictionary knows, on the
+    other side of a fight ("Ethiopian troops and Islamist fighters clashed": the fighters
+    are not Ethiopian). Allies keep the shared country ("Republican and Democratic
+    senators wrote"), and "armoured vehicles" says what, not whose."""
+    verb = token.head.head
+    return token.head.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in _FIGHT_VERBS \
+        and any(c.dep_ in ("amod", "compound") and c.i < token.i and c.ent_type_ == "NORP"
+                for c in token.children)
+
+
 def _distribute_over_conjuncts(doc: Doc, by_head: dict[int, tuple[Actor, ...]],
                                shared_modifiers: bool = False) -> None:
     """'British sailors and marines': the country of the first conjunct covers the others.
@@ -327,7 +340,7 @@ def _distribute_over_conjuncts(doc: Doc, by_head: dict[int, tuple[Actor, ...]],
     """
     for head_i, actors in list(by_head.items()):
         token = doc[head_i]
-        if token.dep_ != "conj" or token.head.i not in by_head:
+        if token.dep_ != "conj" or token.head.i not in by_head or _own_identity(token):
             continue
         first = by_head[token.head.i]
         countries = list(dict.fromkeys(a.country for a in first if a.country))

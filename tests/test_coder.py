@@ -384,3 +384,12 @@ def test_coder_denied_clause_and_a_complement_in_a_condition_did_not_happen(
 def test_coder_until_clause_in_the_present_has_not_happened(code_text, builtin):
     assert code_text("Israel will not release Palestinian prisoners until Hamas frees the "
                      "captured soldier.", dictionaries=builtin) == []
+
+
+def test_coder_a_blocking_pattern_codes_nothing(code_text, builtin):
+    # ``--- dismiss commander``: a personnel change, not ``120 dismiss +``.
+    def coded(text: str) -> set[tuple[str, str | None, str]]:
+        return triples(code_text(text, dictionaries=builtin))
+
+    assert coded("Russia dismissed the French proposal.") == {("RUS", "FRA", "120")}
+    assert coded("Afghan President Hamid Karzai dismissed two senior army commanders.") == set()

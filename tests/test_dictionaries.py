@@ -76,4 +76,4 @@ def test_dictionaries_builtin_loads_cleanly(builtin):
     assert summary["errors"] == 0, builtin.errors[:5]
     assert summary["verb_patterns"] >= 400
     roots = {p.code[:2] for lemma in builtin.verbs.lemmas() for p in builtin.verbs.get(lemma)}
-    assert roots == {f"{r:02d}" for r in range(1, 21)}
+    assert roots - {"--"} == {f"{r:02d}" for r in range(1, 21)}  # "---": no event

@@ -143,10 +143,15 @@ def parse_pattern(text: str) -> tuple[str, tuple[str, ...], str | None, str | No
     return lemma, tuple(words), target_after, source_after
 
 
+# The code of a pattern that matches to block coding, as PETRARCH's ``[---]``: "dismissed two
+# army commanders" is a personnel change, not ``dismiss +`` (120, a rejection).
+NO_EVENT = "---"
+
+
 def read_patterns(path: Path, kind: str, errors: list[DictionaryError]) -> Iterator[Pattern]:
     for number, (code, text, future, _comment) in _rows(path, 4):
         try:
-            if not is_known_code(code):
+            if code != NO_EVENT and not is_known_code(code):
                 raise ValueError(f"unknown CAMEO code {code!r}")
             if future and not is_known_code(future):
                 raise ValueError(f"unknown future CAMEO code {future!r}")

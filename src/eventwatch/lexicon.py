@@ -45,3 +45,7 @@ def to_infinitive(verb: Token) -> bool:
 # Verbs of accidents: what follows from them ("crashed, killing 60") is nobody's doing.
 ACCIDENT_VERBS = frozenset({"crash", "capsize", "sink", "derail", "collapse", "overturn",
                             "plunge", "skid", "topple", "erupt"})
+# Verbs whose coordinated subjects fight each other ("Ethiopian troops and Islamist
+# insurgents fought").
+FIGHT_EACH_OTHER_VERBS = frozenset({"clash", "fight", "battle", "skirmish", "exchange",
+                                    "trade"})

@@ -32,6 +32,7 @@ from eventwatch.dictionaries.model import (
     in_office_only,
 )
 from eventwatch.dictionaries.words import fold
+from eventwatch.lexicon import FIGHT_EACH_OTHER_VERBS
 from eventwatch.records import Actor
 
 if TYPE_CHECKING:
@@ -77,8 +78,6 @@ _ACTIVITY_NOUNS = frozenset({"operation", "offensive", "exercise", "drill", "man
                              "spending", "budget", "option", "solution", "pressure",
                              "activity", "training", "reform", "response", "mission",
                              "aggression", "term", "sentence"})
-# Verbs whose coordinated subjects fight each other.
-_FIGHT_VERBS = frozenset({"clash", "fight", "battle", "skirmish", "exchange", "trade"})
 # Words for a country's envoy to a body ("Russia's UN ambassador").
 _ENVOY_WORDS = frozenset({"ambassador", "envoy", "representative", "delegate", "mission"})
 # Sportspeople: "Spanish cyclist Maria Isabel Moreno", "Cuba's boxers" compete for no state.
@@ -327,9 +326,10 @@ def _own_identity(token: Token) -> bool:
     are not Ethiopian). Allies keep the shared country ("Republican and Democratic
     senators wrote"), and "armoured vehicles" says what, not whose."""
     verb = token.head.head
-    return token.head.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in _FIGHT_VERBS \
-        and any(c.dep_ in ("amod", "compound") and c.i < token.i and c.ent_type_ == "NORP"
-                for c in token.children)
+    fight = verb.lemma_.lower() in FIGHT_EACH_OTHER_VERBS
+    return fight and token.head.dep_ in ("nsubj", "nsubjpass") and any(
+        c.dep_ in ("amod", "compound") and c.i < token.i and c.ent_type_ == "NORP"
+        for c in token.children)
 
 
 def _distribute_over_conjuncts(doc: Doc, by_head: dict[int, tuple[Actor, ...]],

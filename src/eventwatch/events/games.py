@@ -27,18 +27,18 @@ GAME_NOUNS = frozenset({
     "semi", "olympiad", "singles", "doubles", "wicket", "volleyball",
     "basketball", "football", "soccer", "tennis", "cricket", "rugby", "hockey", "handball",
     "badminton", "baseball", "softball", "breaststroke", "backstroke", "freestyle",
-    "marathon", "relay", "hurdles", "decathlon", "heptathlon", "triathlon"})  # not "goal"
-# or "game" ("our goal", "war games")
+    "marathon", "relay", "hurdles", "decathlon", "heptathlon", "triathlon"})
+# (not "goal" or "game": "our goal was", "war games")
 # Prizes, only where a verb hands them over ("met on the sidelines of the Olympic Games" is a
 # meeting): "won the shooting gold of the Games".
 PRIZE_NOUNS = frozenset({"gold", "silver", "bronze", "title", "trophy", "cup", "crown"})
 # What a vote is won for ("won control of the lower house in the March elections").
 ELECTION_NOUNS = frozenset({"election", "poll", "vote", "referendum", "primary", "runoff",
                             "run-off", "ballot", "seat", "nomination", "landslide"})
-# "3-1", "97-76", "6-3 7-6"; not "2-3 percent", "1990-95" or a vote ("voted 52-48").
 # Games the tokenizer splits: "in straight sets", "in four sets", "a one-day international".
 _GAME_PHRASES = re.compile(r"\bin (?:straight|two|three|four|five) sets\b|\bone-day "
                            r"internationals?\b|\btwenty20\b", re.IGNORECASE)
+# "3-1", "97-76", "6-3 7-6"; not "2-3 percent", "1990-95" or a vote ("voted 52-48").
 _SCORE = re.compile(r"(?<![\w.$£€-])\d{1,3}-\d{1,3}(?![\w%-])"
                     r"(?!\s*(?:per|percent|million|billion|years?|months?|weeks?|days?))")
 

@@ -38,7 +38,7 @@ from eventwatch.events.frame import (
     subjects,
 )
 from eventwatch.events.mood import conditional
-from eventwatch.lexicon import SPEECH_VERBS, SUBJECT_DEPS
+from eventwatch.lexicon import FIGHT_EACH_OTHER_VERBS, SPEECH_VERBS, SUBJECT_DEPS
 from eventwatch.records import Actor
 
 if TYPE_CHECKING:
@@ -83,10 +83,10 @@ LIGHT_VERBS = frozenset({"hold", "have", "conduct", "launch", "carry", "be", "be
 VERBAL_COOPERATION_ROOTS = frozenset({"03", "04", "05"})
 # Roots and verbs for which coordinated subjects without a target act on each other.
 COOPERATION_ROOTS = VERBAL_COOPERATION_ROOTS | {"06"}
-MUTUAL_WORDS = frozenset({
-    "clash", "fight", "fighting", "exchange", "battle", "skirmish", "spar", "feud", "quarrel",
-    "wrangle", "trade", "war", "hostility", "meet", "negotiate", "talk", "agree", "sign",
-    "reconcile", "ceasefire", "truce", "agreement", "deal", "accord", "treaty"})
+MUTUAL_WORDS = FIGHT_EACH_OTHER_VERBS | {
+    "fighting", "spar", "feud", "quarrel", "wrangle", "war", "hostility", "meet", "negotiate",
+    "talk", "agree", "sign", "reconcile", "ceasefire", "truce", "agreement", "deal", "accord",
+    "treaty"}
 ORG_PREFIXES = frozenset({"IGO", "NGO", "NGM", "IMG", "MNC", "INT"})
 
 

@@ -37,11 +37,6 @@ DIRECTIVE_VERBS = frozenset({"urge", "demand", "ask", "call", "request", "press"
 CAUSATIVE_VERBS = frozenset({"prompt", "force", "compel", "cause", "lead", "spur", "drive",
                              "oblige", "provoke", "trigger", "persuade",
                              "convince", "inspire", "move", "help", "enable", "allow"})
-
-
-def to_infinitive(verb: Token) -> bool:
-    """Whether the verb carries its own "to" ("vowed to retaliate", "a plan to withdraw")."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 # Verbs of accidents: what follows from them ("crashed, killing 60") is nobody's doing.
 ACCIDENT_VERBS = frozenset({"crash", "capsize", "sink", "derail", "collapse", "overturn",
                             "plunge", "skid", "topple", "erupt"})
@@ -49,3 +44,8 @@ ACCIDENT_VERBS = frozenset({"crash", "capsize", "sink", "derail", "collapse", "o
 # insurgents fought").
 FIGHT_EACH_OTHER_VERBS = frozenset({"clash", "fight", "battle", "skirmish", "exchange",
                                     "trade"})
+
+
+def to_infinitive(verb: Token) -> bool:
+    """Whether the verb carries its own "to" ("vowed to retaliate", "a plan to withdraw")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)

@@ -668,18 +668,14 @@ def _compose(doc: Doc, head: Token, items: list[tuple[PhraseMatch, Span]], offse
             # or none on the day) speaks for NATO.
             body, body_span = by_kind[NAMED][0]
             code = body.entries[0].code_on(day)  # the title's body
-            if code and len(countries) == 1 and None not in split_code(code) \
-                    and _titled_elsewhere(code, by_kind, body_span, day):
-                code = countries[0] + code[3:]  # "Georgia's National Security Council"
+            if code:  # "Georgia's National Security Council" (the files' is the US one)
+                code = _retitled(code, countries, by_kind, body_span, day)
         elif code and len(countries) == 1 and agent_code and countries[0] not in SECTOR_CODES \
                 and _envoy_to(span, by_kind[AGENT]):
             # "Russia's UN ambassador Vitaly Churkin" speaks for Russia at the UN.
             code = countries[0] + agent_code
-        elif code and len(countries) == 1 and _titled_elsewhere(code, by_kind, span, day) \
-                and None not in split_code(code):
-            # "Saudi King Abdullah" is not Jordan's (JORGOV), "Pakistani Taliban" are no
-            # Afghans: the country before the name keeps the name's role.
-            code = countries[0] + code[3:]
+        elif code:
+            code = _retitled(code, countries, by_kind, span, day)
         if code:
             if len(code) == 3 and head_agent and agent_code:
                 code += agent_code  # an ethnic group with a sector: "Kurdish forces"
@@ -701,6 +697,18 @@ def _compose(doc: Doc, head: Token, items: list[tuple[PhraseMatch, Span]], offse
         # "troops", or a sector word modifying a non-actor head: "an army camp".
         return (make(agent_code),)
     return ()
+
+
+def _retitled(code: str, countries: list[str],
+              by_kind: dict[str, list[tuple[PhraseMatch, Span]]], span: Span,
+              day: dt.date | None) -> str:
+    """The name's role in the one country named before it, when that is another country
+    than the files': "Saudi King Abdullah" is not Jordan's (JORGOV), "Pakistani Taliban"
+    are no Afghans."""
+    if len(countries) == 1 and None not in split_code(code) \
+            and _titled_elsewhere(code, by_kind, span, day):
+        return countries[0] + code[3:]
+    return code
 
 
 def _envoy_to(body: Span, agents: list[tuple[PhraseMatch, Span]]) -> bool:

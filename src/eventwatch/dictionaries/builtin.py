@@ -17,6 +17,7 @@ from eventwatch.dictionaries.model import (
     CAPITAL,
     COUNTRY,
     NAMED,
+    NO_EVENT,
     PERSON,
     DatedCode,
     Dictionaries,
@@ -141,11 +142,6 @@ def parse_pattern(text: str) -> tuple[str, tuple[str, ...], str | None, str | No
             words.append(token)
             previous = token
     return lemma, tuple(words), target_after, source_after
-
-
-# The code of a pattern that matches to block coding, as PETRARCH's ``[---]``: "dismissed two
-# army commanders" is a personnel change, not ``dismiss +`` (120, a rejection).
-NO_EVENT = "---"
 
 
 def read_patterns(path: Path, kind: str, errors: list[DictionaryError]) -> Iterator[Pattern]:

@@ -21,11 +21,12 @@ CAPITAL = "capital"  # Ankara → TURGOV (a metonym for the government)
 AGENT = "agent"  # troops → MIL (a sector appended to a country)
 PERSON = "person"  # Mevlut Cavusoglu → TURGOV on dates in office
 NAMED = "named"  # organisations, armed groups, seats of power: a full code
+# The code of a pattern that matches to block coding (PETRARCH's ``[---]``; also allowed in
+# the built-in verbs.tsv): "dismissed two army commanders" is no ``dismiss +`` rejection.
+NO_EVENT = "---"
 # Suffix of the id of an entry that stands for a person named by surname alone ("Saakashvili"
 # for MIKHEIL_SAAKASHVILI_): its phrase may only be a person, never a modifier of a thing.
 SURNAME_MARK = "#surname"
-
-
 # ... and of one shared by several people: it names whichever of them holds a role that day.
 IN_OFFICE_MARK = "#in-office" + SURNAME_MARK
 
@@ -48,6 +49,11 @@ class DatedCode:
     start: dt.date | None = None
     end: dt.date | None = None
     role: str = ""
+
+    @property
+    def dated(self) -> bool:
+        """Whether either end is dated (a role held for a time, not the entry's fallback)."""
+        return self.start is not None or self.end is not None
 
     def applies(self, day: dt.date) -> bool:
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
@@ -75,8 +81,8 @@ class Entry:
 
     def code_on(self, day: dt.date | None) -> str | None:
         """The code in force on ``day``; the undated fallback when no range covers it."""
-        dated = [c for c in self.codes if c.start is not None or c.end is not None]
-        undated = [c for c in self.codes if c.start is None and c.end is None]
+        dated = [c for c in self.codes if c.dated]
+        undated = [c for c in self.codes if not c.dated]
         if day is not None:
             applying = [c for c in dated if c.applies(day)]
             if applying:  # the narrowest range wins: it was written as the exception

@@ -187,9 +187,7 @@ def _code_sentence(parsed: ParsedArticle, sentence: ParsedSentence, actors: Sent
                                     dictionaries, for_rules, asked_for=True))
         _transform_nested(doc, by_token, matched, actors, dictionaries, for_the_rules)
     for i in list(by_token):
-        if _done_by_gerund(doc[i], by_token) or unasserted(doc[i]) or _left_in_a_state(doc[i]) \
-                or background(doc[i]) or a_game_result(doc[i]) or a_ranking(doc[i]) \
-                or a_ballot_cast(doc[i]) or against_nature(doc[i]):
+        if _done_by_gerund(doc[i], by_token) or any(test(doc[i]) for test in NOT_NEWS):
             del by_token[i]
     if convention.nests_clause_events:
         _drop_nested_events(doc, by_token)
@@ -341,6 +339,13 @@ def _left_in_a_state(token: Token) -> bool:
     return token.lemma_.lower() == "leave" and any(
         c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and c.tag_ in ("JJ", "VBN")
         for c in token.children)
+
+
+# Coded verbs that tell no event: what is only proposed, a state an event left behind,
+# background, games, rankings, ballots, fights against nature.
+NOT_NEWS: tuple[Callable[[Token], bool], ...] = (
+    unasserted, _left_in_a_state, background, a_game_result, a_ranking, a_ballot_cast,
+    against_nature)
 
 
 def _done_by_gerund(token: Token, by_token: dict[int, list[Event]]) -> bool:

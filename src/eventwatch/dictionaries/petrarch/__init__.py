@@ -83,8 +83,7 @@ def read_petrarch(folder: Path) -> DictionaryParts:
         for row in actor_rows(found, path, known, surnames.get(path.name, {})):
             key = row[0], row[2]
             if in_office_only(row[1]):
-                if key not in actors:  # each of the people who share the surname
-                    shared[(*key, row[1].id)] = row
+                shared[(*key, row[1].id)] = row  # each of the people who share the surname
             elif key not in actors or not by_surname_alone(row[1]):
                 actors[key] = row  # a surname never replaces a name
     agents: dict[tuple[tuple[str, ...], str | None], PhraseRow] = {}
@@ -113,6 +112,7 @@ def read_petrarch(folder: Path) -> DictionaryParts:
     return DictionaryParts(
         name=f"petrarch:{folder}",
         version=version_of(files.all()) if files.all() else "empty",
+        # A shared surname never replaces a name either.
         actors=(*actors.values(), *(r for k, r in shared.items() if k[:2] not in actors),
                 *agents.values()),
         verbs=verbs,

@@ -204,7 +204,7 @@ def actor_rows(records: list[ActorRecord], path: Path,
         entry = Entry(ident, actor_kind(record.codes), record.codes, f"{path.name}:{record.line}")
         # A country, or one that had other codes in the past (Iraq was IRQOCC for a while).
         a_country = any(len(c.code) == 3 and c.code.isalpha() for c in record.codes)
-        dated = any(c.start is not None or c.end is not None for c in record.codes)  # people
+        dated = any(c.dated for c in record.codes)  # people
         for name, words, _ in record.names:
             yield words, entry, surface_of(name, words)
             bare = unnoted.get((record.line, words))
@@ -258,7 +258,7 @@ def people_by_surname(files: list[tuple[Path, list[ActorRecord]]],
     first_named: dict[str, set[tuple[str, int]]] = {}  # Thai first names, by owner
     for path, records in files:
         for record in records:
-            if not any(c.start is not None or c.end is not None for c in record.codes) \
+            if not any(c.dated for c in record.codes) \
                     or any(len(c.code) <= 3 for c in record.codes):
                 continue  # no person: undated, or a country ("GEORGIA_(NATION)_")
             careers[path.name, record.line] = len(record.codes)
@@ -274,17 +274,14 @@ def people_by_surname(files: list[tuple[Path, list[ActorRecord]]],
                         first_named.setdefault(words[0], set()).add((path.name, record.line))
     found: dict[str, dict[int, list[str]]] = {}
     for surname, people in owners.items():
-        if len(people) == 1 and surname in last_words and len(surname) >= 5 \
-                and surname.isalpha() and (surname,) not in known \
-                and surname not in _NOT_SURNAMES and (surname[:-1],) not in known \
-                and (surname not in given_names or careers[next(iter(people))] > 1):
+        if surname not in last_words or not surname.isalpha() or (surname,) in known \
+                or surname in _NOT_SURNAMES or (surname[:-1],) in known:
+            continue
+        if len(people) == 1 and len(surname) >= 5 and (
+                surname not in given_names or careers[next(iter(people))] > 1):
             ((name, line),) = people
             found.setdefault(name, {}).setdefault(line, []).append(surname)
-    for surname, people in owners.items():
-        if len(people) > 1 and surname in last_words and len(surname) >= 4 \
-                and surname.isalpha() and (surname,) not in known \
-                and surname not in _NOT_SURNAMES and (surname[:-1],) not in known \
-                and surname not in given_names:
+        elif len(people) > 1 and len(surname) >= 4 and surname not in given_names:
             for name, line in people:
                 found.setdefault(name, {}).setdefault(line, []).append(SHARED + surname)
     taken = {word for lines in found.values() for words in lines.values() for word in words}

@@ -10,13 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from eventwatch.dictionaries.model import NO_EVENT
 from eventwatch.dictionaries.petrarch import find_files
 from eventwatch.dictionaries.petrarch.actors import read_actors
 from eventwatch.dictionaries.petrarch.agents import read_agents
 from eventwatch.dictionaries.petrarch.discards import read_discards
 from eventwatch.dictionaries.petrarch.patterns import verb_groups
 from eventwatch.dictionaries.petrarch.transformations import transformation_rules
-from eventwatch.dictionaries.petrarch.verbs import NULL_CODE, VerbDictionary, read_verbs
+from eventwatch.dictionaries.petrarch.verbs import VerbDictionary, read_verbs
 from eventwatch.errors import DictionaryError
 from eventwatch.ontology import is_known_code
 
@@ -78,6 +79,6 @@ def _unknown_codes(verbs: VerbDictionary) -> list[DictionaryError]:
         coded += [(p.line, c) for p in block.patterns for c in (p.code, p.passive)]
         coded = list(dict.fromkeys((line, c) for line, c in coded if c))
         for line, code in coded:
-            if code != NULL_CODE and not is_known_code(code):
+            if code != NO_EVENT and not is_known_code(code):
                 found.append(DictionaryError(path, line, f"unknown CAMEO code {code!r}"))
     return found

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from eventwatch.dictionaries.model import ANY_ACTOR, ANY_CODE, NO_ACTOR, Transformation
-from eventwatch.dictionaries.petrarch.verbs import NULL_CODE, VerbDictionary
+from eventwatch.dictionaries.model import ANY_ACTOR, ANY_CODE, NO_ACTOR, NO_EVENT, Transformation
+from eventwatch.dictionaries.petrarch.verbs import VerbDictionary
 from eventwatch.errors import DictionaryError
 
 _ROLES = (ANY_ACTOR, NO_ACTOR)
@@ -67,7 +67,7 @@ def _code_of(verb: str, codes: dict[str, str]) -> str:
     code = codes.get(verb.upper())
     if code is None:
         raise ValueError(f"{verb} is no verb of this dictionary: the rule is left out")
-    if code == NULL_CODE or not code.isdigit():
+    if code == NO_EVENT or not code.isdigit():
         raise ValueError(f"{verb} has no event code ({code!r}): the rule could never apply")
     return code
 

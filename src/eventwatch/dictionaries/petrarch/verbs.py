@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
+from eventwatch.dictionaries.model import NO_EVENT
 from eventwatch.dictionaries.petrarch._text import bracketed, data_lines
 from eventwatch.errors import DictionaryError
 
-NULL_CODE = "---"  # PETRARCH's "no event" code
 _MARKS = "+$^%~"  # pattern markers that may be written glued to a word
 
 
@@ -160,7 +160,7 @@ def read_verbs(path: Path, errors: list[DictionaryError],
 def split_code(text: str) -> tuple[str, str]:
     """``042:043`` → active ``042``, passive ``043``; ``:173`` → ``---``, ``173``."""
     active, _, passive = text.replace(" ", "").partition(":")
-    return active or NULL_CODE, passive
+    return active or NO_EVENT, passive
 
 
 def parse_block_header(line: str) -> tuple[str, str, str]:

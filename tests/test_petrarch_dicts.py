@@ -138,6 +138,23 @@ def test_petrarch_loads_cleanly(petrarch):
     assert len(petrarch.version) == 12
 
 
+def test_loading_leaves_the_collector_as_it_was_and_the_loaded_objects_frozen():
+    # Loaded dictionaries live as long as the process: later collections need not scan them.
+    import gc
+
+    from eventwatch.dictionaries.petrarch import gc_paused
+
+    before = gc.get_freeze_count()
+    try:
+        with gc_paused():
+            assert not gc.isenabled()
+            kept = [[i] for i in range(1000)]
+        assert gc.isenabled()
+        assert gc.get_freeze_count() >= before + len(kept)
+    finally:
+        gc.unfreeze()
+
+
 def test_petrarch_date_restriction_forms():
     assert parse_code("FRD").start is None and parse_code("FRD").end is None
     after = parse_code("FRDELI >340101")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import gc
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -52,15 +53,24 @@ class DictionaryParts:
 
 @contextmanager
 def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building large acyclic structures.
+    """Pause the cyclic garbage collector while building large acyclic structures, then move
+    what they left alive into the collector's permanent generation.
 
-    Loading allocates a few hundred thousand small objects that form no cycles; without this
-    the collector keeps rescanning them and loading takes about 60% longer.
+    Loading allocates about a million small objects that form no cycles. Scanned while they
+    are made, loading takes about 60% longer; left to the collector, the first allocation
+    after it comes back starts a full collection that scans them all (0.18 s for Phoenix),
+    and so does every later full collection while coding. ``gc.freeze`` spares both, as in a
+    pre-fork server: loaded dictionaries live as long as the process that loads them. At exit
+    the objects go back to the collector, so that extension modules (DuckDB's) see theirs
+    freed at shutdown instead of reporting them leaked.
     """
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
+        atexit.unregister(gc.unfreeze)  # once, however many loads
+        atexit.register(gc.unfreeze)
         if was_enabled:
             gc.enable()

@@ -49,3 +49,8 @@ FIGHT_EACH_OTHER_VERBS = frozenset({"clash", "fight", "battle", "skirmish", "exc
 def to_infinitive(verb: Token) -> bool:
     """Whether the verb carries its own "to" ("vowed to retaliate", "a plan to withdraw")."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def participle_tail(verb: Token) -> bool:
+    """A present participle tacked on a clause: "bombed the town, killing dozens"."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG"

@@ -32,7 +32,7 @@ from eventwatch.dictionaries.model import (
     in_office_only,
 )
 from eventwatch.dictionaries.words import fold
-from eventwatch.lexicon import FIGHT_EACH_OTHER_VERBS
+from eventwatch.lexicon import FIGHT_EACH_OTHER_VERBS, participle_tail
 from eventwatch.records import Actor
 
 if TYPE_CHECKING:
@@ -366,7 +366,7 @@ def _victims_of_the_same_act(doc: Doc, by_head: dict[int, tuple[Actor, ...]]) ->
     for head_i, actors in list(by_head.items()):
         token, verb = doc[head_i], doc[head_i].head
         if len(actors) != 1 or actors[0].country or token.dep_ != "dobj" \
-                or verb.dep_ != "advcl" or verb.tag_ != "VBG":
+                or not participle_tail(verb):
             continue
         (actor,) = actors
         acted_on = [a for obj in verb.head.children if obj.dep_ == "dobj"

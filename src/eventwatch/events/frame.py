@@ -16,6 +16,7 @@ from eventwatch.lexicon import (
     CAUSATIVE_VERBS,
     PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
+    participle_tail,
 )
 
 if TYPE_CHECKING:
@@ -166,7 +167,7 @@ class Frame:
                                                          "aux", "auxpass", "neg")]
         tokens.extend(c for t in list(tokens) for c in t.children
                       if c.dep_ in ("compound", "amod", "nmod", "det", "poss"))
-        if head.head != head and not has_own_subject(head) and not _participle_tail(head):
+        if head.head != head and not has_own_subject(head) and not participle_tail(head):
             # "X wants to meet": the governing verb; not in "X indicated it deplored Y", nor
             # in "bombed Gori, killing civilians" (no bomb killed them).
             tokens.append(head.head)
@@ -350,11 +351,6 @@ def phrase_after(verb: Token) -> Iterator[Token]:
             yield from (t for t in child.subtree
                         if not _before_hyphened_participle(t) and t.i not in brokers
                         and not _relative_clause_subject(t))
-
-
-def _participle_tail(verb: Token) -> bool:
-    """A present participle tacked on a clause: "…, killing dozens"."""
-    return verb.dep_ == "advcl" and verb.tag_ == "VBG"
 
 
 def _relative_clause_subject(token: Token) -> bool:

@@ -185,10 +185,10 @@ def actor_kind(codes: tuple[DatedCode, ...]) -> str:
 
 def actor_rows(records: list[ActorRecord], path: Path,
                known: set[tuple[str, ...]] | None = None,
-               surnames: dict[int, tuple[str, ...]] | None = None) -> Iterator[PhraseRow]:
+               surnames: dict[int, Surnames] | None = None) -> Iterator[PhraseRow]:
     """Phrase rows ``(words, entry, surface)`` for the index, one per name. ``known``: the
     names of every actor file read with this one; ``surnames``: by an entry's line, the
-    surnames that name it alone (``people_by_surname``)."""
+    single words that name it (``people_by_surname``)."""
     stem = path.name.removesuffix(".txt")
     used: set[str] = set()
     own = {words for record in records for _, words, _ in record.names}
@@ -220,21 +220,26 @@ def actor_rows(records: list[ActorRecord], path: Path,
             if member is not None and member not in known:
                 yield member, entry, None
         if surnames and record.line in surnames:
+            own = surnames[record.line]
             alone = Entry(ident + SURNAME_MARK, entry.kind, entry.codes, entry.source)
             in_office = Entry(ident + IN_OFFICE_MARK, entry.kind, entry.codes, entry.source)
-            for surname in surnames[record.line]:
-                if surname.startswith(SHARED):
-                    yield (surname.removeprefix(SHARED),), in_office, None
-                else:
-                    yield (surname,), alone, None
+            for word in own.alone:
+                yield (word,), alone, None
+            for word in own.shared:
+                yield (word,), in_office, None
 
 
-# Marks a surname several people share in ``people_by_surname``'s answer.
-SHARED = "@"
+@dataclass(frozen=True, slots=True)
+class Surnames:
+    """The single words that name one person: ``alone`` theirs only, ``shared`` with other
+    people (the coder takes whichever of them is in office on the day)."""
+
+    alone: tuple[str, ...] = ()
+    shared: tuple[str, ...] = ()
 
 
 def people_by_surname(files: list[tuple[Path, list[ActorRecord]]],
-                      known: set[tuple[str, ...]]) -> dict[str, dict[int, tuple[str, ...]]]:
+                      known: set[tuple[str, ...]]) -> dict[str, dict[int, Surnames]]:
     """Surnames that name one person alone ("Saakashvili", "Mugabe"), by file name and line:
     news names a person in full once, then by surname, and the files list most people only
     in full (``MIKHEIL_SAAKASHVILI_``). A person is an entry with dated codes (roles held
@@ -248,7 +253,7 @@ def people_by_surname(files: list[tuple[Path, list[ActorRecord]]],
     (``_NOT_SURNAMES``: "Movement") or a people's plural ("Syrians", of
     COALITION_OF_SECULAR_AND_DEMOCRATIC_SYRIANS). Thai people also by their first name
     (``_first_names``). A surname of four letters or more that several people share and
-    no one has as a first name names each of them (marked ``SHARED``): the coder takes the
+    no one has as a first name names each of them (``Surnames.shared``): the coder takes the
     one in office on the day ("Bush" in 2008 is George W., "Rice" Condoleezza), none if
     two are."""
     owners: dict[str, set[tuple[str, int]]] = {}
@@ -272,24 +277,27 @@ def people_by_surname(files: list[tuple[Path, list[ActorRecord]]],
                         given_names.add(words[0])
                     if by_first_name:
                         first_named.setdefault(words[0], set()).add((path.name, record.line))
-    found: dict[str, dict[int, list[str]]] = {}
+    alone: dict[tuple[str, int], list[str]] = {}
+    shared: dict[tuple[str, int], list[str]] = {}
     for surname, people in owners.items():
         if surname not in last_words or not surname.isalpha() or (surname,) in known \
                 or surname in _NOT_SURNAMES or (surname[:-1],) in known:
             continue
         if len(people) == 1 and len(surname) >= 5 and (
                 surname not in given_names or careers[next(iter(people))] > 1):
-            ((name, line),) = people
-            found.setdefault(name, {}).setdefault(line, []).append(surname)
+            alone.setdefault(next(iter(people)), []).append(surname)
         elif len(people) > 1 and len(surname) >= 4 and surname not in given_names:
-            for name, line in people:
-                found.setdefault(name, {}).setdefault(line, []).append(SHARED + surname)
-    taken = {word for lines in found.values() for words in lines.values() for word in words}
-    for (name, line), first in _first_names(first_named, owners, careers, known).items():
+            for owner in people:
+                shared.setdefault(owner, []).append(surname)
+    taken = {word for words in alone.values() for word in words}
+    for owner, first in _first_names(first_named, owners, careers, known).items():
         if first not in taken:
-            found.setdefault(name, {}).setdefault(line, []).append(first)
-    return {name: {line: tuple(words) for line, words in lines.items()}
-            for name, lines in found.items()}
+            alone.setdefault(owner, []).append(first)
+    found: dict[str, dict[int, Surnames]] = {}
+    for name, line in alone.keys() | shared.keys():
+        found.setdefault(name, {})[line] = Surnames(tuple(alone.get((name, line), ())),
+                                                    tuple(shared.get((name, line), ())))
+    return found
 
 
 def _first_names(first_named: dict[str, set[tuple[str, int]]],

@@ -249,6 +249,19 @@ def test_coder_sector_actor_takes_country_of_the_place(code_text, builtin):
     assert "located:AFG" in events[0].target.entry
 
 
+def test_coder_participle_tail_happens_at_its_clauses_place(code_text, builtin):
+    # The civilians killed are where the strike was, not where the jets come from ...
+    events = code_text("Turkish jets struck a village near Damascus on Tuesday, killing nine "
+                       "civilians, a monitoring group said.", dictionaries=builtin)
+    assert [(e.source.code, e.target.code, e.root) for e in events] == [
+        ("TURMIL", "SYRCVL", "19")]
+    # ... but a place in the participle is not the main clause's: no Afghan troops here.
+    events = code_text("Trump praised the troops on Thursday, hailing progress in "
+                       "Afghanistan.", day=dt.date(2017, 11, 24), dictionaries=builtin)
+    assert [(e.source.code, e.target.code, e.root) for e in events] == [
+        ("USAGOV", "MIL", "05")]
+
+
 def test_coder_country_distributes_over_conjuncts(code_text, builtin):
     events = code_text("Iran freed 15 British sailors and marines on Wednesday.",
                        dictionaries=builtin)

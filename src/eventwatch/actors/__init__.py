@@ -405,7 +405,9 @@ def _locate_sectors(doc: Doc, groups: dict[int, list[tuple[PhraseMatch, Span]]],
     bare: in "Sri Lanka will lift its ban on Tamil Tiger rebels, paving the way for talks
     scheduled in Thailand", the rebels are not Thai. A border is no setting: "fighting in
     Bajaur near the Afghan border" is in Pakistan. Nor is an act of force a country's name
-    modifies: "civilians killed in a US air raid" are no Americans.
+    modifies: "civilians killed in a US air raid" are no Americans. A participle tacked on
+    the place's clause happened there: "Russian warplanes struck a base near Tbilisi,
+    killing dozens of civilians" (GEOCVL).
     """
     places = set()
     place_clauses = set()
@@ -423,7 +425,7 @@ def _locate_sectors(doc: Doc, groups: dict[int, list[tuple[PhraseMatch, Span]]],
     elsewhere = any(a.country and a.country != country
                     for actors in by_head.values() for a in actors)
     for head_i, actors in list(by_head.items()):
-        if elsewhere and _clause_of(doc[head_i]).i not in place_clauses:
+        if elsewhere and place_clauses.isdisjoint(_settings_of(doc[head_i])):
             continue
         by_head[head_i] = tuple(
             in_country(a, country, "located")
@@ -455,6 +457,18 @@ def _is_place(kind: str, code: str) -> bool:
     """A country or capital, or a region the files code in full within a country ("in
     Gaza": PSEGZA), as where a sentence is set."""
     return kind in (COUNTRY, CAPITAL) or (kind == NAMED and code[:3] in iso3_codes())
+
+
+def _settings_of(token: Token) -> set[int]:
+    """The clauses whose place the token is at: its own and, for a participle tail ("…,
+    killing dozens"), the clause it is tacked on (not the other way round: "gave an address
+    to troops, hailing progress in Afghanistan" puts no troops in Afghanistan)."""
+    clause = _clause_of(token)
+    found = {clause.i}
+    while participle_tail(clause):
+        clause = _clause_of(clause.head)
+        found.add(clause.i)
+    return found
 
 
 def _clause_of(token: Token) -> Token:

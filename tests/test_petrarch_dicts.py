@@ -1740,3 +1740,14 @@ def test_a_ranking_is_no_event(tmp_path, nlp):
         == set()
     assert _code(d, nlp, "Freedonia overtook Sylvania to become Marxonia's top partner.") \
         == set()
+
+
+def test_petrarch_object_of_the_sources_own_side_ends_the_target_search(tmp_path, nlp):
+    # The one accused is the object, of the accuser's own government: no event, and not
+    # the country of a later phrase.
+    d = _extended(tmp_path, actors="GROUCHO_HACKENBUSH_ [FRDGOV 330101-331231]\n",
+                  verbs=_block("ACCUSE", "112"))
+    assert _code(d, nlp, "Firefly's office accused Groucho Hackenbush on Monday of treason "
+                         "over his stance on the Sylvania conflict.") == set()
+    assert _code(d, nlp, "Firefly accused Sylvania on Monday of treason.") == {
+        ("FRDGOV", "SYL", "112")}

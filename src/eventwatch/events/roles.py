@@ -498,7 +498,14 @@ def _first_actors(tokens: Iterable[Token], actors_of: ActorsOf, skip: Collection
     not as an agent ("missiles")."""
     fallback: list[Actor] = []
     for token in tokens:
-        found = [a for a in actors_of(conjuncts(token)) if a.code not in skip and (
+        named = actors_of(conjuncts(token))
+        if token.dep_ == "dobj" and named and all(a.code in skip for a in named) \
+                and any(map(names_someone, named)) and not any(prep_objects(token.head, "to")):
+            # "X's office accused Prime Minister Y of treason over the Georgia conflict": Y
+            # is the one accused, of X's own side (no event), not the conflict's country.
+            # One sent somewhere is no target: "dispatched Rice to Tbilisi".
+            return named
+        found = [a for a in named if a.code not in skip and (
             token.i not in pattern_words
             or not is_agent_word(a, {token.lemma_.lower(), token.lower_}))]
         if not found:

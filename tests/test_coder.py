@@ -406,3 +406,12 @@ def test_coder_a_blocking_pattern_codes_nothing(code_text, builtin):
 
     assert coded("Russia dismissed the French proposal.") == {("RUS", "FRA", "120")}
     assert coded("Afghan President Hamid Karzai dismissed two senior army commanders.") == set()
+
+
+def test_coder_naming_something_is_no_telephone_call(code_text, builtin):
+    events = code_text("Erdogan called Assad's decision irresponsible on Wednesday.",
+                       dictionaries=builtin)
+    assert all(e.code != "041" for e in events)
+    events = code_text("Putin called Erdogan on Tuesday.", dictionaries=builtin)
+    assert {(e.source.code, e.target.code, e.code) for e in events} == {
+        ("RUSGOV", "TURGOV", "041")}

@@ -71,6 +71,8 @@ if TYPE_CHECKING:
 
 # spaCy's small model lemmatizes a few verbs wrongly: (bad lemma, surface prefix) -> lemma.
 LEMMA_FIXES = {("stag", "stag"): "stage"}
+# Verbs that name their object when a predicate follows ("called the move an attempt").
+NAMING_VERBS = frozenset({"call"})
 # Particles that send a verb somewhere without making it another verb.
 DIRECTION_PARTICLES = frozenset({"back", "down", "out", "away"})
 # Roots whose country-less targets are the source's own people (arrests, mass killings).
@@ -207,7 +209,7 @@ def _first_match(frame: Frame, patterns: Iterable[Pattern], words: set[str],
     fitting = (p for p in patterns
                if frame.matches(p, words) and not _unfilled_slot(frame, p, actors)
                and not _names_an_actor_modifier(frame, p, actors)
-               and not _another_verb(frame, p))
+               and not _another_verb(frame, p) and not _a_name_given(frame, p))
     first = next(fitting, None)
     if first is None or frame.named_objects(first) or any(
             w.startswith(PRE_VERB) for w in first.words):
@@ -229,6 +231,21 @@ def _another_verb(frame: Frame, pattern: Pattern) -> bool:
     return not pattern.words and any(
         p.head == frame.head and p.lower_ not in DIRECTION_PARTICLES
         and not (p.i + 1 < len(p.doc) and p.nbor().lower_ == "to") for p in frame.particles)
+
+
+def _a_name_given(frame: Frame, pattern: Pattern) -> bool:
+    """"Called the decision irresponsible", "calling it a government plot": a verb of naming
+    with a predicate names its object and makes no call, so its bare pattern (a telephone
+    call, 041) does not fit; one that names the predicate may ("called it troubling")."""
+    verb = frame.head
+    return not pattern.words and verb.lemma_.lower() in NAMING_VERBS and any(
+        c.dep_ == "oprd" or (c.dep_ == "dobj" and _predicate_after(c)) for c in verb.children)
+
+
+def _predicate_after(noun: Token) -> bool:
+    """An adjective after its noun is a predicate the parser hung on it: "called the
+    decision irresponsible" (English puts an attribute first)."""
+    return any(c.dep_ == "amod" and c.i > noun.i and c.tag_ == "JJ" for c in noun.children)
 
 
 def _named_verbs(token: Token, pattern: Pattern, verbs: PatternIndex) -> list[int]:

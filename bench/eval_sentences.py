@@ -23,6 +23,12 @@ hand at the country level. Its labels give armed groups the country they fight i
 years, so the triple scores understate coders with other conventions; the count of
 no-event records that got events anyway is the figure to watch. The facts are written from
 memory and not all checked: it measures coding, not history.
+
+``bench/data/no_event_lookalikes.jsonl`` holds 270 more sentences of August and September 2008
+wire copy, none with a political event, written to fool a keyword coder: sport told with the
+verbs of war ("France overwhelmed Poland 45-29"), takeovers ("Barclays agreed to buy ...
+Lehman Brothers"), profit warnings, robberies, struggles ("battling to keep up with demand").
+Only the count of records that got events anyway means anything there.
 """
 
 from __future__ import annotations

@@ -1671,11 +1671,40 @@ LOOK_ALIKES = [
     (_block("END", "160", "END", "- * TALKS  [160]"),
      "Freedonia ended talks with Sylvania on Monday.", {("FRD", "SYL", "160")},
      "Freedonia ended two days of talks in Sylvania on Monday."),
+    # A prize taken, and the rest of the result told with it.
+    (_block("CAPTURE", "171"), "Freedonia captured Sylvania on Monday.",
+     {("FRD", "SYL", "171")},
+     "Freedonia captured the team eventing gold, with Sylvania taking silver."),
+    # A win told with the prize it brought, or with a race distance.
+    (_block("BEAT", "190"), "Freedonia beat Sylvania on Monday.", {("FRD", "SYL", "190")},
+     "Freedonia beat Sylvania in two tie-breaks to win the title."),
+    (_block("BEAT", "190"), "Freedonia beat Sylvania on Monday.", {("FRD", "SYL", "190")},
+     "Freedonia's Rufus Firefly beat Sylvania's champion in the 100m butterfly."),
+    # A forecast beaten is business.
+    (_block("BEAT", "190"), "Freedonia beat Sylvania on Monday.", {("FRD", "SYL", "190")},
+     "Freedonia's jewellers beat forecasts in Sylvania."),
+    # A struggle to do something has no opponent, unless an armed force struggles.
+    (_block("BATTLE", "190"), "The Freedonian army is battling to retake the town from "
+     "Sylvania.", {("FRDMIL", "SYL", "190")},
+     "Freedonian carmakers are battling to keep up with demand from Sylvania."),
+    # A purchase of a business is a deal between firms; of gas, trade.
+    (_block("AGREE", "050"), "Freedonia agreed with Sylvania on Monday.",
+     {("FRD", "SYL", "050")}, "Freedonia agreed to buy the banking business of Sylvania."),
+    # A warning about profits is a forecast; about what someone will do, a warning.
+    (_block("WARN", "130"), "Freedonia warned that Sylvania would pay more.",
+     {("FRD", "SYL", "130")},
+     "A Freedonian airline warned that annual profits in Sylvania could be wiped out."),
+    # What is told with a race won is part of the result.
+    (_block("PRAISE", "051"), "Rufus Firefly praised Sylvania on Monday.",
+     {("FRDGOV", "SYL", "051")},
+     "Rufus Firefly clinched the Tour of Freedonia and praised Sylvania."),
 ]
 
 
 @pytest.mark.parametrize(("verbs", "coded", "expected", "look_alike"), LOOK_ALIKES,
-                         ids=["preposition", "ballot", "gathering"])
+                         ids=["preposition", "ballot", "gathering", "prize-taken",
+                              "prize-won", "distance", "forecast", "struggle", "takeover",
+                              "profit-warning", "race-won"])
 def test_a_look_alike_of_a_coded_sentence_is_no_event(tmp_path, nlp, verbs, coded, expected,
                                                       look_alike):
     d = _extended(tmp_path, verbs=verbs)
@@ -1751,3 +1780,12 @@ def test_petrarch_object_of_the_sources_own_side_ends_the_target_search(tmp_path
                          "over his stance on the Sylvania conflict.") == set()
     assert _code(d, nlp, "Firefly accused Sylvania on Monday of treason.") == {
         ("FRDGOV", "SYL", "112")}
+
+
+def test_ordinary_crime_is_no_event(tmp_path, nlp):
+    # Robbers are after property: the place that gives them a country makes them no party.
+    d = _extended(tmp_path, agents="ROBBER [~CRM]\nSOLDIER [~MIL]\n",
+                  verbs=_block("STORM", "190"))
+    assert _code(d, nlp, "Freedonian soldiers stormed a police station in Sylvania.") == {
+        ("FRDMIL", "SYL", "190")}
+    assert _code(d, nlp, "Masked robbers stormed a jeweller's shop in Sylvania.") == set()

@@ -40,6 +40,10 @@ CAUSATIVE_VERBS = frozenset({"prompt", "force", "compel", "cause", "lead", "spur
 # Verbs of accidents: what follows from them ("crashed, killing 60") is nobody's doing.
 ACCIDENT_VERBS = frozenset({"crash", "capsize", "sink", "derail", "collapse", "overturn",
                             "plunge", "skid", "topple", "erupt"})
+# Nouns of armed forces and fighters, by lemma ("troops", "rebels", "gunmen").
+ARMED_NOUNS = frozenset({"troop", "soldier", "force", "army", "military", "rebel", "militant",
+                         "insurgent", "fighter", "militia", "guerrilla", "gunman", "jihadist",
+                         "police", "policeman", "marine", "navy", "commando", "separatist"})
 # Verbs whose coordinated subjects fight each other ("Ethiopian troops and Islamist
 # insurgents fought").
 FIGHT_EACH_OTHER_VERBS = frozenset({"clash", "fight", "battle", "skirmish", "exchange",

@@ -30,6 +30,8 @@ from eventwatch.dictionaries.model import (
     PhraseMatch,
 )
 from eventwatch.dictionaries.words import regular_verb_form
+from eventwatch.events.business import a_profit_warning, a_takeover
+from eventwatch.events.crime import ordinary_crime
 from eventwatch.events.frame import (
     Frame,
     attribution,
@@ -42,7 +44,7 @@ from eventwatch.events.frame import (
 from eventwatch.events.games import a_ballot_cast, a_game_result, a_ranking
 from eventwatch.events.ids import event_id
 from eventwatch.events.mood import Mood, background, conditional, mood_of, obliged
-from eventwatch.events.nature import against_nature
+from eventwatch.events.nature import a_struggle, against_nature
 from eventwatch.events.roles import (
     COOPERATION_ROOTS,
     ORG_PREFIXES,
@@ -362,7 +364,7 @@ def _left_in_a_state(token: Token) -> bool:
 # background, games, rankings, ballots, fights against nature.
 NOT_NEWS: tuple[Callable[[Token], bool], ...] = (
     unasserted, _left_in_a_state, background, a_game_result, a_ranking, a_ballot_cast,
-    against_nature)
+    against_nature, a_struggle, a_takeover, a_profit_warning, ordinary_crime)
 
 
 def _done_by_gerund(token: Token, by_token: dict[int, list[Event]]) -> bool:

@@ -19,7 +19,7 @@ CONTEST_VERBS = frozenset({
     "beat", "defeat", "crush", "thrash", "edge", "rout", "down", "overcome", "face", "play",
     "draw", "lose", "win", "stun", "upset", "trounce", "whip", "sweep", "oust", "eliminate",
     "overpower", "outclass", "outplay", "outscore", "dominate", "take", "hold", "knock",
-    "meet", "overtake", "topple", "humble", "hammer", "batter", "dump"})
+    "meet", "overtake", "topple", "humble", "hammer", "batter", "dump", "overwhelm"})
 # Nouns that name a game or its stage ("in the final", "a friendly match").
 GAME_NOUNS = frozenset({
     "final", "semifinal", "quarterfinal", "match", "friendly", "tournament", "medal",
@@ -27,17 +27,26 @@ GAME_NOUNS = frozenset({
     "semi", "olympiad", "singles", "doubles", "wicket", "volleyball",
     "basketball", "football", "soccer", "tennis", "cricket", "rugby", "hockey", "handball",
     "badminton", "baseball", "softball", "breaststroke", "backstroke", "freestyle",
-    "marathon", "relay", "hurdles", "decathlon", "heptathlon", "triathlon"})
+    "marathon", "relay", "hurdles", "decathlon", "heptathlon", "triathlon", "archery",
+    "fencing", "epee", "sabre", "rowing", "canoeing", "kayak", "cycling", "judo", "taekwondo",
+    "wrestling", "boxing", "weightlifting", "gymnastics", "diving", "swimming", "polo",
+    "equestrian", "dressage", "sailing", "athletics", "golf", "snooker", "tie-break",
+    "medley", "duet"})
 # (not "goal" or "game": "our goal was", "war games")
 # Prizes, only where a verb hands them over ("met on the sidelines of the Olympic Games" is a
 # meeting): "won the shooting gold of the Games".
-PRIZE_NOUNS = frozenset({"gold", "silver", "bronze", "title", "trophy", "cup", "crown"})
+PRIZE_NOUNS = frozenset({"gold", "silver", "bronze", "title", "trophy", "cup", "crown",
+                         "medal", "prize", "award"})
+# Races named as prizes, in capitals ("clinched the Tour of Spain"; a "tour" is a visit).
+_RACES = frozenset({"Tour", "Giro", "Vuelta"})
 # What a vote is won for ("won control of the lower house in the March elections").
 ELECTION_NOUNS = frozenset({"election", "poll", "vote", "referendum", "primary", "runoff",
                             "run-off", "ballot", "seat", "nomination", "landslide"})
 # Games the tokenizer splits: "in straight sets", "in four sets", "a one-day international".
 _GAME_PHRASES = re.compile(r"\bin (?:straight|two|three|four|five) sets\b|\bone-day "
                            r"internationals?\b|\btwenty20\b", re.IGNORECASE)
+# Race distances ("the 100m butterfly"), not money ("$100m").
+_DISTANCE = re.compile(r"(?<![\w.,$£€])\d{2,5}m\b")
 # "3-1", "97-76", "6-3 7-6"; not "2-3 percent", "1990-95" or a vote ("voted 52-48").
 _SCORE = re.compile(r"(?<![\w.$£€-])\d{1,3}-\d{1,3}(?![\w%-])"
                     r"(?!\s*(?:per|percent|million|billion|years?|months?|weeks?|days?))")
@@ -47,6 +56,13 @@ _SCORE = re.compile(r"(?<![\w.$£€-])\d{1,3}-\d{1,3}(?![\w%-])"
 PRIZE_VERBS = frozenset({"give", "hand", "bring", "earn", "win", "secure", "clinch"})
 # ... of which those that win it ("gave the opposition a seat" may be a concession).
 WINNING_VERBS = frozenset({"earn", "win", "secure", "clinch"})
+# Verbs that take a prize as their object ("captured the team gold", "retained their title",
+# "taking silver and bronze"); only a prize itself counts here, not "the Games".
+TAKING_VERBS = frozenset({"take", "claim", "capture", "retain", "defend", "grab", "bag",
+                          "collect", "scoop", "snatch", "land"})
+# What is beaten in business, not in a game or a war ("beat forecasts").
+_BENCHMARKS = frozenset({"forecast", "expectation", "estimate", "record", "target", "odds",
+                         "consensus", "prediction"})
 
 # Verbs a ranking is told with ("overtook Germany as the world's top exporter").
 RANKING_VERBS = frozenset({"overtake", "surpass", "outstrip", "overhaul", "outpace", "eclipse",
@@ -68,22 +84,40 @@ def a_ranking(verb: Token) -> bool:
 
 def a_game_result(verb: Token) -> bool:
     """Whether ``verb`` tells a sports result: a contest verb in a sentence with a score or a
-    game noun, and no vote, or tacked on a win ("won the shot put, beating X"); or a prize
-    or an election won or handed over ("giving India its first gold medal", "won control of
-    the lower house in the March elections")."""
-    lemma = verb.lemma_.lower()
-    if lemma in PRIZE_VERBS and any(_game_noun(t) or _a_prize(t) or (
-            lemma in WINNING_VERBS and t.lemma_.lower() in ELECTION_NOUNS) for t in verb.subtree):
+    game noun, and no vote, or one that beats a forecast; a prize or an election won or
+    handed over ("giving India its first gold medal", "captured the team gold", "won control
+    of the lower house in the March elections"); or anything told with a prize won ("beat
+    Djokovic to win the title", "won the shot put, beating X", "stormed to victory,
+    capturing the gold", "clinched the Tour of Spain and praised his team-mates")."""
+    if _a_prize_won(verb, elections=True):
         return True
-    if lemma not in CONTEST_VERBS:
+    if any(c.dep_ == "advcl" and _a_prize_won(c) for c in verb.children) or (
+            verb.dep_ in ("advcl", "conj") and _a_prize_won(verb.head)):
+        return True
+    if verb.lemma_.lower() not in CONTEST_VERBS:
         return False
     if verb.dep_ in ("advcl", "conj") and verb.head.lemma_.lower() == "win":
         return True  # "won the men's shot put, beating American favourite Christian Cantwell"
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in _BENCHMARKS for c in verb.children):
+        return True
     sentence = verb.sent
     if any(t.lemma_.lower() == "vote" for t in sentence):
         return False
-    return bool(_SCORE.search(sentence.text) or _GAME_PHRASES.search(sentence.text)) or any(
-        map(_game_noun, sentence))
+    return bool(_SCORE.search(sentence.text) or _GAME_PHRASES.search(sentence.text)
+                or _DISTANCE.search(sentence.text)) or any(map(_game_noun, sentence))
+
+
+def _a_prize_won(verb: Token, elections: bool = False) -> bool:
+    """A prize (or, with ``elections``, an election) won or handed over by the verb, or a
+    prize it takes."""
+    lemma = verb.lemma_.lower()
+    if lemma in PRIZE_VERBS and any(_game_noun(t) or _a_prize(t) or t.text in _RACES or (
+            elections and lemma in WINNING_VERBS and t.lemma_.lower() in ELECTION_NOUNS)
+            for t in verb.subtree):
+        return True
+    return lemma in TAKING_VERBS and any(
+        _a_prize(t) and t.text != "Games" and t.dep_ not in ("compound", "amod", "nmod")
+        for c in verb.children if c.dep_ == "dobj" for t in c.subtree)  # not "a gold mine"
 
 
 def a_ballot_cast(verb: Token) -> bool:
@@ -97,8 +131,10 @@ def a_ballot_cast(verb: Token) -> bool:
 
 
 def _game_noun(token: Token) -> bool:
-    return token.lemma_.lower() in GAME_NOUNS and token.dep_ not in ("amod", "advmod") \
-        and token.pos_ != "VERB"
+    """A game noun, not an adjective ("final status talks"); an adjective after its noun is
+    the parser's reading of a noun ("the men's archery final")."""
+    attribute = token.dep_ in ("amod", "advmod") and token.i < token.head.i
+    return token.lemma_.lower() in GAME_NOUNS and not attribute and token.pos_ != "VERB"
 
 
 def _a_prize(token: Token) -> bool:

@@ -24,8 +24,9 @@ BUSINESS_NOUNS = frozenset({
     "fifth", "quarter", "third", "half", "majority"})
 # Verbs of warning, and what a company's forecast is about.
 WARNING_VERBS = frozenset({"warn", "caution"})
-EARNINGS_NOUNS = frozenset({"profit", "earning", "sale", "revenue", "income", "loss",
-                            "dividend", "margin", "turnover", "result"})
+# (not "sales" or "revenue": "warned that arms sales to Georgia would", "would cut its gas
+# revenue" may well be threats).
+EARNINGS_NOUNS = frozenset({"profit", "earning", "dividend", "margin", "turnover"})
 
 
 def a_takeover(verb: Token) -> bool:

@@ -24,11 +24,14 @@ years, so the triple scores understate coders with other conventions; the count 
 no-event records that got events anyway is the figure to watch. The facts are written from
 memory and not all checked: it measures coding, not history.
 
-``bench/data/no_event_lookalikes.jsonl`` holds 270 more sentences of August and September 2008
+``bench/data/no_event_lookalikes.jsonl`` holds 420 more sentences of August to December 2008
 wire copy, none with a political event, written to fool a keyword coder: sport told with the
 verbs of war ("France overwhelmed Poland 45-29"), takeovers ("Barclays agreed to buy ...
 Lehman Brothers"), profit warnings, robberies, struggles ("battling to keep up with demand").
-Only the count of records that got events anyway means anything there.
+Only the count of records that got events anyway means anything there. Its counterweight,
+``bench/data/political_lookalikes.jsonl``, holds 100 labelled political sentences told in
+the same words ("Russian troops captured Gori during the Olympic Games", "China agreed to buy
+Russian oil"), so that a rule against look-alikes is seen to keep the real events.
 """
 
 from __future__ import annotations

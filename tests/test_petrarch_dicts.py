@@ -1698,13 +1698,31 @@ LOOK_ALIKES = [
     (_block("PRAISE", "051"), "Rufus Firefly praised Sylvania on Monday.",
      {("FRDGOV", "SYL", "051")},
      "Rufus Firefly clinched the Tour of Freedonia and praised Sylvania."),
+    # A company going bust, its forecast and its stakes are business; shoppers no party.
+    (_block("GO", "040"), "Freedonia went to Sylvania on Monday.", {("FRD", "SYL", "040")},
+     "A Freedonian retailer went into administration in Sylvania on Monday."),
+    (_block("BLAME", "112"), "Freedonia blamed Sylvania on Monday.", {("FRD", "SYL", "112")},
+     "A Freedonian carmaker cut its profit forecast, blaming weak sales in Sylvania."),
+    (_block("INCREASE", "061"), "Freedonia increased aid to Sylvania.",
+     {("FRD", "SYL", "061")}, "Freedonia increased its stake in Sylvania's national carmaker."),
+    (_block("STORM", "190"), "Freedonia stormed Sylvania on Monday.", {("FRD", "SYL", "190")},
+     "Freedonian shoppers stormed stores in Sylvania on Monday."),
+    # A victory reached, a tournament left and a prize named in capitals are sport.
+    (_block("STORM", "190"), "Freedonia stormed Sylvania on Monday.", {("FRD", "SYL", "190")},
+     "Freedonia's Rufus Firefly stormed to victory in Sylvania on Monday."),
+    (_block("PULL", "040"), "Freedonia pulled out of Sylvania.", {("FRD", "SYL", "040")},
+     "Freedonia's Rufus Firefly pulled out of the Masters Cup in Sylvania with an injury."),
+    (_block("WIN", "060"), "Freedonia won Sylvania on Monday.", {("FRD", "SYL", "060")},
+     "Rufus Firefly won the Booker Prize in Sylvania on Monday."),
 ]
 
 
 @pytest.mark.parametrize(("verbs", "coded", "expected", "look_alike"), LOOK_ALIKES,
                          ids=["preposition", "ballot", "gathering", "prize-taken",
                               "prize-won", "distance", "forecast", "struggle", "takeover",
-                              "profit-warning", "race-won"])
+                              "profit-warning", "race-won", "insolvency", "forecast-cut",
+                              "stake", "shoppers", "to-victory", "tournament-left",
+                              "named-prize"])
 def test_a_look_alike_of_a_coded_sentence_is_no_event(tmp_path, nlp, verbs, coded, expected,
                                                       look_alike):
     d = _extended(tmp_path, verbs=verbs)

@@ -39,7 +39,7 @@ CAUSATIVE_VERBS = frozenset({"prompt", "force", "compel", "cause", "lead", "spur
                              "convince", "inspire", "move", "help", "enable", "allow"})
 # Verbs of accidents: what follows from them ("crashed, killing 60") is nobody's doing.
 ACCIDENT_VERBS = frozenset({"crash", "capsize", "sink", "derail", "collapse", "overturn",
-                            "plunge", "skid", "topple", "erupt"})
+                            "plunge", "skid", "topple", "erupt", "veer"})
 # Nouns of armed forces and fighters, by lemma ("troops", "rebels", "gunmen").
 ARMED_NOUNS = frozenset({"troop", "soldier", "force", "army", "military", "rebel", "militant",
                          "insurgent", "fighter", "militia", "guerrilla", "gunman", "jihadist",

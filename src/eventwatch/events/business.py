@@ -22,6 +22,18 @@ BUSINESS_NOUNS = frozenset({
     "subsidiary", "arm", "branch", "brand", "holding", "portfolio", "bank", "company", "firm",
     "insurer", "carmaker", "airline", "retailer", "chain", "lender", "brewer", "percent",
     "fifth", "quarter", "third", "half", "majority"})
+# Verbs that take control ("seize control of Europe's largest carmaker").
+CONTROL_VERBS = frozenset({"seize", "take", "gain", "win", "acquire", "assume"})
+# A company going bust ("went into administration"; the word is no government there).
+INSOLVENCY_NOUNS = frozenset({"administration", "receivership", "liquidation", "bankruptcy"})
+# Verbs that change a company's forecast, and what they change ("slashed its profit
+# forecast"); what is told with that is business too ("... as the yen hammered the giant").
+FORECAST_VERBS = frozenset({"cut", "slash", "raise", "lower", "trim", "lift", "revise",
+                            "halve", "double"})
+FORECAST_NOUNS = frozenset({"forecast", "outlook", "guidance", "projection"})
+# Crowds of the market, not of politics ("American shoppers stormed stores on Black Friday").
+MARKET_CROWDS = frozenset({"shopper", "consumer", "investor", "buyer", "holidaymaker",
+                           "bargain-hunter"})
 # Verbs of warning, and what a company's forecast is about.
 WARNING_VERBS = frozenset({"warn", "caution"})
 # (not "sales" or "revenue": "warned that arms sales to Georgia would", "would cut its gas
@@ -31,18 +43,32 @@ EARNINGS_NOUNS = frozenset({"profit", "earning", "dividend", "margin", "turnover
 
 def a_takeover(verb: Token) -> bool:
     """Whether the verb buys or sells a business, or agrees, plans or offers to ("agreed to
-    buy the trading business of Lehman Brothers", "acquired a 20 percent stake in X"), or is
-    tacked on such a deal ("..., giving the battered bank a fresh injection of capital")."""
+    buy the trading business of Lehman Brothers", "acquired a 20 percent stake in X", "aimed
+    to seize control of Europe's largest carmaker"), or is told with such a deal ("...,
+    giving the battered bank a fresh injection of capital", "completed its investment,
+    taking a 21 percent stake")."""
     if verb.dep_ == "advcl" and verb.head != verb and _a_purchase(verb.head):
         return True
-    return _a_purchase(verb)
+    return _a_purchase(verb) or any(c.dep_ == "advcl" and _a_purchase(c) for c in verb.children)
 
 
 def _a_purchase(verb: Token) -> bool:
-    purchases = [verb] if verb.lemma_.lower() in PURCHASE_VERBS else [
-        c for c in verb.children
-        if c.dep_ == "xcomp" and c.lemma_.lower() in PURCHASE_VERBS]
-    return any(o.lemma_.lower() in BUSINESS_NOUNS for p in purchases for o in _bought(p))
+    purchases = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+    return any(_buys_a_business(p) for p in purchases)
+
+
+def _buys_a_business(verb: Token) -> bool:
+    """A purchase of a business ("bought a stake"), any deal in a stake ("raised its stake
+    in Volkswagen"), or control of a business taken."""
+    lemma = verb.lemma_.lower()
+    bought = _bought(verb)
+    if any(o.lemma_.lower() == "stake" for o in bought):
+        return True
+    if lemma in PURCHASE_VERBS:
+        return any(o.lemma_.lower() in BUSINESS_NOUNS for o in bought)
+    return lemma in CONTROL_VERBS and any(
+        o.lemma_.lower() == "control" and any(
+            p.lemma_.lower() in BUSINESS_NOUNS for p in _of_objects(o)) for o in bought)
 
 
 def _bought(purchase: Token) -> list[Token]:
@@ -54,9 +80,33 @@ def _bought(purchase: Token) -> list[Token]:
     return found
 
 
+def _of_objects(noun: Token) -> list[Token]:
+    return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children if p.dep_ == "pobj"]
+
+
 def a_profit_warning(verb: Token) -> bool:
     """Whether the verb warns about a company's own figures: "warned that annual profits
     could be wiped out", "warned that fuel prices would slash its earnings"."""
     return verb.lemma_.lower() in WARNING_VERBS and any(
         s.dep_ in ("nsubj", "nsubjpass", "dobj") and s.lemma_.lower() in EARNINGS_NOUNS
         for c in verb.children if c.dep_ == "ccomp" for s in c.children)
+
+
+def business_news(verb: Token) -> bool:
+    """Whether the verb tells a company's fortunes: an insolvency ("went into
+    administration"), a forecast changed and what is told with it ("slashed its annual profit
+    forecast as a strong yen hammered the Japanese giant"), or what shoppers and investors
+    do ("American shoppers stormed stores")."""
+    if any(p.lemma_.lower() in INSOLVENCY_NOUNS for c in verb.children
+           if c.dep_ == "prep" and c.lower_ == "into" for p in c.children if p.dep_ == "pobj"):
+        return True
+    if _changes_a_forecast(verb) or (verb.dep_ in ("advcl", "conj") and verb.head != verb
+                                     and _changes_a_forecast(verb.head)):
+        return True
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in MARKET_CROWDS for c in verb.children)
+
+
+def _changes_a_forecast(verb: Token) -> bool:
+    return verb.lemma_.lower() in FORECAST_VERBS and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in FORECAST_NOUNS for c in verb.children)

@@ -30,7 +30,7 @@ from eventwatch.dictionaries.model import (
     PhraseMatch,
 )
 from eventwatch.dictionaries.words import regular_verb_form
-from eventwatch.events.business import a_profit_warning, a_takeover
+from eventwatch.events.business import a_profit_warning, a_takeover, business_news
 from eventwatch.events.crime import ordinary_crime
 from eventwatch.events.frame import (
     Frame,
@@ -364,7 +364,7 @@ def _left_in_a_state(token: Token) -> bool:
 # background, games, rankings, ballots, fights against nature.
 NOT_NEWS: tuple[Callable[[Token], bool], ...] = (
     unasserted, _left_in_a_state, background, a_game_result, a_ranking, a_ballot_cast,
-    against_nature, a_struggle, a_takeover, a_profit_warning, ordinary_crime)
+    against_nature, a_struggle, a_takeover, a_profit_warning, business_news, ordinary_crime)
 
 
 def _done_by_gerund(token: Token, by_token: dict[int, list[Event]]) -> bool:

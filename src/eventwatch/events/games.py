@@ -31,7 +31,7 @@ GAME_NOUNS = frozenset({
     "fencing", "epee", "sabre", "rowing", "canoeing", "kayak", "cycling", "judo", "taekwondo",
     "wrestling", "boxing", "weightlifting", "gymnastics", "diving", "swimming", "polo",
     "equestrian", "dressage", "sailing", "athletics", "golf", "snooker", "tie-break",
-    "medley", "duet"})
+    "medley", "duet", "downhill", "slalom"})
 # (not "goal" or "game": "our goal was", "war games")
 # Prizes, only where a verb hands them over ("met on the sidelines of the Olympic Games" is a
 # meeting): "won the shooting gold of the Games".
@@ -89,8 +89,9 @@ def a_game_result(verb: Token) -> bool:
     of the lower house in the March elections"); or anything told with a prize won ("beat
     Djokovic to win the title", "won the shot put, beating X", "stormed to victory,
     capturing the gold", "clinched the Tour of Spain and praised his team-mates")."""
-    if _a_prize_won(verb, elections=True):
-        return True
+    if _a_prize_won(verb, elections=True) or _to_victory(verb) or any(
+            _game_noun(o) or _a_prize(o) for o in _objects(verb)):
+        return True  # "stormed to victory", "pulled out of the Masters Cup"
     if any(c.dep_ == "advcl" and _a_prize_won(c) for c in verb.children) or (
             verb.dep_ in ("advcl", "conj") and _a_prize_won(verb.head)):
         return True
@@ -138,6 +139,28 @@ def _game_noun(token: Token) -> bool:
 
 
 def _a_prize(token: Token) -> bool:
-    """A prize, or "the Games" (the Olympics; not "war games")."""
-    return (token.lemma_.lower() in PRIZE_NOUNS and token.pos_ == "NOUN") \
+    """A prize ("the Booker Prize"), or "the Games" (the Olympics; not "war games")."""
+    return (token.lemma_.lower() in PRIZE_NOUNS and token.pos_ in ("NOUN", "PROPN")) \
         or token.text == "Games"
+
+
+# What a win is reached as ("stormed to victory", "cruised to a win", "swam to gold").
+_VICTORIES = frozenset({"victory", "win", "gold", "title", "triumph"})
+
+
+def _to_victory(verb: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == "to" and any(
+        o.dep_ == "pobj" and o.lemma_.lower() in _VICTORIES for o in c.children)
+        for c in verb.children)
+
+
+def _objects(verb: Token) -> list[Token]:
+    """The verb's direct objects and the objects of its prepositions, however nested ("pulled
+    out of [the Masters Cup]")."""
+    found = [c for c in verb.children if c.dep_ == "dobj"]
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    while preps:
+        prep = preps.pop()
+        found += [c for c in prep.children if c.dep_ == "pobj"]
+        preps += [c for c in prep.children if c.dep_ == "prep"]
+    return found

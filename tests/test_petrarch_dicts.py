@@ -1807,3 +1807,13 @@ def test_ordinary_crime_is_no_event(tmp_path, nlp):
     assert _code(d, nlp, "Freedonian soldiers stormed a police station in Sylvania.") == {
         ("FRDMIL", "SYL", "190")}
     assert _code(d, nlp, "Masked robbers stormed a jeweller's shop in Sylvania.") == set()
+
+
+def test_a_firm_seized_and_stakes_raised_are_still_politics(tmp_path, nlp):
+    # A government seizing a company is a political act, and "raising the stakes" no deal.
+    d = _extended(tmp_path, verbs=_block("SEIZE", "171", "SEIZE", "- * CONTROL  [171]")
+                  + _block("FREEZE", "160"))
+    assert _code(d, nlp, "Freedonia seized control of Sylvania's national oil company.") == {
+        ("FRD", "SYL", "171")}
+    assert _code(d, nlp, "Freedonia froze talks with Sylvania, raising the stakes.") == {
+        ("FRD", "SYL", "160")}

@@ -1705,6 +1705,8 @@ LOOK_ALIKES = [
      "A Freedonian carmaker cut its profit forecast, blaming weak sales in Sylvania."),
     (_block("INCREASE", "061"), "Freedonia increased aid to Sylvania.",
      {("FRD", "SYL", "061")}, "Freedonia increased its stake in Sylvania's national carmaker."),
+    (_block("AIM", "130"), "Freedonia aimed at Sylvania on Monday.", {("FRD", "SYL", "130")},
+     "Freedonia raised its stake in a carmaker and aimed at Sylvania's largest carmaker."),
     (_block("STORM", "190"), "Freedonia stormed Sylvania on Monday.", {("FRD", "SYL", "190")},
      "Freedonian shoppers stormed stores in Sylvania on Monday."),
     # A victory reached, a tournament left and a prize named in capitals are sport.
@@ -1721,7 +1723,8 @@ LOOK_ALIKES = [
                          ids=["preposition", "ballot", "gathering", "prize-taken",
                               "prize-won", "distance", "forecast", "struggle", "takeover",
                               "profit-warning", "race-won", "insolvency", "forecast-cut",
-                              "stake", "shoppers", "to-victory", "tournament-left",
+                              "stake", "stake-and", "shoppers", "to-victory",
+                              "tournament-left",
                               "named-prize"])
 def test_a_look_alike_of_a_coded_sentence_is_no_event(tmp_path, nlp, verbs, coded, expected,
                                                       look_alike):

@@ -44,8 +44,8 @@ def a_takeover(verb: Token) -> bool:
     buy the trading business of Lehman Brothers", "acquired a 20 percent stake in X"), or is
     told with such a deal ("..., giving the battered bank a fresh injection of capital",
     "completed its investment, taking a 21 percent stake in the bank")."""
-    if verb.dep_ == "advcl" and verb.head != verb and _a_purchase(verb.head):
-        return True
+    if verb.dep_ in ("advcl", "conj") and verb.head != verb and _a_purchase(verb.head):
+        return True  # "raised its stake in Volkswagen and aimed to seize control"
     return _a_purchase(verb) or any(c.dep_ == "advcl" and _a_purchase(c) for c in verb.children)
 
 

@@ -1656,6 +1656,12 @@ def test_petrarch_a_country_does_not_cover_the_other_side_of_a_fight(tmp_path, n
         ("FRDMIL", "SYL", "190")}
 
 
+def _plain(verb: str, code: str, past: str) -> tuple[str, str, set[tuple[str, str, str]]]:
+    """A one-verb block and the plain sentence it codes: "Freedonia <past> Sylvania on
+    Monday." is FRD → SYL with the block's code."""
+    return _block(verb, code), f"Freedonia {past} Sylvania on Monday.", {("FRD", "SYL", code)}
+
+
 LOOK_ALIKES = [
     # A verb form the parser reads as a preposition (it makes Firefly the subject of
     # "According" here).
@@ -1672,16 +1678,15 @@ LOOK_ALIKES = [
      "Freedonia ended talks with Sylvania on Monday.", {("FRD", "SYL", "160")},
      "Freedonia ended two days of talks in Sylvania on Monday."),
     # A prize taken, and the rest of the result told with it.
-    (_block("CAPTURE", "171"), "Freedonia captured Sylvania on Monday.",
-     {("FRD", "SYL", "171")},
+    (*_plain("CAPTURE", "171", "captured"),
      "Freedonia captured the team eventing gold, with Sylvania taking silver."),
     # A win told with the prize it brought, or with a race distance.
-    (_block("BEAT", "190"), "Freedonia beat Sylvania on Monday.", {("FRD", "SYL", "190")},
+    (*_plain("BEAT", "190", "beat"),
      "Freedonia beat Sylvania in two tie-breaks to win the title."),
-    (_block("BEAT", "190"), "Freedonia beat Sylvania on Monday.", {("FRD", "SYL", "190")},
+    (*_plain("BEAT", "190", "beat"),
      "Freedonia's Rufus Firefly beat Sylvania's champion in the 100m butterfly."),
     # A forecast beaten is business.
-    (_block("BEAT", "190"), "Freedonia beat Sylvania on Monday.", {("FRD", "SYL", "190")},
+    (*_plain("BEAT", "190", "beat"),
      "Freedonia's jewellers beat forecasts in Sylvania."),
     # A struggle to do something has no opponent, unless an armed force struggles.
     (_block("BATTLE", "190"), "The Freedonian army is battling to retake the town from "
@@ -1701,20 +1706,20 @@ LOOK_ALIKES = [
     # A company going bust, its forecast and its stakes are business; shoppers no party.
     (_block("GO", "040"), "Freedonia went to Sylvania on Monday.", {("FRD", "SYL", "040")},
      "A Freedonian retailer went into administration in Sylvania on Monday."),
-    (_block("BLAME", "112"), "Freedonia blamed Sylvania on Monday.", {("FRD", "SYL", "112")},
+    (*_plain("BLAME", "112", "blamed"),
      "A Freedonian carmaker cut its profit forecast, blaming weak sales in Sylvania."),
     (_block("INCREASE", "061"), "Freedonia increased aid to Sylvania.",
      {("FRD", "SYL", "061")}, "Freedonia increased its stake in Sylvania's national carmaker."),
     (_block("AIM", "130"), "Freedonia aimed at Sylvania on Monday.", {("FRD", "SYL", "130")},
      "Freedonia raised its stake in a carmaker and aimed at Sylvania's largest carmaker."),
-    (_block("STORM", "190"), "Freedonia stormed Sylvania on Monday.", {("FRD", "SYL", "190")},
+    (*_plain("STORM", "190", "stormed"),
      "Freedonian shoppers stormed stores in Sylvania on Monday."),
     # A victory reached, a tournament left and a prize named in capitals are sport.
-    (_block("STORM", "190"), "Freedonia stormed Sylvania on Monday.", {("FRD", "SYL", "190")},
+    (*_plain("STORM", "190", "stormed"),
      "Freedonia's Rufus Firefly stormed to victory in Sylvania on Monday."),
     (_block("PULL", "040"), "Freedonia pulled out of Sylvania.", {("FRD", "SYL", "040")},
      "Freedonia's Rufus Firefly pulled out of the Masters Cup in Sylvania with an injury."),
-    (_block("WIN", "060"), "Freedonia won Sylvania on Monday.", {("FRD", "SYL", "060")},
+    (*_plain("WIN", "060", "won"),
      "Rufus Firefly won the Booker Prize in Sylvania on Monday."),
 ]
 

@@ -415,3 +415,13 @@ def test_coder_naming_something_is_no_telephone_call(code_text, builtin):
     events = code_text("Putin called Erdogan on Tuesday.", dictionaries=builtin)
     assert {(e.source.code, e.target.code, e.code) for e in events} == {
         ("RUSGOV", "TURGOV", "041")}
+
+
+def test_coder_an_act_on_no_one_is_no_event(code_text, builtin):
+    # "none of the Syrian soldiers" names them, but no one was killed.
+    assert code_text("Turkish jets bombed the base, killing none of the Syrian soldiers "
+                     "inside.", dictionaries=builtin) == []
+    events = code_text("Turkish jets bombed the base, killing two of the Syrian soldiers "
+                       "inside.", dictionaries=builtin)
+    assert [(e.source.code, e.target.code, e.root) for e in events] == [
+        ("TURMIL", "SYRMIL", "19")]

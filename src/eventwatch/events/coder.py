@@ -43,7 +43,14 @@ from eventwatch.events.frame import (
 )
 from eventwatch.events.games import a_ballot_cast, a_game_result, a_ranking
 from eventwatch.events.ids import event_id
-from eventwatch.events.mood import Mood, background, conditional, mood_of, obliged
+from eventwatch.events.mood import (
+    Mood,
+    background,
+    conditional,
+    done_to_no_one,
+    mood_of,
+    obliged,
+)
 from eventwatch.events.nature import a_struggle, against_nature
 from eventwatch.events.roles import (
     COOPERATION_ROOTS,
@@ -364,7 +371,8 @@ def _left_in_a_state(token: Token) -> bool:
 # background, games, rankings, ballots, fights against nature.
 NOT_NEWS: tuple[Callable[[Token], bool], ...] = (
     unasserted, _left_in_a_state, background, a_game_result, a_ranking, a_ballot_cast,
-    against_nature, a_struggle, a_takeover, a_profit_warning, business_news, ordinary_crime)
+    against_nature, a_struggle, a_takeover, a_profit_warning, business_news, ordinary_crime,
+    done_to_no_one)
 
 
 def _done_by_gerund(token: Token, by_token: dict[int, list[Event]]) -> bool:

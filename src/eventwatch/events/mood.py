@@ -109,6 +109,14 @@ def background(verb: Token) -> bool:
         for c in verb.children)
 
 
+def done_to_no_one(verb: Token) -> bool:
+    """An act with no one on its receiving end did not happen to anyone: "injuring 38 people
+    but killing none", "the blast hurt no one", "killed nobody"."""
+    return any(c.dep_ == "dobj" and (c.lower_ in ("none", "nobody", "noone") or (
+        c.lower_ == "one" and any(d.lower_ == "no" for d in c.children)))
+        for c in verb.children)
+
+
 def _a_stretch(prep: Token) -> bool:
     """Whether a "for" phrase measures time ("for 20 years"), not a cause ("for peace")."""
     return any(t.ent_type_ in ("DATE", "TIME") or t.lemma_.lower() in _TIME_NOUNS

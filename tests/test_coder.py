@@ -425,3 +425,9 @@ def test_coder_an_act_on_no_one_is_no_event(code_text, builtin):
                        "inside.", dictionaries=builtin)
     assert [(e.source.code, e.target.code, e.root) for e in events] == [
         ("TURMIL", "SYRMIL", "19")]
+
+
+def test_coder_a_region_named_after_a_country_is_not_the_country(code_text, builtin):
+    assert code_text("Putin praised Latin America on Tuesday.", dictionaries=builtin) == []
+    events = code_text("Putin praised America on Tuesday.", dictionaries=builtin)
+    assert [(e.source.code, e.target.code) for e in events] == [("RUSGOV", "USA")]

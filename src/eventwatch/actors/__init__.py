@@ -152,7 +152,7 @@ def find_actors(doc: Doc, offset: int, dictionaries: Dictionaries, day: dt.date 
     spans = [(m, s) for m, s in spans if s is not None and len(s)]
     spans = [(m, s) for m, s in spans if not _first_name_only(m, s) and not _common_word(m, s)
              and not _names_a_feature(m, s) and not _names_a_town(m, s)
-             and not _names_a_currency(m, s)]
+             and not _names_a_currency(m, s) and not _inside_a_region(m, s)]
     titles = {t.i for m, s in spans if AGENT in _kinds(m) for t in s}
     spans = [(m, s) for m, s in spans if not _surname_of_someone_else(m, s, titles)]
     covered = {t.i for _, s in spans for t in s}
@@ -560,6 +560,19 @@ def _names_a_feature(match: PhraseMatch, span: Span) -> bool:
     feature = span[-1].head
     return (AGENT not in _kinds(match) and feature.i == span.end
             and feature.lower_ in _GEOGRAPHIC_FEATURES and feature.text[:1].isupper())
+
+
+# Regions whose names end in a country's name ("Latin America" is no USA).
+_REGION_PREFIXES = {"america": frozenset({"latin", "south", "central", "north"})}
+
+
+def _inside_a_region(match: PhraseMatch, span: Span) -> bool:
+    """A country's name ending a region's name is no actor: "a foothold in Latin America",
+    "the largest country in South America" (unless the files name the region itself)."""
+    before = span.doc[span.start - 1] if span.start else None
+    prefixes = _REGION_PREFIXES.get(span.text.lower(), frozenset())
+    return (before is not None and before.lower_ in prefixes and before.text[:1].isupper()
+            and AGENT not in _kinds(match))
 
 
 def _names_a_currency(match: PhraseMatch, span: Span) -> bool:

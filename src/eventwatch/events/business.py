@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from eventwatch.events.frame import clauses_told_with, prep_objects
+
 # Verbs of buying and selling companies.
 PURCHASE_VERBS = frozenset({"buy", "acquire", "purchase", "sell", "merge", "bid"})
 # What a purchase of a company buys ("the banking operations of Wachovia", "a 20 percent
@@ -44,9 +46,8 @@ def a_takeover(verb: Token) -> bool:
     buy the trading business of Lehman Brothers", "acquired a 20 percent stake in X"), or is
     told with such a deal ("..., giving the battered bank a fresh injection of capital",
     "completed its investment, taking a 21 percent stake in the bank")."""
-    if verb.dep_ in ("advcl", "conj") and verb.head != verb and _a_purchase(verb.head):
-        return True  # "raised its stake in Volkswagen and aimed to seize control"
-    return _a_purchase(verb) or any(c.dep_ == "advcl" and _a_purchase(c) for c in verb.children)
+    # "raised its stake in Volkswagen and aimed to seize control"
+    return _a_purchase(verb) or any(map(_a_purchase, clauses_told_with(verb)))
 
 
 def _a_purchase(verb: Token) -> bool:
@@ -71,8 +72,7 @@ def _bought(purchase: Token) -> list[Token]:
     """The purchase's object: "bought [a stake]", "buy up to [a fifth] of X"."""
     found = [c for c in purchase.children if c.dep_ == "dobj"]
     if any(c.lower_ == "up" for c in purchase.children):
-        found += [o for c in purchase.children if c.dep_ == "prep" and c.lower_ == "to"
-                  for o in c.children if o.dep_ == "pobj"]
+        found += prep_objects(purchase, "to")
     return found
 
 
@@ -89,10 +89,9 @@ def business_news(verb: Token) -> bool:
     administration"), a forecast changed and what is told with it ("slashed its annual profit
     forecast as a strong yen hammered the Japanese giant"), or what shoppers and investors
     do ("American shoppers stormed stores")."""
-    if any(p.lemma_.lower() in INSOLVENCY_NOUNS for c in verb.children
-           if c.dep_ == "prep" and c.lower_ == "into" for p in c.children if p.dep_ == "pobj"):
+    if any(p.lemma_.lower() in INSOLVENCY_NOUNS for p in prep_objects(verb, "into")):
         return True
-    if _changes_a_forecast(verb) or (verb.dep_ in ("advcl", "conj") and verb.head != verb
+    if _changes_a_forecast(verb) or (verb.dep_ in ("advcl", "conj")
                                      and _changes_a_forecast(verb.head)):
         return True
     return any(c.dep_ == "nsubj" and c.lemma_.lower() in MARKET_CROWDS for c in verb.children)

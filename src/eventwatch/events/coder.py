@@ -368,7 +368,8 @@ def _left_in_a_state(token: Token) -> bool:
 
 
 # Coded verbs that tell no event: what is only proposed, a state an event left behind,
-# background, games, rankings, ballots, fights against nature.
+# background, games, rankings, ballots, fights against nature and struggles, company deals,
+# warnings and fortunes, ordinary crime, acts done to no one.
 NOT_NEWS: tuple[Callable[[Token], bool], ...] = (
     unasserted, _left_in_a_state, background, a_game_result, a_ranking, a_ballot_cast,
     against_nature, a_struggle, a_takeover, a_profit_warning, business_news, ordinary_crime,

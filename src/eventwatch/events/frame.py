@@ -384,6 +384,14 @@ def prep_objects(holder: Token, word: str) -> Iterator[Token]:
             for p in c.children if p.dep_ == "pobj")
 
 
+def clauses_told_with(verb: Token) -> list[Token]:
+    """The clauses that tell one story with the verb: the clause it is tacked on ("beat
+    Djokovic, ..." under "won the title") and the clauses tacked on it ("beat Djokovic to
+    win the title", "completed its investment, taking a stake")."""
+    told = [verb.head] if verb.dep_ in ("advcl", "conj") else []
+    return told + [c for c in verb.children if c.dep_ == "advcl"]
+
+
 def _owner_modifier(token: Token) -> bool:
     """A proper-name or adjective modifier that says whose an object is ("a US proposal");
     a noun does not ("artillery fire")."""

@@ -14,6 +14,8 @@ import re
 
 from spacy.tokens import Token
 
+from eventwatch.events.frame import clauses_told_with, prep_objects
+
 # Verbs a result is told with ("edged Cuba 3-2", "held Italy to a draw").
 CONTEST_VERBS = frozenset({
     "beat", "defeat", "crush", "thrash", "edge", "rout", "down", "overcome", "face", "play",
@@ -92,8 +94,7 @@ def a_game_result(verb: Token) -> bool:
     if _a_prize_won(verb, elections=True) or _to_victory(verb) or any(
             _game_noun(o) or _a_prize(o) for o in _objects(verb)):
         return True  # "stormed to victory", "pulled out of the Masters Cup"
-    if any(c.dep_ == "advcl" and _a_prize_won(c) for c in verb.children) or (
-            verb.dep_ in ("advcl", "conj") and _a_prize_won(verb.head)):
+    if any(map(_a_prize_won, clauses_told_with(verb))):
         return True
     if verb.lemma_.lower() not in CONTEST_VERBS:
         return False
@@ -149,9 +150,7 @@ _VICTORIES = frozenset({"victory", "win", "gold", "title", "triumph"})
 
 
 def _to_victory(verb: Token) -> bool:
-    return any(c.dep_ == "prep" and c.lower_ == "to" and any(
-        o.dep_ == "pobj" and o.lemma_.lower() in _VICTORIES for o in c.children)
-        for c in verb.children)
+    return any(o.lemma_.lower() in _VICTORIES for o in prep_objects(verb, "to"))
 
 
 def _objects(verb: Token) -> list[Token]:

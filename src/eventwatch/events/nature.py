@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from eventwatch.events.frame import prep_objects
 from eventwatch.lexicon import ARMED_NOUNS, SUBJECT_DEPS, to_infinitive
 
 # Fires, floods, droughts, epidemics and pests.
@@ -33,10 +34,8 @@ def against_nature(verb: Token) -> bool:
 
 
 def _acted_on(verb: Token) -> list[Token]:
-    found = [c for c in verb.children if c.dep_ == "dobj"]
-    found += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("against", "with")
-              for p in c.children if p.dep_ == "pobj"]
-    return found
+    return [*(c for c in verb.children if c.dep_ == "dobj"),
+            *prep_objects(verb, "against"), *prep_objects(verb, "with")]
 
 
 def a_struggle(verb: Token) -> bool:

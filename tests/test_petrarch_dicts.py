@@ -842,6 +842,29 @@ def test_coordinated_sources_against_their_own_places(news, nlp):
         ("FRDGOV", "FRD", "172"), ("FRDMIL", "FRD", "172")}
 
 
+def test_a_go_between_is_no_party(news, nlp):
+    # Who mediates or sponsors a meeting is not met; the parties meet each other.
+    assert _code(news, nlp, "Freedonia and Sylvania met in Geneva under UN mediation.") == {
+        ("FRD", "SYL", "040"), ("SYL", "FRD", "040")}
+    assert _code(news, nlp, "Freedonia conferred under the auspices of the UN.") == set()
+
+
+def test_a_name_before_brokered_brokered_it(tmp_path, nlp):
+    # The match "the UN" takes the deal's article; the UN is still the broker, no party.
+    d = _extended(tmp_path, actors="THE_UN_ [IGOUNO]\n", verbs=NEWS_BLOCKS)
+    assert _code(d, nlp, "Sylvania signed the UN-brokered deal on Monday.") == set()
+    assert _code(d, nlp, "Sylvania signed the UN-brokered deal with Freedonia.") == {
+        ("SYL", "FRD", "057")}
+
+
+def test_a_person_no_dictionary_knows_ends_the_target_search(news, nlp):
+    # The one penalized is named, though not coded: no later actor stands in for him ...
+    assert _code(news, nlp, "Freedonia penalized Harpo Marx after talks with Sylvania.") == set()
+    # ... unless his title says whose he is.
+    assert _code(news, nlp, "Freedonia penalized Harpo Marx, a minister of Sylvania, after "
+                 "talks with Marxonia.") == {("FRD", "SYLGOV", "172")}
+
+
 VOW_BLOCK = """
 ---  VOW   [030]  ---
 VOW

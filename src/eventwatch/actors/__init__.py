@@ -161,7 +161,7 @@ def find_actors(doc: Doc, offset: int, dictionaries: Dictionaries, day: dt.date 
     agent_tokens = {t.i for m, s in spans if _kinds(m) & {AGENT} for t in s}
     groups: dict[int, list[tuple[PhraseMatch, Span]]] = defaultdict(list)
     for match, span in spans:
-        groups[_np_head(span.root, agent_tokens).i].append((match, span))
+        groups[_np_head(_name_root(span), agent_tokens).i].append((match, span))
     earlier_person = memory.last_person
     all_agents = dictionaries.convention.all_agents_compose
     by_head: dict[int, tuple[Actor, ...]] = {}
@@ -613,6 +613,14 @@ def _remembered(doc: Doc, covered: set[int], memory: ArticleMemory
             entry = Entry(actor.entry, PERSON, (DatedCode(actor.code),))
             yield (PhraseMatch(token.idx, token.idx + len(token), token.text, (entry,)),
                    doc[token.i : token.i + 1])
+
+
+def _name_root(span: Span) -> Token:
+    """The word a name hangs from, leaving out a leading article that belongs to a later
+    noun: in "signed the EU-brokered accord" the match "the EU" hangs from "brokered" (the
+    EU brokered it), though its "the" is the accord's."""
+    words = [t for t in span if t.dep_ != "det" or span.start <= t.head.i < span.end]
+    return span.doc[words[0].i : words[-1].i + 1].root if words else span.root
 
 
 def _np_head(token: Token, agent_tokens: set[int]) -> Token:

@@ -367,6 +367,26 @@ def _brokered(token: Token) -> bool:
     return token.dep_ == "acl" and token.tag_ == "VBN" and token.lemma_.lower() in _GO_BETWEEN
 
 
+# Nouns that name a go-between's part: "resumed talks under UN mediation", "met under the
+# auspices of the African Union". The go-between is no party (a "mediator" one talks with is).
+_GO_BETWEEN_NOUNS = frozenset({"mediation", "auspices", "aegis", "sponsorship", "brokerage"})
+
+
+def go_between(token: Token) -> bool:
+    """Whether the word names a go-between's part, or who played it ("UN mediation", "the
+    mediation of X", "Egypt's mediation")."""
+    for _ in range(4):
+        if token.lemma_.lower() in _GO_BETWEEN_NOUNS or token.lower_ in _GO_BETWEEN_NOUNS:
+            return True
+        if token.dep_ in ("compound", "amod", "poss", "flat"):
+            token = token.head
+        elif token.dep_ == "pobj" and token.head.lower_ == "of":
+            token = token.head.head
+        else:
+            return False
+    return False
+
+
 def attribution(token: Token) -> bool:
     """ "according to X" names who reports it, never a party to it."""
     return token.dep_ == "prep" and token.lower_ == "according"

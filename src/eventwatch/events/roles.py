@@ -30,6 +30,7 @@ from eventwatch.events.frame import (
     conjuncts,
     content_clause_head,
     cut_off_fragment,
+    go_between,
     passive_agents,
     phrase_after,
     prep_objects,
@@ -498,6 +499,8 @@ def _first_actors(tokens: Iterable[Token], actors_of: ActorsOf, skip: Collection
     not as an agent ("missiles")."""
     fallback: list[Actor] = []
     for token in tokens:
+        if go_between(token):
+            continue
         named = actors_of(conjuncts(token))
         if token.dep_ == "dobj" and named and all(a.code in skip for a in named) \
                 and any(map(names_someone, named)) and not any(prep_objects(token.head, "to")):
@@ -505,6 +508,15 @@ def _first_actors(tokens: Iterable[Token], actors_of: ActorsOf, skip: Collection
             # is the one accused, of X's own side (no event), not the conflict's country.
             # One sent somewhere is no target: "dispatched Rice to Tbilisi".
             return named
+        if token.dep_ == "dobj" and not named and _unknown_person(token):
+            # "forcing Morales to cancel a meeting with Hugo Chavez": the one forced is
+            # named, though no dictionary knows him; whoever comes later is no target. What
+            # he is may say whose he is: "arrested Mohamed Badie, the supreme guide of the
+            # Muslim Brotherhood", "indicted Sajid Mir, of the Lashkar-e-Taiba group".
+            titles = [c for c in token.children if c.dep_ == "appos"]
+            whose = actors_of(titles) or actors_of(p for t in [token, *titles]
+                                                   for p in prep_objects(t, "of"))
+            return [a for a in whose if a.code not in skip] or fallback
         found = [a for a in named if a.code not in skip and (
             token.i not in pattern_words
             or not is_agent_word(a, {token.lemma_.lower(), token.lower_}))]
@@ -521,6 +533,13 @@ def _first_actors(tokens: Iterable[Token], actors_of: ActorsOf, skip: Collection
             return found
         fallback = fallback or found
     return fallback
+
+
+def _unknown_person(token: Token) -> bool:
+    """A person's name the dictionaries do not know, not sent anywhere ("sent Rice to
+    Tbilisi" acts on Tbilisi)."""
+    return token.ent_type_ == "PERSON" and token.text[:1].isupper() and not any(
+        prep_objects(token.head, "to"))
 
 
 def _names_a_party(actor: Actor) -> bool:

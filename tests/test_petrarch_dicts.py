@@ -865,6 +865,37 @@ def test_a_person_no_dictionary_knows_ends_the_target_search(news, nlp):
                  "talks with Marxonia.") == {("FRD", "SYLGOV", "172")}
 
 
+def test_asking_ones_own_side_is_asking_but_insisting_is_not(tmp_path, nlp):
+    # A that-clause's subject of the source's own country is what was said ("said
+    # Freedonia would ..."), but one asked to do something is asked, own side or not.
+    d = _extended(tmp_path, verbs=_block("DEMAND", "100", "DEMAND", "INSIST"))
+    assert _code(d, nlp, "The Freedonian army demanded that Firefly step down.") == {
+        ("FRDMIL", "FRDGOV", "100")}
+    assert _code(d, nlp, "Firefly insisted that Freedonia would never give up.") == set()
+
+
+def test_according_to_is_no_verb_wherever_it_hangs(nlp):
+    from eventwatch.events.frame import attribution
+
+    # The parser joins this "according" to "killing" as a verb; it is still an attribution.
+    doc = nlp("Freedonian troops attacked the town of Gori on Saturday, killing dozens of "
+              "people, according to Sylvanian officials.")
+    according = next(t for t in doc if t.lower_ == "according")
+    assert according.dep_ != "prep" and attribution(according)
+
+
+def test_a_clause_of_its_own_deep_in_the_phrase_names_no_target(news, nlp):
+    # "since it won independence from Marxonia" tells another story than the agreement.
+    assert _code(news, nlp, "Freedonia penalized the farmers for the first time since they "
+                 "attacked Marxonia.") == set()
+
+
+def test_a_condition_deep_in_the_phrase_still_names_the_target(tmp_path, nlp):
+    d = _extended(tmp_path, verbs=NEWS_BLOCKS + _block("THREATEN", "130"))
+    assert _code(d, nlp, "Sylvania threatened to attack the farmers if Freedonia did not "
+                 "pay.") == {("SYL", "FRD", "130")}
+
+
 VOW_BLOCK = """
 ---  VOW   [030]  ---
 VOW

@@ -162,7 +162,7 @@ def _code_sentence(parsed: ParsedArticle, sentence: ParsedSentence, actors: Sent
             continue
         lemma = token.lemma_.lower()
         lemma = LEMMA_FIXES.get((lemma, token.lower_[:len(lemma)]), lemma)
-        if token.dep_ == "prep":
+        if token.dep_ == "prep" or attribution(token):
             continue  # a verb form the parser reads as a preposition: "according to X"
         if token.pos_ in ("VERB", "AUX"):
             patterns = _lookup(dictionaries.verbs, token.lower_, lemma)

@@ -11,12 +11,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from eventwatch.dictionaries.model import PRE_VERB, SKIP
+from eventwatch.events.mood import conditional
 from eventwatch.lexicon import (
     ACCIDENT_VERBS,
     CAUSATIVE_VERBS,
     PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
     participle_tail,
+    to_infinitive,
 )
 
 if TYPE_CHECKING:
@@ -348,9 +350,20 @@ def phrase_after(verb: Token) -> Iterator[Token]:
         if child.i > verb.i and child.dep_ not in OWN_CLAUSE_DEPS and not attribution(child) \
                 and child.lower_ not in ASIDE_PREPS:
             brokers = {t.i for b in child.subtree if _brokered(b) for t in b.subtree}
+            apart = {t.i for c in child.subtree if _a_story_of_its_own(c) for t in c.subtree}
             yield from (t for t in child.subtree
-                        if not _before_hyphened_participle(t) and t.i not in brokers
+                        if not _before_hyphened_participle(t) and t.i not in brokers | apart
                         and not _relative_clause_subject(t))
+
+
+def _a_story_of_its_own(clause: Token) -> bool:
+    """A finite adverbial clause with a subject of its own, deeper in the phrase, tells
+    another story: "agreed to establish relations for the first time since they won
+    independence from France" is no agreement with France. A condition is part of the act
+    ("threatened to shell the bases if Damascus did not ..."), and so is "for X to do Y"
+    ("called for the generals to be tried")."""
+    return clause.dep_ == "advcl" and has_own_subject(clause) and not to_infinitive(
+        clause) and not conditional(clause)
 
 
 def _relative_clause_subject(token: Token) -> bool:
@@ -388,8 +401,10 @@ def go_between(token: Token) -> bool:
 
 
 def attribution(token: Token) -> bool:
-    """ "according to X" names who reports it, never a party to it."""
-    return token.dep_ == "prep" and token.lower_ == "according"
+    """ "according to X" names who reports it, never a party to it, wherever the parser hangs
+    it ("killing dozens, according to officials" came back as a verb joined to "killing")."""
+    return token.lower_ == "according" and (token.dep_ == "prep" or (
+        token.i + 1 < len(token.doc) and token.nbor().lower_ == "to"))
 
 
 def _before_hyphened_participle(token: Token) -> bool:

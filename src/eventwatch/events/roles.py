@@ -70,6 +70,9 @@ STATEMENT_ROOT = "01"
 # ceasefire in Idlib" is aimed at Syria).
 PROCLAIMING_VERBS = frozenset({"announce", "declare"})
 THREAT_ROOT = "13"
+# Appeals and demands: a that-clause's subject is who is asked ("demanded that Musharraf
+# step down"), of the asker's own country or not.
+ASKING_ROOTS = frozenset({"02", "10"})
 # Verbs whose subject suffers what they say ("civilians died"): no doer.
 PATIENT_SUBJECT_VERBS = frozenset({"die", "perish", "drown", "starve", "succumb"})
 # Clauses that say how a passive subject came to harm ("was forced to flee after insurgents
@@ -137,9 +140,10 @@ def verb_roles(token: Token, frame: Frame, pattern: Pattern, actors_of: ActorsOf
         # Darfur": Darfur is Sudan's), so the search goes on past it; coordinated sources
         # may act on each other instead (``_only_their_own``).
         own = {s.code for s in sources} if len(sources) == 1 else set()
-        targets = _first_actors(_not_own_clause_subject(
-            _not_venue(candidates, sources, token, pattern, actors_of), sources, actors_of),
-            actors_of, own, frame.named_objects(pattern))
+        candidates = _not_own_clause_subject(
+            _not_venue(candidates, sources, token, pattern, actors_of), sources, actors_of,
+            asking=pattern.code[:2] in ASKING_ROOTS)
+        targets = _first_actors(candidates, actors_of, own, frame.named_objects(pattern))
     if not targets and anywhere:
         # PETRARCH's target is the first actor after the verb, even inside the object
         # ("boycotted the parade supporting X").
@@ -299,19 +303,22 @@ def _in_venue(token: Token) -> bool:
 
 
 def _not_own_clause_subject(candidates: Iterable[Token], sources: list[Actor],
-                            actors_of: ActorsOf) -> Iterator[Token]:
+                            actors_of: ActorsOf, asking: bool = False) -> Iterator[Token]:
     """Candidates less a that-clause's subject of the source's own country: in "the Polish
     president said Warsaw would send tanks", Warsaw is what was said, not who was told; so
     is a sector of no country when the source has one ("Netanyahu said the government
-    would pass the budget")."""
+    would pass the budget"). Asking someone of one's own country is still asking
+    (``asking``: "Zardari demanded that President Musharraf step down"), unless that is
+    the country itself ("insisting Iran would not give up its rights")."""
     own = _countries_of(sources)
     for token in candidates:
         clause_subject = token.dep_ in SUBJECT_DEPS and token.head.dep_ == "ccomp"
         found = actors_of([token]) if clause_subject else []
         said = clause_subject and token.head.head.lemma_.lower() in SPEECH_VERBS
-        if _only_in(found, own) or (
+        someone_asked = asking and any(a.code != a.country for a in found)
+        if not someone_asked and (_only_in(found, own) or (
                 said and found and all(a.country for a in sources)
-                and all(a.country is None and a.code in SECTOR_CODES for a in found)):
+                and all(a.country is None and a.code in SECTOR_CODES for a in found))):
             continue
         yield token
 

@@ -896,6 +896,33 @@ def test_a_condition_deep_in_the_phrase_still_names_the_target(tmp_path, nlp):
                  "pay.") == {("SYL", "FRD", "130")}
 
 
+PRONOUN_BLOCKS = (_block("ACCUSE", "112") + _block("ARREST", "173") + _block("KILL", "190")
+                  + _block("AMBUSH", "190"))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "him" as an object: the last person named before it, though no dictionary marks him.
+    ("The Freedonian army arrested Hassan Ali Khan, accusing him of treason.",
+     ("FRDMIL", "MRXELI", "112")),
+    # "them": the last group before it that is neither a place nor a subject.
+    ("Marxonia arrested dozens of Freedonians in Sylvania, accusing them of looting.",
+     ("MRX", "FRD", "112")),
+    ("Marxonian troops ambushed a unit of Freedonian soldiers near Sylvania, killing ten "
+     "of them.", ("MRX", "FRD", "190")),
+])
+def test_object_pronouns_name_who_was_named_before(tmp_path, nlp, text, expected):
+    d = _extended(tmp_path, actors=NEWS_ACTORS, verbs=NEWS_BLOCKS + PRONOUN_BLOCKS)
+    assert expected in _code(d, nlp, text)
+
+
+def test_a_makers_name_with_a_model_number_is_a_machine(tmp_path, nlp):
+    d = _extended(tmp_path, actors="BOEING_ [MNCUSA]\n",
+                  verbs=_block("FLY", "---", "FLY", "- * (TO)  [036]"))
+    assert _code(d, nlp, "A Boeing 737 chartered to fly to Sylvania crashed on Sunday.") == set()
+    assert _code(d, nlp, "Boeing agreed to fly to Sylvania on Sunday.") == {
+        ("MNCUSA", "SYL", "036")}
+
+
 VOW_BLOCK = """
 ---  VOW   [030]  ---
 VOW

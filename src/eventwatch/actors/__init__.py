@@ -32,7 +32,7 @@ from eventwatch.dictionaries.model import (
     in_office_only,
 )
 from eventwatch.dictionaries.words import fold
-from eventwatch.lexicon import FIGHT_EACH_OTHER_VERBS, participle_tail
+from eventwatch.lexicon import FIGHT_EACH_OTHER_VERBS, SUBJECT_DEPS, participle_tail
 from eventwatch.records import Actor
 
 if TYPE_CHECKING:
@@ -57,6 +57,8 @@ SECTOR_CODES = frozenset({"GOV", "MIL", "COP", "JUD", "OPP", "REB", "INS", "SEP"
 _LOCATABLE = frozenset({"MIL", "COP", "REB", "INS", "SEP", "UAF", "CVL", "REF", "OPP", "HLH",
                         "EDU", "LAB", "CRM", "AGR"})
 _PRONOUNS = frozenset({"he", "she", "him", "her"})
+_PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+_OBJECT_DEPS = frozenset({"dobj", "pobj", "dative"})
 # Nouns for somebody else than their possessor: "Russia's ally Belarus" is no Russian.
 _RELATIONAL_NOUNS = frozenset({"ally", "neighbour", "neighbor", "rival", "enemy", "foe",
                                "partner", "counterpart", "adversary", "opponent", "critic",
@@ -152,7 +154,8 @@ def find_actors(doc: Doc, offset: int, dictionaries: Dictionaries, day: dt.date 
     spans = [(m, s) for m, s in spans if s is not None and len(s)]
     spans = [(m, s) for m, s in spans if not _first_name_only(m, s) and not _common_word(m, s)
              and not _names_a_feature(m, s) and not _names_a_town(m, s)
-             and not _names_a_currency(m, s) and not _inside_a_region(m, s)]
+             and not _names_a_currency(m, s) and not _inside_a_region(m, s)
+             and not _names_a_product(m, s)]
     titles = {t.i for m, s in spans if AGENT in _kinds(m) for t in s}
     spans = [(m, s) for m, s in spans if not _surname_of_someone_else(m, s, titles)]
     covered = {t.i for _, s in spans for t in s}
@@ -177,7 +180,9 @@ def find_actors(doc: Doc, offset: int, dictionaries: Dictionaries, day: dt.date 
     _victims_of_the_same_act(doc, by_head)
     _counterparts(doc, by_head)
     _locate_sectors(doc, groups, by_head, day)
-    _resolve_pronouns(doc, offset, by_head, earlier_person)
+    people = {h for h, items in groups.items() if h in by_head and (
+        doc[h].ent_type_ == "PERSON" or any(PERSON in _kinds(m) for m, _ in items))}
+    _resolve_pronouns(doc, offset, by_head, earlier_person, people)
     named = frozenset(t.i for _, span in spans for t in span)
     return SentenceActors(by_head, named)
 
@@ -479,20 +484,36 @@ def _clause_of(token: Token) -> Token:
 
 
 def _resolve_pronouns(doc: Doc, offset: int, by_head: dict[int, tuple[Actor, ...]],
-                      earlier: Actor | None) -> None:
-    """'he'/'she' → the last person mentioned before the pronoun (this sentence or earlier)."""
-    people = sorted((a for actors in by_head.values() for a in actors
-                     if a.entry.startswith("people:") or "+people:" in a.entry
-                     or a.entry.startswith("titled:")), key=lambda a: a.start)
+                      earlier: Actor | None, people: Collection[int] = ()) -> None:
+    """'he'/'she' → the last person mentioned before the pronoun (this sentence or earlier);
+    as an object ('accusing him'), also a name the parser takes for a person (``people``:
+    their heads), though no dictionary says so. 'them' as an object → the last group
+    mentioned before it in the sentence that is neither a place nor a subject ("arrested
+    dozens of Fatah supporters across the Gaza Strip, accusing them"; "ambushed a unit of
+    French soldiers, killing 10 of them")."""
+    def known(actor: Actor) -> bool:
+        return actor.entry.startswith(("people:", "titled:")) or "+people:" in actor.entry
+
+    persons = sorted(((head, a) for head, actors in by_head.items() for a in actors
+                      if head in people or known(a)), key=lambda item: item[1].start)
+    groups = [h for h in sorted(by_head) if doc[h].tag_ in ("NNS", "NNPS")
+              and doc[h].ent_type_ not in _PLACE_ENTITIES and doc[h].dep_ not in SUBJECT_DEPS]
     for token in doc:
-        if token.lower_ not in _PRONOUNS or token.i in by_head:
+        if token.i in by_head:
             continue
         start = offset + token.idx
-        before = [a for a in people if a.end <= start]
-        person = before[-1] if before else earlier
-        if person is not None:
-            by_head[token.i] = (Actor(person.code, token.text, person.country, person.sector,
-                                      start, start + len(token), person.entry),)
+        if token.lower_ in _PRONOUNS:
+            is_object = token.dep_ in _OBJECT_DEPS
+            before = [a for _, a in persons if a.end <= start and (is_object or known(a))]
+            found = before[-1:] or ([earlier] if earlier else [])
+        elif token.lower_ == "them" and token.dep_ in _OBJECT_DEPS:
+            heads = [h for h in groups if h < token.i]
+            found = list(by_head[heads[-1]]) if heads else []
+        else:
+            continue
+        if found:
+            by_head[token.i] = tuple(Actor(a.code, token.text, a.country, a.sector, start,
+                                           start + len(token), a.entry) for a in found)
 
 
 def _in_office(match: PhraseMatch, day: dt.date | None) -> PhraseMatch | None:
@@ -581,6 +602,17 @@ def _names_a_currency(match: PhraseMatch, span: Span) -> bool:
     money = span[-1].head
     return (AGENT not in _kinds(match) and money.i >= span.end
             and money.lemma_.lower() in _CURRENCIES and money.pos_ == "NOUN")
+
+
+def _names_a_product(match: PhraseMatch, span: Span) -> bool:
+    """A maker's name with a model number names the machine, not the firm: "a Boeing 737
+    chartered to fly to Iran", "an Airbus A320"."""
+    last = span[-1]
+    model = [t for t in (*last.children, last.head) if t.i >= span.end
+             and t.ent_type_ == "PRODUCT" and t.dep_ in ("nummod", "compound", "nsubj", "dobj",
+                                                          "pobj", "ROOT", "appos")]
+    return AGENT not in _kinds(match) and bool(model) and (
+        model[0].head == last or last.dep_ == "compound")
 
 
 def _elided(doc: Doc, spans: list[tuple[PhraseMatch, Span]], covered: set[int],

@@ -923,6 +923,14 @@ def test_a_makers_name_with_a_model_number_is_a_machine(tmp_path, nlp):
         ("MNCUSA", "SYL", "036")}
 
 
+def test_a_name_glued_to_a_prefix_is_a_stance_not_a_party(news, nlp):
+    # "anti-Freedonian" fighters fight Freedonia; a "post-Freedonian" order is nobody's.
+    assert _code(news, nlp, "Anti-Freedonian fighters penalized Sylvania.") == set()
+    assert _code(news, nlp, "Sylvania penalized the post-Freedonian government.") == set()
+    assert _code(news, nlp, "Freedonian ministers penalized Sylvania.") == {
+        ("FRDGOV", "SYL", "172")}
+
+
 VOW_BLOCK = """
 ---  VOW   [030]  ---
 VOW

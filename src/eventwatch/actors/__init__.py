@@ -155,7 +155,7 @@ def find_actors(doc: Doc, offset: int, dictionaries: Dictionaries, day: dt.date 
     spans = [(m, s) for m, s in spans if not _first_name_only(m, s) and not _common_word(m, s)
              and not _names_a_feature(m, s) and not _names_a_town(m, s)
              and not _names_a_currency(m, s) and not _inside_a_region(m, s)
-             and not _names_a_product(m, s)]
+             and not _names_a_product(m, s) and not _after_a_prefix(m, s)]
     titles = {t.i for m, s in spans if AGENT in _kinds(m) for t in s}
     spans = [(m, s) for m, s in spans if not _surname_of_someone_else(m, s, titles)]
     covered = {t.i for _, s in spans for t in s}
@@ -602,6 +602,21 @@ def _names_a_currency(match: PhraseMatch, span: Span) -> bool:
     money = span[-1].head
     return (AGENT not in _kinds(match) and money.i >= span.end
             and money.lemma_.lower() in _CURRENCIES and money.pos_ == "NOUN")
+
+
+# Prefixes that make a name a stance or a time, not a party: "anti-Taliban fighters" fight
+# the Taliban; a "post-Taliban government" and "pro-Russian separatists" are not theirs.
+_NOT_THEIR_PREFIXES = frozenset({"anti", "pro", "post", "pre", "non"})
+
+
+def _after_a_prefix(match: PhraseMatch, span: Span) -> bool:
+    """A country or body glued to a prefix by a hyphen names no actor (PETRARCH's parser
+    keeps "anti-Taliban" one word); an agent keeps its own rule (``_against``)."""
+    doc = span.doc
+    return (AGENT not in _kinds(match) and span.start >= 2
+            and doc[span.start - 1].text == "-" and not doc[span.start - 1].whitespace_
+            and not doc[span.start - 2].whitespace_
+            and doc[span.start - 2].lower_ in _NOT_THEIR_PREFIXES)
 
 
 def _names_a_product(match: PhraseMatch, span: Span) -> bool:

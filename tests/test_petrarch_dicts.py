@@ -931,6 +931,12 @@ def test_a_name_glued_to_a_prefix_is_a_stance_not_a_party(news, nlp):
         ("FRDGOV", "SYL", "172")}
 
 
+def test_no_word_of_a_relative_clause_subject_is_a_target(news, nlp):
+    # "UN" modifies the subject of "called": the critics of the move, not its target.
+    assert _code(news, nlp, "Sylvania penalized the farmers on Monday, a move that UN "
+                 "officials called harsh.") == set()
+
+
 VOW_BLOCK = """
 ---  VOW   [030]  ---
 VOW

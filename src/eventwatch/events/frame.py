@@ -350,10 +350,11 @@ def phrase_after(verb: Token) -> Iterator[Token]:
         if child.i > verb.i and child.dep_ not in OWN_CLAUSE_DEPS and not attribution(child) \
                 and child.lower_ not in ASIDE_PREPS:
             brokers = {t.i for b in child.subtree if _brokered(b) for t in b.subtree}
-            apart = {t.i for c in child.subtree if _a_story_of_its_own(c) for t in c.subtree}
+            apart = {t.i for c in child.subtree
+                     if _a_story_of_its_own(c) or _relative_clause_subject(c)
+                     for t in c.subtree}
             yield from (t for t in child.subtree
-                        if not _before_hyphened_participle(t) and t.i not in brokers | apart
-                        and not _relative_clause_subject(t))
+                        if not _before_hyphened_participle(t) and t.i not in brokers | apart)
 
 
 def _a_story_of_its_own(clause: Token) -> bool:
@@ -368,7 +369,8 @@ def _a_story_of_its_own(clause: Token) -> bool:
 
 def _relative_clause_subject(token: Token) -> bool:
     """Who does what a relative clause says is no party to the verb it hangs under: "said it
-    had launched a rocket, a move Washington called troubling"."""
+    had launched a rocket, a move Washington called troubling" (nor is any word of that
+    subject's phrase: "the United States")."""
     return token.dep_ in SUBJECT_DEPS and token.head.dep_ == "relcl"
 
 

@@ -9,6 +9,12 @@ validation does. Prints records, pass rate, event precision/recall and a per-cat
     python bench/petrarch_suite.py [SUITE] [--dictionaries DIR] [--show N]
 
 SUITE defaults to PETR_Validate_records_2_02.jsonl with the udp_validate_2_02 dictionaries.
+A path works too: ``bench/data/wire_2008_full_codes.jsonl`` holds 180 sentences written for
+this project in the manner of AFP copy of August 2008 (140 with events), in the record format
+of PETRARCH's GSR file and labelled with full codes, agents included: actors as the Phoenix
+production files code them on the day, events with the CAMEO code a careful reader would
+choose (often finer than the one a Phoenix verb pattern gives, so a coder that follows the
+dictionary loses records on the code alone). The facts are written from memory.
 """
 
 from __future__ import annotations

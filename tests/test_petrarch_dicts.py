@@ -937,6 +937,16 @@ def test_no_word_of_a_relative_clause_subject_is_a_target(news, nlp):
                  "officials called harsh.") == set()
 
 
+def test_the_toll_of_an_act_is_no_second_event(tmp_path, nlp):
+    d = _extended(tmp_path, actors=NEWS_ACTORS, verbs=NEWS_BLOCKS + _block("KILL", "190"))
+    # The dead of the country the act hit are its toll ...
+    assert _code(d, nlp, "Marxonia stormed Freedonia on Monday, killing two Freedonian "
+                 "ministers.") == {("MRX", "FRD", "190")}
+    # ... the dead of another country are news of their own.
+    assert _code(d, nlp, "Marxonia stormed Sylvania on Monday, killing two Freedonian "
+                 "ministers.") == {("MRX", "SYL", "190"), ("MRX", "FRDGOV", "190")}
+
+
 VOW_BLOCK = """
 ---  VOW   [030]  ---
 VOW

@@ -68,6 +68,7 @@ from eventwatch.lexicon import (
     INTENT_VERBS,
     SPEECH_VERBS,
     SUBJECT_DEPS,
+    participle_tail,
     to_infinitive,
 )
 from eventwatch.ontology import cameo_info, demand_code, intent_code, unknown_code
@@ -199,6 +200,9 @@ def _code_sentence(parsed: ParsedArticle, sentence: ParsedSentence, actors: Sent
         _transform_nested(doc, by_token, matched, actors, dictionaries, for_the_rules)
     for i in list(by_token):
         if _done_by_gerund(doc[i], by_token) or any(test(doc[i]) for test in NOT_NEWS):
+            del by_token[i]
+    for i in list(by_token):
+        if _casualties_of(doc[i], by_token):
             del by_token[i]
     if convention.nests_clause_events:
         _drop_nested_events(doc, by_token)
@@ -381,6 +385,27 @@ def _done_by_gerund(token: Token, by_token: dict[int, list[Event]]) -> bool:
     governing verb's own code (RETALIATE's 190) says nothing more."""
     return any(c.dep_ == "prep" and c.lower_ == "by" and any(
         g.dep_ == "pcomp" and g.i in by_token for g in c.children) for c in token.children)
+
+
+# Verbs that count the toll of an act: "pounded Taliban hideouts, killing 25 militants".
+CASUALTY_VERBS = frozenset({"kill", "wound", "injure", "leave"})
+
+
+def _casualties_of(token: Token, by_token: dict[int, list[Event]]) -> bool:
+    """'struck the arms factory, killing at least 64 people': a participle that counts the dead
+    of an act coded on the clause it is tacked on, by the same source and in the country it
+    hit, is that act's toll, not a second event (PETRARCH's validation leaves its uncoded
+    victims out; we would place them, "PAKPPL", and count the strike twice)."""
+    if not participle_tail(token) or token.lemma_.lower() not in CASUALTY_VERBS:
+        return False
+    act = by_token.get(token.head.i, [])
+    sources = {e.source.code for e in act}
+    hit = {e.target.country for e in act if e.target is not None}
+    # Victims of another country than the act's target are news of their own: "stormed the
+    # AU base at Mogadishu airport, killing two Ugandan soldiers".
+    return bool(act) and all(e.source.code in sources and (
+        e.target is None or e.target.country is None or e.target.country in hit)
+        for e in by_token[token.i])
 
 
 def _governs_coded_intent(token: Token, by_token: dict[int, list[Event]]) -> bool:

@@ -101,6 +101,7 @@ OPERA_   # a stopped phrase: no plural
 def _folder(tmp_path: Path, **files: str) -> Path:
     names = {"actors": "Test.actors.txt", "agents": "Test.agents.txt",
              "verbs": "CAMEO.test.txt", "discards": "Test.discards.txt"}
+    tmp_path.mkdir(parents=True, exist_ok=True)
     for role, text in files.items():
         (tmp_path / names[role]).write_text(text, encoding="utf-8")
     return tmp_path
@@ -1874,12 +1875,19 @@ def test_what_an_accident_caused_is_nobodys_doing(tmp_path, nlp):
 
 
 def test_petrarch_participle_tail_of_an_act_on_a_place(tmp_path, nlp):
-    d = _extended(tmp_path, agents="CIVILIAN [~CVL]\n",
-                  verbs=_block("KILL", "190", "KILL", "- BOMB *   [183]") + _block("BOMB", "195"))
+    kill = _block("KILL", "190", "KILL", "- BOMB *   [183]")
     # The governing verb is no word before the participle ("bombed ..., killing" is no
-    # "a bomb killed"), and the people killed are the bombed place's.
+    # "a bomb killed"), and the people killed are the bombed place's (here the bombing
+    # itself codes nothing) ...
+    d = _extended(tmp_path / "uncoded", agents="CIVILIAN [~CVL]\n",
+                  verbs=kill + _block("BOMB", "---"))
     assert _code(d, nlp, "The Freedonian army bombed Sylvania, killing civilians.") == {
-        ("FRDMIL", "SYL", "195"), ("FRDMIL", "SYLCVL", "190")}
+        ("FRDMIL", "SYLCVL", "190")}
+    # ... and when the bombing codes, they are its toll, not a second event.
+    d = _extended(tmp_path / "coded", agents="CIVILIAN [~CVL]\n",
+                  verbs=kill + _block("BOMB", "195"))
+    assert _code(d, nlp, "The Freedonian army bombed Sylvania, killing civilians.") == {
+        ("FRDMIL", "SYL", "195")}
 
 
 def test_petrarch_what_a_rejected_plan_was_to_do_did_not_happen(tmp_path, nlp):

@@ -468,6 +468,14 @@ def test_petrarch_trailing_speaker_is_not_coded_against_the_clause(tmp_path, nlp
         ("FRD", "SYL", "172")}
 
 
+def test_petrarch_trailing_speaker_names_no_target_after_it(tmp_path, nlp):
+    # "..., ministers said in a statement on Marxonia's radio": a phrase after the saying
+    # says how or where it was said, not whom it was said to.
+    d = _extended(tmp_path, actors=NEWS_ACTORS, verbs=SAY_BLOCK)
+    assert _code(d, nlp, "Freedonia penalized Sylvania on Tuesday, Freedonian ministers said "
+                 "in a statement on Marxonia's radio.") == {("FRD", "SYL", "172")}
+
+
 def test_petrarch_agentless_passive_takes_its_source_from_the_verb_phrase(petrarch, nlp):
     # No "by" agent: PETRARCH takes the source from the verb's phrases.
     assert _code(petrarch, nlp, "Sylvania was penalized over its dispute with Freedonia.") == {

@@ -123,6 +123,12 @@ def verb_roles(token: Token, frame: Frame, pattern: Pattern, actors_of: ActorsOf
         return doers, actors_of(subject_tokens), False
     sources = _with_misparsed_appositions(subject_tokens, actors_of(subject_tokens), actors_of)
     sources = _speakers_own(sources, subject_tokens, token, actors_of)
+    if _trailing_attribution(token):
+        # "..., the military said, in the rebels' third air raid": a trailing attribution
+        # names no target but whom it was told to ("..., he told AFP").
+        told = [t for c in token.children if c.dep_ in ("dobj", "dative")
+                for t in conjuncts(c)] + list(prep_objects(token, "to"))
+        return sources, _first_actors(told, actors_of, {s.code for s in sources}), False
     targets: list[Actor] = []
     if pattern.source_after:
         # "receive aid from $": the subject receives, the prepositional object acts.
@@ -160,6 +166,12 @@ def verb_roles(token: Token, frame: Frame, pattern: Pattern, actors_of: ActorsOf
     # PETRARCH, where coordinated subjects otherwise always act on each other).
     return sources, targets or victims, len(subject_tokens) > 1 or (
         len(sources) > 1 and mutual(token, pattern))
+
+
+def _trailing_attribution(verb: Token) -> bool:
+    """A speech verb after the clause it reports ("X attacked Y, the military said")."""
+    return verb.lemma_.lower() in SPEECH_VERBS and any(
+        c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
 
 
 def _threatened(verb: Token, sources: list[Actor], actors_of: ActorsOf) -> list[Actor]:

@@ -476,6 +476,13 @@ def test_petrarch_trailing_speaker_names_no_target_after_it(tmp_path, nlp):
                  "in a statement on Marxonia's radio.") == {("FRD", "SYL", "172")}
 
 
+def test_a_participle_on_a_reported_clause_is_the_speakers(tmp_path, nlp):
+    # "it" is the speaker, also for the participle tacked on the reported clause.
+    d = _extended(tmp_path, verbs=SAY_BLOCK + _block("ACCUSE", "112") + _block("STOP", "---"))
+    assert ("SYL", "FRD", "112") in _code(d, nlp, "Sylvania said on Tuesday it had stopped "
+                                          "its work on the dam, accusing Freedonia of lying.")
+
+
 def test_petrarch_agentless_passive_takes_its_source_from_the_verb_phrase(petrarch, nlp):
     # No "by" agent: PETRARCH takes the source from the verb's phrases.
     assert _code(petrarch, nlp, "Sylvania was penalized over its dispute with Freedonia.") == {

@@ -39,7 +39,12 @@ from eventwatch.events.frame import (
     subjects,
 )
 from eventwatch.events.mood import conditional
-from eventwatch.lexicon import FIGHT_EACH_OTHER_VERBS, SPEECH_VERBS, SUBJECT_DEPS
+from eventwatch.lexicon import (
+    FIGHT_EACH_OTHER_VERBS,
+    SPEECH_VERBS,
+    SUBJECT_DEPS,
+    participle_tail,
+)
 from eventwatch.records import Actor
 
 if TYPE_CHECKING:
@@ -445,12 +450,13 @@ def speaker_for_pronoun(subject: Token, verb: Token) -> list[Token]:
 
 def _speakers(verb: Token) -> list[Token]:
     """The subject of the verb that governs ``verb``'s clause: "Hungary said it will…",
-    "Ethiopia indicated it would…"."""
+    "Ethiopia indicated it would…", also through a participle tacked on that clause ("North
+    Korea said it had stopped disabling its plant, accusing Washington of ...")."""
     current = verb
     for _ in range(3):
         said_in = content_clause_head(current)
-        if said_in is None and (current.dep_ not in ("ccomp", "conj", "xcomp")
-                                or current.head == current):
+        climbs = current.dep_ in ("ccomp", "conj", "xcomp") or participle_tail(current)
+        if said_in is None and (not climbs or current.head == current):
             break
         current = said_in or current.head
         if current.pos_ in ("VERB", "AUX"):

@@ -963,6 +963,13 @@ def test_the_toll_of_an_act_is_no_second_event(tmp_path, nlp):
                  "ministers.") == {("MRX", "SYL", "190"), ("MRX", "FRDGOV", "190")}
 
 
+def test_petrarch_an_agent_after_anti_composes_nothing(tmp_path, nlp):
+    d = _extended(tmp_path, agents="PROTESTER [~OPP]\nGOVERNMENT [~GOV]\n",
+                  verbs=NEWS_BLOCKS)
+    assert _code(d, nlp, "Freedonian anti-government protesters penalized Sylvania.") == {
+        ("FRDOPP", "SYL", "172")}
+
+
 VOW_BLOCK = """
 ---  VOW   [030]  ---
 VOW

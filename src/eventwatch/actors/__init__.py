@@ -612,10 +612,13 @@ _NOT_THEIR_PREFIXES = frozenset({"anti", "pro", "post", "pre", "non"})
 def _after_a_prefix(match: PhraseMatch, span: Span) -> bool:
     """A country or body glued to a prefix by a hyphen names no actor (PETRARCH's parser
     keeps "anti-Taliban" one word); an agent keeps its own rule (``_against``)."""
+    return AGENT not in _kinds(match) and _glued_to_a_prefix(span)
+
+
+def _glued_to_a_prefix(span: Span) -> bool:
     doc = span.doc
-    return (AGENT not in _kinds(match) and span.start >= 2
-            and doc[span.start - 1].text == "-" and not doc[span.start - 1].whitespace_
-            and not doc[span.start - 2].whitespace_
+    return (span.start >= 2 and doc[span.start - 1].text == "-"
+            and not doc[span.start - 1].whitespace_ and not doc[span.start - 2].whitespace_
             and doc[span.start - 2].lower_ in _NOT_THEIR_PREFIXES)
 
 
@@ -763,7 +766,11 @@ def _compose(doc: Doc, head: Token, items: list[tuple[PhraseMatch, Span]], offse
                 code += agent_code  # an ethnic group with a sector: "Kurdish forces"
             return (make(code),)
     if countries and all_agents and by_kind[AGENT]:
-        return tuple(make(_petrarch_code(c, by_kind[AGENT], day)) for c in countries)
+        # "Thai anti-government protesters" are THAOPP: PETRARCH's parser keeps
+        # "anti-government" one word, so no GOV composes.
+        agents = [(m, span) for m, span in by_kind[AGENT]
+                  if not _against(doc, span) and not _glued_to_a_prefix(span)]
+        return tuple(make(_petrarch_code(c, agents, day)) for c in countries)
     if countries:
         actors = tuple(make(c + (agent_code or "")) for c in countries)
         if head.ent_type_ == "PERSON" and head.pos_ == "PROPN" and len(actors) == 1:

@@ -970,6 +970,13 @@ def test_petrarch_an_agent_after_anti_composes_nothing(tmp_path, nlp):
         ("FRDOPP", "SYL", "172")}
 
 
+def test_a_name_is_what_its_bracketed_abbreviation_names(tmp_path, nlp):
+    # The files know "WHO", not the long name, whose last word is a bare agent.
+    d = _extended(tmp_path, agents="ORGANIZATION [~NGO]\n", verbs=NEWS_BLOCKS)
+    assert _code(d, nlp, "Sylvania penalized the World Health Organization (WHO) on "
+                 "Monday.") == {("SYL", "IGOWHO", "172")}
+
+
 VOW_BLOCK = """
 ---  VOW   [030]  ---
 VOW

@@ -173,6 +173,7 @@ def find_actors(doc: Doc, offset: int, dictionaries: Dictionaries, day: dt.date 
         actors = tuple(a for a in composed if not a.code.startswith("---"))
         if actors:
             by_head[head_i] = actors
+    _abbreviated(doc, by_head)
     _qualify_by_preposition(doc, by_head)
     _speak_for(doc, by_head)
     _share_over_of_conjuncts(doc, by_head)
@@ -185,6 +186,18 @@ def find_actors(doc: Doc, offset: int, dictionaries: Dictionaries, day: dt.date 
     _resolve_pronouns(doc, offset, by_head, earlier_person, people)
     named = frozenset(t.i for _, span in spans for t in span)
     return SentenceActors(by_head, named)
+
+
+def _abbreviated(doc: Doc, by_head: dict[int, tuple[Actor, ...]]) -> None:
+    """A name followed by its abbreviation in brackets is what the abbreviation names, when
+    the dictionary knows the short form better: "the International Criminal Court (ICC)" is
+    IGOJUDICC, not the bare JUD its last word makes."""
+    for token in doc:
+        short = [c for c in token.children if c.dep_ == "appos" and c.i in by_head
+                 and c.i > 0 and doc[c.i - 1].text == "("]
+        own = by_head.get(token.i, ())
+        if short and all(a.country is None and len(a.code) == 3 for a in own):
+            by_head[token.i] = by_head[short[0].i]
 
 
 def _qualify_by_preposition(doc: Doc, by_head: dict[int, tuple[Actor, ...]]) -> None:

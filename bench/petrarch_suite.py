@@ -14,7 +14,11 @@ this project in the manner of AFP copy of August 2008 (140 with events), in the 
 of PETRARCH's GSR file and labelled with full codes, agents included: actors as the Phoenix
 production files code them on the day, events with the CAMEO code a careful reader would
 choose (often finer than the one a Phoenix verb pattern gives, so a coder that follows the
-dictionary loses records on the code alone). The facts are written from memory.
+dictionary loses records on the code alone). ``wire_2008_full_codes_dictionary_labels.jsonl``
+holds 80 more, on less obvious stories of that month, whose labels prefer the code the Phoenix
+verb pattern gives where it is a sensible reading, as the GSR file's labels (seeded from
+PETRARCH-2 output) will; it was scored once before any rule was written from it. The facts
+are written from memory.
 """
 
 from __future__ import annotations

@@ -863,6 +863,9 @@ def test_a_go_between_is_no_party(news, nlp):
     assert _code(news, nlp, "Freedonia and Sylvania met in Geneva under UN mediation.") == {
         ("FRD", "SYL", "040"), ("SYL", "FRD", "040")}
     assert _code(news, nlp, "Freedonia conferred under the auspices of the UN.") == set()
+    # Mediation offered is what one agrees to: the mediator is the target.
+    assert _code(news, nlp, "Freedonia agreed to UN mediation on Monday.") == {
+        ("FRD", "IGOUNO", "030")}
 
 
 def test_a_name_before_brokered_brokered_it(tmp_path, nlp):

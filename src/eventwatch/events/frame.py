@@ -385,14 +385,18 @@ def _brokered(token: Token) -> bool:
 # Nouns that name a go-between's part: "resumed talks under UN mediation", "met under the
 # auspices of the African Union". The go-between is no party (a "mediator" one talks with is).
 _GO_BETWEEN_NOUNS = frozenset({"mediation", "auspices", "aegis", "sponsorship", "brokerage"})
+_UNDER_WHOM = frozenset({"under", "through", "via", "with", "amid"})
 
 
 def go_between(token: Token) -> bool:
-    """Whether the word names a go-between's part, or who played it ("UN mediation", "the
-    mediation of X", "Egypt's mediation")."""
+    """Whether the word names a go-between's part under which something was done, or who
+    played it ("under UN mediation", "under the mediation of X", "through Egypt's
+    mediation")."""
     for _ in range(4):
         if token.lemma_.lower() in _GO_BETWEEN_NOUNS or token.lower_ in _GO_BETWEEN_NOUNS:
-            return True
+            # "agreed to US mediation", "called for UN mediation": the go-between's offer
+            # is what is acted on.
+            return token.dep_ == "pobj" and token.head.lower_ in _UNDER_WHOM
         if token.dep_ in ("compound", "amod", "poss", "flat"):
             token = token.head
         elif token.dep_ == "pobj" and token.head.lower_ == "of":

@@ -183,6 +183,17 @@ def test_pipeline_events_are_placed_and_dated_from_their_clause():
     assert count == {"kind": "killed", "value": 33, "exact": True}
 
 
+def test_the_toll_of_an_act_is_counted_on_the_act(tmp_path):
+    # One event, the shelling, with the dead it caused (not a second "killing" event).
+    (tmp_path / "toll.txt").write_text(
+        "Syrian government forces shelled Turkish troops in Idlib on Monday, killing eight "
+        "Turkish soldiers.\n", encoding="utf-8")
+    coded = _code_files([tmp_path / "toll.txt"], {"toll": dt.date(2020, 3, 2)})
+    (strike,) = [e for e in coded["toll"] if e["root"] == "19"]
+    assert strike["trigger"] == "shelled"
+    assert [(c["kind"], c["value"]) for c in strike["counts"]] == [("killed", 8)]
+
+
 def test_pipeline_events_without_date_expression_keep_the_article_date():
     coded = _code_files([SEEDLIKE / "aleppo_truce.txt"], SEEDLIKE_DATES)
     undated = [e for e in coded["aleppo_truce"] if e["date_resolution"] == "article"]

@@ -55,6 +55,15 @@ def to_infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+# Verbs that count the toll of an act: "pounded Taliban hideouts, killing 25 militants".
+CASUALTY_VERBS = frozenset({"kill", "wound", "injure", "leave"})
+
+
+def toll_of_the_clause(verb: Token) -> bool:
+    """A participle counting the dead or wounded of the clause it is tacked on."""
+    return participle_tail(verb) and verb.lemma_.lower() in CASUALTY_VERBS
+
+
 def participle_tail(verb: Token) -> bool:
     """A present participle tacked on a clause: "bombed the town, killing dozens"."""
     return verb.dep_ == "advcl" and verb.tag_ == "VBG"

@@ -68,8 +68,8 @@ from eventwatch.lexicon import (
     INTENT_VERBS,
     SPEECH_VERBS,
     SUBJECT_DEPS,
-    participle_tail,
     to_infinitive,
+    toll_of_the_clause,
 )
 from eventwatch.ontology import cameo_info, demand_code, intent_code, unknown_code
 from eventwatch.parse import ParsedArticle, ParsedSentence
@@ -387,16 +387,12 @@ def _done_by_gerund(token: Token, by_token: dict[int, list[Event]]) -> bool:
         g.dep_ == "pcomp" and g.i in by_token for g in c.children) for c in token.children)
 
 
-# Verbs that count the toll of an act: "pounded Taliban hideouts, killing 25 militants".
-CASUALTY_VERBS = frozenset({"kill", "wound", "injure", "leave"})
-
-
 def _casualties_of(token: Token, by_token: dict[int, list[Event]]) -> bool:
     """'struck the arms factory, killing at least 64 people': a participle that counts the dead
     of an act coded on the clause it is tacked on, by the same source and in the country it
     hit, is that act's toll, not a second event (PETRARCH's validation leaves its uncoded
     victims out; we would place them, "PAKPPL", and count the strike twice)."""
-    if not participle_tail(token) or token.lemma_.lower() not in CASUALTY_VERBS:
+    if not toll_of_the_clause(token):
         return False
     act = by_token.get(token.head.i, [])
     sources = {e.source.code for e in act}

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter, defaultdict
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
+from eventwatch.lexicon import toll_of_the_clause
 from eventwatch.placetime.counts import find_counts
 from eventwatch.placetime.dates import find_dates
 from eventwatch.placetime.places import Place, find_places
@@ -57,23 +59,27 @@ def annotate_article(parsed: ParsedArticle, events: list[Event]) -> list[Event]:
         assert doc is not None
         dates = find_dates(doc, article.published) if article.published else []
         counts = find_counts(doc)
+        triggers = {e.trigger_start - sentence.start for e in by_sentence[sentence.index]}
         for event in by_sentence[sentence.index]:
-            clause = _clause(doc, event.trigger_start - sentence.start)
+            clause = _clause(doc, event.trigger_start - sentence.start, triggers)
             out.append(_annotated(event, sentence.start, doc, clause, places_of[sentence.index],
                                   focus, dates, counts))
     order = {e.id: i for i, e in enumerate(events)}
     return sorted(out, key=lambda e: order[e.id])
 
 
-def _clause(doc: Doc, trigger_offset: int) -> set[int]:
+def _clause(doc: Doc, trigger_offset: int, triggers: Collection[int] = ()) -> set[int]:
     """Character offsets covered by the trigger's own clause (its subtree, minus nested
-    clauses that report or time other happenings)."""
+    clauses that report or time other happenings). A participle counting the act's dead
+    belongs to it unless it is an event of its own (``triggers``): "shelled Turkish troops,
+    killing eight soldiers" is one act with eight killed."""
     token = next((t for t in doc if t.idx == trigger_offset), None)
     if token is None:
         return set()
     excluded: set[int] = set()
     for child in token.children:
-        if child.dep_ in _OTHER_CLAUSES or child.lower_ == "according":
+        toll = toll_of_the_clause(child) and child.idx not in triggers
+        if (child.dep_ in _OTHER_CLAUSES and not toll) or child.lower_ == "according":
             # nested clauses, and attribution ("according to Ankara"), are not the setting
             excluded.update(t.i for t in child.subtree)
     chars: set[int] = set()

@@ -980,6 +980,15 @@ def test_a_name_is_what_its_bracketed_abbreviation_names(tmp_path, nlp):
                  "Monday.") == {("SYL", "IGOWHO", "172")}
 
 
+def test_coordinated_subjects_acting_on_uncoded_people_do_not_act_on_each_other(tmp_path,
+                                                                                 nlp):
+    d = _extended(tmp_path, actors=NEWS_ACTORS, verbs=NEWS_BLOCKS + _block("JOIN", "040"))
+    assert _code(d, nlp, "Freedonia and Sylvania joined Baltic leaders at a rally on "
+                 "Tuesday.") == set()
+    assert _code(d, nlp, "Freedonia and Sylvania joined forces on Tuesday.") == {
+        ("FRD", "SYL", "040"), ("SYL", "FRD", "040")}
+
+
 VOW_BLOCK = """
 ---  VOW   [030]  ---
 VOW

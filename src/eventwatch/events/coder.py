@@ -467,6 +467,10 @@ def _events_for(parsed: ParsedArticle, sentence: ParsedSentence, token: Token, f
         reciprocal = mutual(token, pattern)
     elif reciprocal and pattern.code[:2] == STATEMENT_ROOT:
         reciprocal = False  # "US and Israeli sources said": a statement, not to each other
+    elif reciprocal and not targets and _people_acted_on(token):
+        # "The presidents of Poland and Ukraine ... joining Baltic leaders at a rally": they
+        # joined others no dictionary codes, not each other.
+        reciprocal = False
     if reciprocal and _only_their_own(sources, targets) and mutual(token, pattern):
         # "Thai and Cambodian troops exchanged fire near a Cambodian temple", "the US and
         # Cuba restored relations, reopening embassies in Washington and Havana": the
@@ -552,6 +556,14 @@ def _pairs(sources: list[Actor], targets: list[Actor], reciprocal: bool,
     elif not require_target:
         pairs = [(s, None) for s in sources]
     return pairs
+
+
+def _people_acted_on(verb: Token) -> bool:
+    """Whether the verb's object names people of some nation or a person ("joined Baltic
+    leaders", "met Javier Solana") that no dictionary codes."""
+    return any(c.dep_ == "dobj" and (c.ent_type_ in ("PERSON", "NORP") or any(
+        g.dep_ in ("amod", "compound") and g.ent_type_ == "NORP" for g in c.children))
+        for c in verb.children)
 
 
 def _most_specific(actors: list[Actor]) -> list[Actor]:

@@ -15,10 +15,11 @@ of PETRARCH's GSR file and labelled with full codes, agents included: actors as 
 production files code them on the day, events with the CAMEO code a careful reader would
 choose (often finer than the one a Phoenix verb pattern gives, so a coder that follows the
 dictionary loses records on the code alone). ``wire_2008_full_codes_dictionary_labels.jsonl``
-holds 80 more, on less obvious stories of that month, whose labels prefer the code the Phoenix
-verb pattern gives where it is a sensible reading, as the GSR file's labels (seeded from
-PETRARCH-2 output) will; it was scored once before any rule was written from it. The facts
-are written from memory.
+holds 160 more, in two batches of 80 (less obvious stories of that month, then a broad mix),
+whose labels prefer the code the Phoenix verb pattern gives where it is a sensible reading,
+as the GSR file's labels (seeded from PETRARCH-2 output) will; each batch was scored once
+before any rule was written from it, and no rule was written from the second. The facts are
+written from memory.
 """
 
 from __future__ import annotations

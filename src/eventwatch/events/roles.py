@@ -535,13 +535,8 @@ def _first_actors(tokens: Iterable[Token], actors_of: ActorsOf, skip: Collection
             return named
         if token.dep_ == "dobj" and not named and _unknown_person(token):
             # "forcing Morales to cancel a meeting with Hugo Chavez": the one forced is
-            # named, though no dictionary knows him; whoever comes later is no target. What
-            # he is may say whose he is: "arrested Mohamed Badie, the supreme guide of the
-            # Muslim Brotherhood", "indicted Sajid Mir, of the Lashkar-e-Taiba group".
-            titles = [c for c in token.children if c.dep_ == "appos"]
-            whose = actors_of(titles) or actors_of(p for t in [token, *titles]
-                                                   for p in prep_objects(t, "of"))
-            return [a for a in whose if a.code not in skip] or fallback
+            # named, though no dictionary knows him; whoever comes later is no target.
+            return [a for a in _whose(token, actors_of) if a.code not in skip] or fallback
         found = [a for a in named if a.code not in skip and (
             token.i not in pattern_words
             or not is_agent_word(a, {token.lemma_.lower(), token.lower_}))]
@@ -558,6 +553,14 @@ def _first_actors(tokens: Iterable[Token], actors_of: ActorsOf, skip: Collection
             return found
         fallback = fallback or found
     return fallback
+
+
+def _whose(person: Token, actors_of: ActorsOf) -> list[Actor]:
+    """What an uncoded person's title or "of" phrase says he is: "Mohamed Badie, the supreme
+    guide of the Muslim Brotherhood", "Sajid Mir, of the Lashkar-e-Taiba group"."""
+    titles = [c for c in person.children if c.dep_ == "appos"]
+    return actors_of(titles) or actors_of(p for t in [person, *titles]
+                                          for p in prep_objects(t, "of"))
 
 
 def _unknown_person(token: Token) -> bool:

@@ -961,9 +961,19 @@ def test_the_toll_of_an_act_is_no_second_event(tmp_path, nlp):
     # The dead of the country the act hit are its toll ...
     assert _code(d, nlp, "Marxonia stormed Freedonia on Monday, killing two Freedonian "
                  "ministers.") == {("MRX", "FRD", "190")}
-    # ... the dead of another country are news of their own.
+    # ... the dead named as of another country are news of their own ...
     assert _code(d, nlp, "Marxonia stormed Sylvania on Monday, killing two Freedonian "
                  "ministers.") == {("MRX", "SYL", "190"), ("MRX", "FRDGOV", "190")}
+
+    # The dead who only took a country from where they died ("killing dozens of militants"
+    # in Bajaur: PAKUAF by the place) are the act's toll, whatever that country.
+    from eventwatch.events.coder import _placed_only
+    from eventwatch.records import Actor
+
+    located = Actor("PAKUAF", "militants", "PAK", "UAF", 0, 9, "agents:militant+located:PAK")
+    named = Actor("UGAMIL", "Ugandan soldiers", "UGA", "MIL", 0, 16,
+                  "countries:uganda+agents:soldier")
+    assert _placed_only(located) and not _placed_only(named)
 
 
 def test_petrarch_an_agent_after_anti_composes_nothing(tmp_path, nlp):

@@ -397,11 +397,17 @@ def _casualties_of(token: Token, by_token: dict[int, list[Event]]) -> bool:
     act = by_token.get(token.head.i, [])
     sources = {e.source.code for e in act}
     hit = {e.target.country for e in act if e.target is not None}
-    # Victims of another country than the act's target are news of their own: "stormed the
-    # AU base at Mogadishu airport, killing two Ugandan soldiers".
+    # Victims named as of another country than the act's target are news of their own:
+    # "stormed the AU base at Mogadishu airport, killing two Ugandan soldiers".
     return bool(act) and all(e.source.code in sources and (
-        e.target is None or e.target.country is None or e.target.country in hit)
-        for e in by_token[token.i])
+        e.target is None or e.target.country is None or e.target.country in hit
+        or _placed_only(e.target)) for e in by_token[token.i])
+
+
+def _placed_only(actor: Actor) -> bool:
+    """A bare sector that took its country from where it was ("pounded Taliban hideouts in
+    Bajaur, killing dozens of militants": PAKUAF), not from a name of its own."""
+    return any(part.startswith("located:") for part in actor.entry.split("+"))
 
 
 def _governs_coded_intent(token: Token, by_token: dict[int, list[Event]]) -> bool:

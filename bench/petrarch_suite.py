@@ -18,8 +18,8 @@ dictionary loses records on the code alone). ``wire_2008_full_codes_dictionary_l
 holds 160 more, in two batches of 80 (less obvious stories of that month, then a broad mix),
 whose labels prefer the code the Phoenix verb pattern gives where it is a sensible reading,
 as the GSR file's labels (seeded from PETRARCH-2 output) will; each batch was scored once
-before any rule was written from it, and no rule was written from the second. The facts are
-written from memory.
+before any rule was written from it (one rule was written from the second afterwards). The
+facts are written from memory.
 """
 
 from __future__ import annotations

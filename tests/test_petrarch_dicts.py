@@ -894,7 +894,7 @@ def test_asking_ones_own_side_is_asking_but_insisting_is_not(tmp_path, nlp):
 
 
 def test_according_to_is_no_verb_wherever_it_hangs(nlp):
-    from eventwatch.events.frame import attribution
+    from eventwatch.lexicon import attribution
 
     # The parser joins this "according" to "killing" as a verb; it is still an attribution.
     doc = nlp("Freedonian troops attacked the town of Gori on Saturday, killing dozens of "

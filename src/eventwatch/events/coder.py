@@ -34,7 +34,6 @@ from eventwatch.events.business import a_profit_warning, a_takeover, business_ne
 from eventwatch.events.crime import ordinary_crime
 from eventwatch.events.frame import (
     Frame,
-    attribution,
     has_own_subject,
     quoted_as,
     reported_clauses,
@@ -68,6 +67,7 @@ from eventwatch.lexicon import (
     INTENT_VERBS,
     SPEECH_VERBS,
     SUBJECT_DEPS,
+    attribution,
     to_infinitive,
     toll_of_the_clause,
 )

@@ -17,6 +17,7 @@ from eventwatch.lexicon import (
     CAUSATIVE_VERBS,
     PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
+    attribution,
     participle_tail,
     to_infinitive,
 )
@@ -404,13 +405,6 @@ def go_between(token: Token) -> bool:
         else:
             return False
     return False
-
-
-def attribution(token: Token) -> bool:
-    """ "according to X" names who reports it, never a party to it, wherever the parser hangs
-    it ("killing dozens, according to officials" came back as a verb joined to "killing")."""
-    return token.lower_ == "according" and (token.dep_ == "prep" or (
-        token.i + 1 < len(token.doc) and token.nbor().lower_ == "to"))
 
 
 def _before_hyphened_participle(token: Token) -> bool:

@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
-from eventwatch.lexicon import toll_of_the_clause
+from eventwatch.lexicon import attribution, toll_of_the_clause
 from eventwatch.placetime.counts import find_counts
 from eventwatch.placetime.dates import find_dates
 from eventwatch.placetime.places import Place, find_places
@@ -79,7 +79,7 @@ def _clause(doc: Doc, trigger_offset: int, triggers: Collection[int] = ()) -> se
     excluded: set[int] = set()
     for child in token.children:
         toll = toll_of_the_clause(child) and child.idx not in triggers
-        if (child.dep_ in _OTHER_CLAUSES and not toll) or child.lower_ == "according":
+        if (child.dep_ in _OTHER_CLAUSES and not toll) or attribution(child):
             # nested clauses, and attribution ("according to Ankara"), are not the setting
             excluded.update(t.i for t in child.subtree)
     chars: set[int] = set()

@@ -95,6 +95,7 @@ DISCARDS = """\
 +HORSE RACE
 DUCK SOUP
 OPERA_   # a stopped phrase: no plural
+1999
 """
 
 
@@ -330,6 +331,19 @@ def test_petrarch_discards_count_only_between_blanks_in_the_coder(petrarch, nlp)
     own_words = replace(petrarch, convention=EVENTWATCH)
     assert _code(own_words, nlp, "Freedonia penalized Sylvania over a scene in Duck Soup.") \
         == set()
+
+
+def test_a_year_discard_drops_only_the_events_it_dates(petrarch, nlp):
+    # Phoenix lists every year as a sentence discard, which in PETRARCH-2 drops the current
+    # news with the background: here the year dates only the verb it hangs from.
+    assert _code(petrarch, nlp, "Freedonia penalized Sylvania in 1999 after a dispute.") \
+        == set()
+    assert _code(petrarch, nlp, "Freedonia penalized Sylvania in August 1999 after a "
+                                "dispute.") == set()
+    assert _code(petrarch, nlp, "Freedonia penalized Sylvania on Monday for breaking a 1999 "
+                                "truce.") == {("FRD", "SYL", "172")}
+    assert _code(petrarch, nlp, "Freedonia, which annexed a province in 1999 and lost it, "
+                                "penalized Sylvania on Monday.") == {("FRD", "SYL", "172")}
 
 
 def test_petrarch_malformed_lines_are_reported_and_rest_loads(tmp_path):

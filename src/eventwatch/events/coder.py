@@ -41,6 +41,7 @@ from eventwatch.events.frame import (
     unasserted,
 )
 from eventwatch.events.games import a_ballot_cast, a_game_result, a_ranking
+from eventwatch.events.history import a_year, verbs_dated
 from eventwatch.events.ids import event_id
 from eventwatch.events.mood import (
     Mood,
@@ -119,18 +120,23 @@ def analyse_article(parsed: ParsedArticle, dictionaries: Dictionaries,
     """Events and quotations of one parsed article (a pure function of parse + dictionaries)."""
     article = parsed.article
     blanks = dictionaries.convention.discards_between_blanks
-    if _discarded(dictionaries.story_discards, article.text[:2000], blanks):
+    if _discards_in(dictionaries.story_discards, article.text[:2000], blanks):
         return ArticleAnalysis([], [])
     memory = ArticleMemory()
     events: list[Event] = []
     quotes: list[Quote] = []
     for sentence in parsed.sentences:
-        if sentence.doc is None or _discarded(dictionaries.sentence_discards, sentence.text,
-                                              blanks):
+        if sentence.doc is None:
+            continue
+        discards = _discards_in(dictionaries.sentence_discards, sentence.text, blanks)
+        years = [(m.start, m.end) for m in discards if a_year(sentence.text[m.start:m.end])]
+        if len(years) < len(discards):
             continue
         actors = find_actors(sentence.doc, sentence.start, dictionaries, article.published,
                              memory)
-        events.extend(_code_sentence(parsed, sentence, actors, dictionaries, settings))
+        history = {sentence.start + v.idx for v in verbs_dated(sentence.doc, years)}
+        events.extend(e for e in _code_sentence(parsed, sentence, actors, dictionaries, settings)
+                      if e.trigger_start not in history)
         quotes.extend(sentence_quotes(article.id, sentence, actors))
     links = link_events(events, quotes)
     if links:
@@ -138,15 +144,15 @@ def analyse_article(parsed: ParsedArticle, dictionaries: Dictionaries,
     return ArticleAnalysis(events, quotes)
 
 
-def _discarded(discards: PhraseIndex, text: str, between_blanks: bool) -> bool:
-    """Whether a discard phrase occurs in ``text``; ``between_blanks``: only where blanks or
-    the text's ends bound it (``Convention.discards_between_blanks``)."""
+def _discards_in(discards: PhraseIndex, text: str, between_blanks: bool) -> list[PhraseMatch]:
+    """The discard phrases in ``text``; ``between_blanks``: only where blanks or the text's
+    ends bound them (``Convention.discards_between_blanks``)."""
     def bounded(match: PhraseMatch) -> bool:
         return (match.start == 0 or text[match.start - 1].isspace()) and (
             match.end == len(text) or text[match.end].isspace())
 
     matches = discards.find(text)
-    return any(map(bounded, matches)) if between_blanks else bool(matches)
+    return [m for m in matches if bounded(m)] if between_blanks else list(matches)
 
 
 def _code_sentence(parsed: ParsedArticle, sentence: ParsedSentence, actors: SentenceActors,

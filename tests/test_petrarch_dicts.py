@@ -96,6 +96,7 @@ DISCARDS = """\
 DUCK SOUP
 OPERA_   # a stopped phrase: no plural
 1999
+WORLD WAR II
 """
 
 
@@ -333,7 +334,7 @@ def test_petrarch_discards_count_only_between_blanks_in_the_coder(petrarch, nlp)
         == set()
 
 
-def test_a_year_discard_drops_only_the_events_it_dates(petrarch, nlp):
+def test_a_discard_naming_a_time_drops_only_the_events_it_dates(petrarch, nlp):
     # Phoenix lists every year as a sentence discard, which in PETRARCH-2 drops the current
     # news with the background: here the year dates only the verb it hangs from.
     assert _code(petrarch, nlp, "Freedonia penalized Sylvania in 1999 after a dispute.") \
@@ -344,6 +345,10 @@ def test_a_year_discard_drops_only_the_events_it_dates(petrarch, nlp):
                                 "truce.") == {("FRD", "SYL", "172")}
     assert _code(petrarch, nlp, "Freedonia, which annexed a province in 1999 and lost it, "
                                 "penalized Sylvania on Monday.") == {("FRD", "SYL", "172")}
+    assert _code(petrarch, nlp, "Freedonia penalized Sylvania during World War II and after.") \
+        == set()
+    assert _code(petrarch, nlp, "Freedonia penalized Sylvania on the anniversary of its World "
+                                "War II surrender.") == {("FRD", "SYL", "172")}
 
 
 def test_petrarch_malformed_lines_are_reported_and_rest_loads(tmp_path):

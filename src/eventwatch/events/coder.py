@@ -41,7 +41,7 @@ from eventwatch.events.frame import (
     unasserted,
 )
 from eventwatch.events.games import a_ballot_cast, a_game_result, a_ranking
-from eventwatch.events.history import a_year, verbs_dated
+from eventwatch.events.history import a_time, verbs_dated
 from eventwatch.events.ids import event_id
 from eventwatch.events.mood import (
     Mood,
@@ -129,12 +129,12 @@ def analyse_article(parsed: ParsedArticle, dictionaries: Dictionaries,
         if sentence.doc is None:
             continue
         discards = _discards_in(dictionaries.sentence_discards, sentence.text, blanks)
-        years = [(m.start, m.end) for m in discards if a_year(sentence.text[m.start:m.end])]
-        if len(years) < len(discards):
+        times = [(m.start, m.end) for m in discards if a_time(sentence.text[m.start:m.end])]
+        if len(times) < len(discards):
             continue
         actors = find_actors(sentence.doc, sentence.start, dictionaries, article.published,
                              memory)
-        history = {sentence.start + v.idx for v in verbs_dated(sentence.doc, years)}
+        history = {sentence.start + v.idx for v in verbs_dated(sentence.doc, times)}
         events.extend(e for e in _code_sentence(parsed, sentence, actors, dictionaries, settings)
                       if e.trigger_start not in history)
         quotes.extend(sentence_quotes(article.id, sentence, actors))

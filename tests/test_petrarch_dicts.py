@@ -1009,6 +1009,16 @@ def test_a_name_is_what_its_bracketed_abbreviation_names(tmp_path, nlp):
                  "Monday.") == {("SYL", "IGOWHO", "172")}
 
 
+def test_a_bare_sector_is_what_the_name_right_after_it_names(tmp_path, nlp):
+    d = _extended(tmp_path, actors="ETA_ [ESPREB]\nHAMAS_ [PSEREBHMS]\n",
+                  agents="SEPARATIST_GROUP [~REB]\nREBELS [~REB]\n", verbs=NEWS_BLOCKS)
+    assert _code(d, nlp, "Sylvania penalized the Basque separatist group ETA on "
+                 "Monday.") == {("SYL", "ESPREB", "172")}
+    # After a comma, a name may be the next item of a list.
+    assert ("SYL", "PSEREBHMS", "172") in _code(
+        d, nlp, "Sylvania penalized the rebels, Hamas and ETA on Monday.")
+
+
 def test_coordinated_subjects_acting_on_uncoded_people_do_not_act_on_each_other(tmp_path,
                                                                                  nlp):
     d = _extended(tmp_path, actors=NEWS_ACTORS, verbs=NEWS_BLOCKS + _block("JOIN", "040"))

@@ -173,7 +173,7 @@ def find_actors(doc: Doc, offset: int, dictionaries: Dictionaries, day: dt.date 
         actors = tuple(a for a in composed if not a.code.startswith("---"))
         if actors:
             by_head[head_i] = actors
-    _abbreviated(doc, by_head)
+    _named_by_apposition(doc, by_head)
     _qualify_by_preposition(doc, by_head)
     _speak_for(doc, by_head)
     _share_over_of_conjuncts(doc, by_head)
@@ -188,16 +188,20 @@ def find_actors(doc: Doc, offset: int, dictionaries: Dictionaries, day: dt.date 
     return SentenceActors(by_head, named)
 
 
-def _abbreviated(doc: Doc, by_head: dict[int, tuple[Actor, ...]]) -> None:
-    """A name followed by its abbreviation in brackets is what the abbreviation names, when
-    the dictionary knows the short form better: "the International Criminal Court (ICC)" is
-    IGOJUDICC, not the bare JUD its last word makes."""
+def _named_by_apposition(doc: Doc, by_head: dict[int, tuple[Actor, ...]]) -> None:
+    """A bare sector is what the name right after it, or its abbreviation in brackets, names:
+    "the Basque separatist group ETA" is ESPREB, not the bare REB of "separatist group"; "the
+    International Criminal Court (ICC)" is IGOJUDICC, not the bare JUD of "Court". A name
+    after a comma may be the next item of a list ("rebels, Hamas and Fatah"), so it does not
+    count."""
     for token in doc:
-        short = [c for c in token.children if c.dep_ == "appos" and c.i in by_head
-                 and c.i > 0 and doc[c.i - 1].text == "("]
         own = by_head.get(token.i, ())
-        if short and all(a.country is None and len(a.code) == 3 for a in own):
-            by_head[token.i] = by_head[short[0].i]
+        if not own or not all(a.country is None and len(a.code) == 3 for a in own):
+            continue
+        names = [c for c in token.children if c.dep_ == "appos" and c.i in by_head and (
+            doc[c.i - 1].text == "(" or all(t.pos_ == "PROPN" for t in doc[token.i + 1:c.i + 1]))]
+        if names and all(len(a.code) > 3 for a in by_head[names[0].i]):
+            by_head[token.i] = by_head[names[0].i]  # a sector still: not the bare KHM
 
 
 def _qualify_by_preposition(doc: Doc, by_head: dict[int, tuple[Actor, ...]]) -> None:

@@ -1017,6 +1017,11 @@ def test_a_bare_sector_is_what_the_name_right_after_it_names(tmp_path, nlp):
     # After a comma, a name may be the next item of a list.
     assert ("SYL", "PSEREBHMS", "172") in _code(
         d, nlp, "Sylvania penalized the rebels, Hamas and ETA on Monday.")
+    # ... and a broad body what its name right after it says more closely.
+    d = _extended(tmp_path, actors="UN_ [IGOUNO]\nUNHCR_ [IGOUNOREFHCR]\n",
+                  verbs=_block("CALL", "---", "CALL", "- * (ON)   [020]"))
+    assert _code(d, nlp, "The UN refugee agency UNHCR called on Sylvania on Thursday to give "
+                 "aid workers access.") == {("IGOUNOREFHCR", "SYL", "020")}
 
 
 def test_coordinated_subjects_acting_on_uncoded_people_do_not_act_on_each_other(tmp_path,

@@ -189,19 +189,25 @@ def find_actors(doc: Doc, offset: int, dictionaries: Dictionaries, day: dt.date 
 
 
 def _named_by_apposition(doc: Doc, by_head: dict[int, tuple[Actor, ...]]) -> None:
-    """A bare sector is what the name right after it, or its abbreviation in brackets, names:
-    "the Basque separatist group ETA" is ESPREB, not the bare REB of "separatist group"; "the
-    International Criminal Court (ICC)" is IGOJUDICC, not the bare JUD of "Court". A name
-    after a comma may be the next item of a list ("rebels, Hamas and Fatah"), so it does not
-    count."""
+    """A bare sector or a broad body is what the name right after it, or its abbreviation in
+    brackets, names more closely: "the Basque separatist group ETA" is ESPREB, not the bare
+    REB of "separatist group"; "the UN refugee agency UNHCR" IGOUNOREFHCR, not IGOUNO; "the
+    International Criminal Court (ICC)" IGOJUDICC, not the JUD of "Court". A name after a
+    comma may be the next item of a list ("rebels, Hamas and Fatah"), so it does not count."""
     for token in doc:
         own = by_head.get(token.i, ())
-        if not own or not all(a.country is None and len(a.code) == 3 for a in own):
-            continue
         names = [c for c in token.children if c.dep_ == "appos" and c.i in by_head and (
             doc[c.i - 1].text == "(" or all(t.pos_ == "PROPN" for t in doc[token.i + 1:c.i + 1]))]
-        if names and all(len(a.code) > 3 for a in by_head[names[0].i]):
-            by_head[token.i] = by_head[names[0].i]  # a sector still: not the bare KHM
+        if own and names and all(_narrows(a, own) for a in by_head[names[0].i]):
+            by_head[token.i] = by_head[names[0].i]
+
+
+def _narrows(name: Actor, broad: tuple[Actor, ...]) -> bool:
+    """Whether a name says more than each of these: it has a sector where they are a bare
+    one (not the bare KHM for OPP), or extends their code."""
+    return len(name.code) > 3 and all(
+        (b.country is None and len(b.code) == 3) or (
+            name.code.startswith(b.code) and len(name.code) > len(b.code)) for b in broad)
 
 
 def _qualify_by_preposition(doc: Doc, by_head: dict[int, tuple[Actor, ...]]) -> None:

@@ -895,6 +895,13 @@ def test_a_name_before_brokered_brokered_it(tmp_path, nlp):
         ("SYL", "FRD", "057")}
 
 
+def test_whose_named_object_it_is_comes_before_the_verbs_later_phrases(tmp_path, nlp):
+    # The prisoners are Freedonians, whoever the gesture was made to.
+    d = _extended(tmp_path, verbs=_block("FREE", "080", "FREE", "- * PRISONERS   [0841]"))
+    assert _code(d, nlp, "Sylvania freed 198 Freedonian prisoners on Monday in a goodwill "
+                 "gesture to Firefly.") == {("SYL", "FRD", "0841")}
+
+
 def test_a_person_no_dictionary_knows_ends_the_target_search(news, nlp):
     # The one penalized is named, though not coded: no later actor stands in for him ...
     assert _code(news, nlp, "Freedonia penalized Harpo Marx after talks with Sylvania.") == set()

@@ -283,6 +283,13 @@ class Frame:
         # comes before a later phrase's target.
         yield from (p for wanted in TARGET_PREPS for o in self.objects if not unnamed(o)
                     for p in prep_objects(o, wanted) if unnamed(p))
+        # "suspended Mali's membership", "rejected a US proposal": a named object's possessor
+        # or modifier is the target (the object token holds its modifiers' actors).
+        for obj in self.objects:
+            if not unnamed(obj):
+                yield from (c for c in obj.children if c.dep_ == "poss")
+                if any(_owner_modifier(c) for c in obj.children):  # not "artillery fire"
+                    yield obj
         for wanted in TARGET_PREPS:
             for prep, pobjs in self.preps:
                 if prep == wanted:
@@ -291,13 +298,6 @@ class Frame:
             for prep, pobjs in self.loose_preps:
                 if prep == wanted:
                     yield from pobjs
-        # "suspended Mali's membership", "rejected a US proposal": a named object's possessor
-        # or modifier is the target (the object token holds its modifiers' actors).
-        for obj in self.objects:
-            if not unnamed(obj):
-                yield from (c for c in obj.children if c.dep_ == "poss")
-                if any(_owner_modifier(c) for c in obj.children):  # not "artillery fire"
-                    yield obj
         if any_prep:
             # PETRARCH's "anywhere after the verb": "In Washington, Congress debated the
             # bills" sets the scene before the verb, for nobody.
@@ -429,8 +429,13 @@ def clauses_told_with(verb: Token) -> list[Token]:
 
 def _owner_modifier(token: Token) -> bool:
     """A proper-name or adjective modifier that says whose an object is ("a US proposal");
-    a noun does not ("artillery fire")."""
-    return token.dep_ in ("compound", "amod") and token.pos_ in ("PROPN", "ADJ")
+    a noun does not ("artillery fire"), nor a name hyphened to a participle, which did what
+    the participle says ("the UN-brokered deal")."""
+    doc = token.doc
+    return token.dep_ in ("compound", "amod") and token.pos_ in ("PROPN", "ADJ") and \
+        token.text[:1].isalpha() and not (
+            token.i + 2 < len(doc) and doc[token.i + 1].text == "-"
+            and doc[token.i + 2].tag_ == "VBN")
 
 
 def _named(pattern: Pattern, token: Token) -> bool:

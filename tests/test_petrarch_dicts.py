@@ -902,6 +902,16 @@ def test_whose_named_object_it_is_comes_before_the_verbs_later_phrases(tmp_path,
                  "gesture to Firefly.") == {("SYL", "FRD", "0841")}
 
 
+def test_people_who_act_for_a_body_no_dictionary_codes_are_the_body(tmp_path, nlp):
+    d = _extended(tmp_path, actors="SOUTHERN_AFRICAN_DEVELOPMENT_COMMUNITY_ [IGOSAFDEVSAD]\n",
+                  verbs=_block("CALL", "---", "CALL", "- * (ON)   [020]"))
+    assert _code(d, nlp, "Leaders of the Southern African Development Community called on "
+                 "Freedonia on Sunday to conclude a deal.") == {("IGOSAFDEVSAD", "FRD", "020")}
+    # A family is no body the country acts through.
+    assert _code(d, nlp, "Family members of the Freedonian hostages called on Sylvania on "
+                 "Sunday to conclude a deal.") == set()
+
+
 def test_a_person_no_dictionary_knows_ends_the_target_search(news, nlp):
     # The one penalized is named, though not coded: no later actor stands in for him ...
     assert _code(news, nlp, "Freedonia penalized Harpo Marx after talks with Sylvania.") == set()

@@ -176,6 +176,7 @@ def find_actors(doc: Doc, offset: int, dictionaries: Dictionaries, day: dt.date 
     _named_by_apposition(doc, by_head)
     _qualify_by_preposition(doc, by_head)
     _speak_for(doc, by_head)
+    _act_for(doc, offset, by_head)
     _share_over_of_conjuncts(doc, by_head)
     _distribute_over_conjuncts(doc, by_head, all_agents)
     _victims_of_the_same_act(doc, by_head)
@@ -253,6 +254,34 @@ def _speak_for(doc: Doc, by_head: dict[int, tuple[Actor, ...]]) -> None:
                               actors[0].end, f"{actors[0].entry}+for:{a.entry}")
                         for a in voiced)
                     break
+
+
+# Code prefixes of organisations: international, non-governmental, multinational bodies.
+ORG_PREFIXES = frozenset({"IGO", "NGO", "NGM", "IMG", "MNC", "INT"})
+# Words for people who act for a body: "leaders of the Southern African Development
+# Community" act as the community when no dictionary codes the word itself.
+# ("the head of the committee" is often a person the sentence goes on to name).
+REPRESENTATIVES = frozenset({"leader", "chief", "member", "official", "representative",
+                             "delegate", "delegation", "envoy"})
+
+
+def _act_for(doc: Doc, offset: int, by_head: dict[int, tuple[Actor, ...]]) -> None:
+    """'Leaders of the Shanghai Cooperation Organization voiced support': a word for people
+    who act for a body (``REPRESENTATIVES``) that no dictionary codes is the body its "of"
+    phrase names, a country or an organisation, not a bare sector or a place."""
+    for token in doc:
+        if token.i in by_head or token.lemma_.lower() not in REPRESENTATIVES \
+                or token.pos_ != "NOUN" or any(c.lower_ == "family" for c in token.children):
+            continue  # "family members of Japanese abducted by North Korea" are no Japan
+        bodies = [a for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                  for pobj in prep.children if pobj.dep_ == "pobj"
+                  for conj in (pobj, *pobj.conjuncts) for a in by_head.get(conj.i, ())
+                  if a.country or a.code[:3] in ORG_PREFIXES]
+        start = offset + token.idx
+        if bodies:
+            by_head[token.i] = tuple(
+                Actor(a.code, token.text, a.country, a.sector, start, start + len(token),
+                      f"{a.entry}+of:{token.lower_}") for a in bodies)
 
 
 def _share_over_of_conjuncts(doc: Doc, by_head: dict[int, tuple[Actor, ...]]) -> None:

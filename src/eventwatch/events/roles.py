@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from eventwatch.actors import (
     ACTS_OF_FORCE,
+    ORG_PREFIXES,
     SECTOR_CODES,
     in_country,
     is_agent_word,
@@ -96,7 +97,6 @@ MUTUAL_WORDS = FIGHT_EACH_OTHER_VERBS | {
     "fighting", "spar", "feud", "quarrel", "wrangle", "war", "hostility", "meet", "negotiate",
     "talk", "agree", "sign", "reconcile", "ceasefire", "truce", "agreement", "deal", "accord",
     "treaty"}
-ORG_PREFIXES = frozenset({"IGO", "NGO", "NGM", "IMG", "MNC", "INT"})
 
 
 def verb_roles(token: Token, frame: Frame, pattern: Pattern, actors_of: ActorsOf,

@@ -912,6 +912,16 @@ def test_people_who_act_for_a_body_no_dictionary_codes_are_the_body(tmp_path, nl
                  "Sunday to conclude a deal.") == set()
 
 
+def test_a_paired_code_codes_the_reverse_only_in_the_active(tmp_path, nlp):
+    # PETRARCH-2 reads "[193:193]" as "and the other did it back" in the active voice; a
+    # passive sentence gets only the act, from the doer to the one it was done to.
+    d = _extended(tmp_path, verbs=_block("ROUT", "190", "ROUT", "- * (IN SHOOTOUT)   [193:193]"))
+    assert _code(d, nlp, "Sylvania routed the Freedonian army in a shootout on Monday.") == {
+        ("SYL", "FRDMIL", "193"), ("FRDMIL", "SYL", "193")}
+    assert _code(d, nlp, "The Freedonian army was routed by Sylvania in a shootout on "
+                 "Monday.") == {("SYL", "FRDMIL", "193")}
+
+
 def test_a_person_no_dictionary_knows_ends_the_target_search(news, nlp):
     # The one penalized is named, though not coded: no later actor stands in for him ...
     assert _code(news, nlp, "Freedonia penalized Harpo Marx after talks with Sylvania.") == set()

@@ -495,7 +495,9 @@ def _events_for(parsed: ParsedArticle, sentence: ParsedSentence, token: Token, f
     if mood.future and convention.future_takes_intent_code:
         code = pattern.future_code or intent_code(code[:2]) or code
     directed = [(source, target, code) for source, target in pairs]
-    if pattern.reverse_code:
+    if pattern.reverse_code and not (pattern.kind == "verb" and subjects(token)[1]):
+        # "[046:046]": the other party did it back. Not in the passive ("were killed by
+        # police in a shootout"): PETRARCH-2 reads the pair as active and reverse.
         directed += [(target, source, pattern.reverse_code) for source, target in pairs
                      if target is not None]
     reporter = _reporter(token, actors_of)

@@ -1044,6 +1044,11 @@ def test_a_bare_sector_is_what_the_name_right_after_it_names(tmp_path, nlp):
     # After a comma, a name may be the next item of a list.
     assert ("SYL", "PSEREBHMS", "172") in _code(
         d, nlp, "Sylvania penalized the rebels, Hamas and ETA on Monday.")
+    # Coordinated names are each what the word names.
+    d = _extended(tmp_path, actors="PALESTINIAN_ [PSE]\nHAMAS_ [PSEREBHMS]\nFATAH_ [PSE]\n",
+                  verbs=NEWS_BLOCKS)
+    assert _code(d, nlp, "Sylvania penalized the rival Palestinian movements Hamas and Fatah "
+                 "on Monday.") == {("SYL", "PSEREBHMS", "172"), ("SYL", "PSE", "172")}
     # ... and a broad body what its name right after it says more closely.
     d = _extended(tmp_path, actors="UN_ [IGOUNO]\nUNHCR_ [IGOUNOREFHCR]\n",
                   verbs=_block("CALL", "---", "CALL", "- * (ON)   [020]"))

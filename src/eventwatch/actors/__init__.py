@@ -193,14 +193,21 @@ def _named_by_apposition(doc: Doc, by_head: dict[int, tuple[Actor, ...]]) -> Non
     """A bare sector or a broad body is what the name right after it, or its abbreviation in
     brackets, names more closely: "the Basque separatist group ETA" is ESPREB, not the bare
     REB of "separatist group"; "the UN refugee agency UNHCR" IGOUNOREFHCR, not IGOUNO; "the
-    International Criminal Court (ICC)" IGOJUDICC, not the JUD of "Court". A name after a
-    comma may be the next item of a list ("rebels, Hamas and Fatah"), so it does not count."""
+    International Criminal Court (ICC)" IGOJUDICC, not the JUD of "Court"; "the Palestinian
+    movements Hamas and Fatah" both. A name after a comma may be the next item of a list
+    ("rebels, Hamas and Fatah"), so it does not count."""
     for token in doc:
         own = by_head.get(token.i, ())
         names = [c for c in token.children if c.dep_ == "appos" and c.i in by_head and (
             doc[c.i - 1].text == "(" or all(t.pos_ == "PROPN" for t in doc[token.i + 1:c.i + 1]))]
-        if own and names and all(_narrows(a, own) for a in by_head[names[0].i]):
-            by_head[token.i] = by_head[names[0].i]
+        if not own or not names:
+            continue
+        # "the rival Palestinian movements Hamas and Fatah": each name in the apposition.
+        named = [a for n in (names[0], *names[0].conjuncts) for a in by_head.get(n.i, ())]
+        own_codes = {a.code for a in own}
+        if any(_narrows(a, own) for a in named) and all(
+                _narrows(a, own) or a.code in own_codes for a in named):
+            by_head[token.i] = tuple(named)
 
 
 def _narrows(name: Actor, broad: tuple[Actor, ...]) -> bool:

@@ -347,6 +347,11 @@ def test_a_discard_naming_a_time_drops_only_the_events_it_dates(petrarch, nlp):
                                 "penalized Sylvania on Monday.") == {("FRD", "SYL", "172")}
     assert _code(petrarch, nlp, "Freedonia penalized Sylvania during World War II and after.") \
         == set()
+    # A dated thing can be the verb's time; "since" runs up to now.
+    assert _code(petrarch, nlp, "Freedonia penalized Sylvania after the 1999 dispute over "
+                                "water.") == set()
+    assert _code(petrarch, nlp, "Freedonia penalized Sylvania for the first time since 1999 on "
+                                "Monday.") == {("FRD", "SYL", "172")}
     assert _code(petrarch, nlp, "Freedonia penalized Sylvania on the anniversary of its World "
                                 "War II surrender.") == {("FRD", "SYL", "172")}
 

@@ -378,8 +378,10 @@ def test_coder_refused_talks_are_no_talks_and_a_want_without_addressee_is_intent
         return {(e.source.code, e.target.code, e.code)
                 for e in code_text(text, dictionaries=builtin)}
 
-    # The noun event takes the mood of the verb that holds it.
-    assert code("NATO refused on Tuesday to hold regular talks with Russia.") == set()
+    # The noun event takes the mood of the verb that holds it: refused talks are no talks,
+    # but a rejection of them.
+    assert code("NATO refused on Tuesday to hold regular talks with Russia.") == {
+        ("IGONAT", "RUS", "125")}
     assert code("Iran wants to hold talks with the United States.") == {("IRN", "USA", "036")}
     # With an addressee, "want" asks someone else to act.
     assert code("Iran urged the US to hold talks with Russia.") == {("IRN", "USA", "020")}
@@ -431,3 +433,16 @@ def test_coder_a_region_named_after_a_country_is_not_the_country(code_text, buil
     assert code_text("Putin praised Latin America on Tuesday.", dictionaries=builtin) == []
     events = code_text("Putin praised America on Tuesday.", dictionaries=builtin)
     assert [(e.source.code, e.target.code) for e in events] == [("RUSGOV", "USA")]
+
+
+def test_coder_refusing_to_cooperate_is_a_rejection(code_text, builtin):
+    # CAMEO 12: "refused to meet" rejects a proposal to meet (125), "refused to release"
+    # refuses to yield (1243); failing to do it, or not refusing, is no event.
+    def code(text):
+        return code_text(text, dictionaries=builtin)
+
+    assert triples(code("Turkey refused to hold talks with Russia on Monday.")) == {
+        ("TUR", "RUS", "125")}
+    assert [e.code for e in code("Turkey refused to release Russian prisoners.")] == ["1243"]
+    assert code("Turkey failed to hold talks with Russia on Monday.") == []
+    assert code("Turkey did not refuse to hold talks with Russia on Monday.") == []

@@ -28,6 +28,9 @@ INTENT_VERBS = frozenset({"plan", "intend", "want", "seek", "hope", "expect", "a
                           "propose", "try", "attempt", "wish", "consider", "mull"})
 # Verbs whose infinitive is not done ("refused to withdraw").
 NEGATING_VERBS = frozenset({"refuse", "decline", "fail", "reject", "deny", "avoid", "cancel"})
+# Of these, the ones that turn the act down: "refused to meet" is a rejection (CAMEO 12),
+# "failed to meet" is not.
+REFUSING_VERBS = frozenset({"refuse", "decline", "reject"})
 # Verbs whose complement is asked of someone, not done ("urged Russia to withdraw").
 DIRECTIVE_VERBS = frozenset({"urge", "demand", "ask", "call", "request", "press", "appeal",
                              "insist", "implore", "beg", "order", "instruct", "encourage",

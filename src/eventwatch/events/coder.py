@@ -72,7 +72,13 @@ from eventwatch.lexicon import (
     to_infinitive,
     toll_of_the_clause,
 )
-from eventwatch.ontology import cameo_info, demand_code, intent_code, unknown_code
+from eventwatch.ontology import (
+    cameo_info,
+    demand_code,
+    intent_code,
+    refusal_code,
+    unknown_code,
+)
 from eventwatch.parse import ParsedArticle, ParsedSentence
 from eventwatch.quotes import Quote, link_events, sentence_quotes
 from eventwatch.records import Actor, CameoInfo, Event
@@ -459,6 +465,8 @@ def _events_for(parsed: ParsedArticle, sentence: ParsedSentence, token: Token, f
     convention = dictionaries.convention
     mood = mood_of(token, convention)
     negation = dictionaries.negations.get(pattern.code) if mood.negated else None
+    if mood.refused and not negation:
+        negation = refusal_code(pattern.code)  # "refused to meet X": a rejection (125)
     if (mood.directed and not asked_for) or (
             mood.negated and not negation and not settings.include_negated):
         return
@@ -495,9 +503,11 @@ def _events_for(parsed: ParsedArticle, sentence: ParsedSentence, token: Token, f
     if mood.future and convention.future_takes_intent_code:
         code = pattern.future_code or intent_code(code[:2]) or code
     directed = [(source, target, code) for source, target in pairs]
-    if pattern.reverse_code and not (pattern.kind == "verb" and subjects(token)[1]):
+    if pattern.reverse_code and not negation and not (
+            pattern.kind == "verb" and subjects(token)[1]):
         # "[046:046]": the other party did it back. Not in the passive ("were killed by
-        # police in a shootout"): PETRARCH-2 reads the pair as active and reverse.
+        # police in a shootout"): PETRARCH-2 reads the pair as active and reverse; nor when
+        # it did not happen ("refused to hold talks with Russia").
         directed += [(target, source, pattern.reverse_code) for source, target in pairs
                      if target is not None]
     reporter = _reporter(token, actors_of)

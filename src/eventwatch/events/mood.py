@@ -16,6 +16,7 @@ from eventwatch.lexicon import (
     DIRECTIVE_VERBS,
     INTENT_VERBS,
     NEGATING_VERBS,
+    REFUSING_VERBS,
     SPEECH_VERBS,
     to_infinitive,
 )
@@ -44,6 +45,8 @@ class Mood:
     future: bool
     hedged: bool
     directed: bool = False
+    # Negated by a verb that turns it down ("refused to meet"): a rejection, not nothing.
+    refused: bool = False
 
 
 def mood_of(token: Token, convention: Convention = EVENTWATCH) -> Mood:
@@ -51,7 +54,8 @@ def mood_of(token: Token, convention: Convention = EVENTWATCH) -> Mood:
     (whether a negated governor negates the verb is the convention's: PETRARCH codes "won't
     try to clash over" as clashing)."""
     governor_negates = convention.negated_governor_negates_complement
-    negated = future = hedged = directed = False
+    negated = future = hedged = directed = refused = False
+    turned_down = True
     current = token
     for _ in range(4):
         for child in current.children:
@@ -59,6 +63,7 @@ def mood_of(token: Token, convention: Convention = EVENTWATCH) -> Mood:
             if child.dep_ == "neg" or (child.dep_ == "det" and lower == "no") \
                     or _negated_adverb(child):
                 negated = negated or current == token or governor_negates
+                turned_down = False  # "did not refuse to meet" is no rejection
             elif child.dep_ in ("aux", "auxpass") and lower in FUTURE_AUX:
                 future = True
             elif lower in HEDGE_WORDS and child.dep_ in ("aux", "advmod"):
@@ -73,6 +78,7 @@ def mood_of(token: Token, convention: Convention = EVENTWATCH) -> Mood:
         if current.dep_ == "xcomp" or infinitive:
             if lemma in NEGATING_VERBS:
                 negated = True
+                refused = refused or (current == token and lemma in REFUSING_VERBS)
             elif lemma in INTENT_VERBS:
                 future = True
         current = governor
@@ -93,7 +99,7 @@ def mood_of(token: Token, convention: Convention = EVENTWATCH) -> Mood:
         future = future or verb.future
         hedged = hedged or verb.hedged
         directed = directed or verb.directed
-    return Mood(negated, future, hedged, directed)
+    return Mood(negated, future, hedged, directed, refused and turned_down)
 
 
 def background(verb: Token) -> bool:

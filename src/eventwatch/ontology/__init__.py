@@ -77,6 +77,13 @@ def demand_code(code: str) -> str:
     return next((table[code[:n]] for n in (4, 3, 2) if code[:n] in table), "100")
 
 
+def refusal_code(code: str) -> str | None:
+    """The CAMEO rejection for an event someone refused to do ("refused to meet", 040 →
+    125); None when CAMEO has no refusal of it."""
+    table = _code_map("refusal.tsv", "code", "refusal")
+    return next((table[code[:n]] for n in (4, 3, 2) if code[:n] in table), None)
+
+
 def unknown_code(code: str) -> CameoInfo | None:
     """Facts for a code CAMEO does not define (test dictionaries use 345, 9xx): kept as written,
     neutral, with no quad class, so they never pass for real CAMEO events. ``---`` is no event."""

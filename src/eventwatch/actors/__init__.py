@@ -198,8 +198,9 @@ def _named_by_apposition(doc: Doc, by_head: dict[int, tuple[Actor, ...]]) -> Non
     ("rebels, Hamas and Fatah"), so it does not count."""
     for token in doc:
         own = by_head.get(token.i, ())
-        names = [c for c in token.children if c.dep_ == "appos" and c.i in by_head and (
-            doc[c.i - 1].text == "(" or all(t.pos_ == "PROPN" for t in doc[token.i + 1:c.i + 1]))]
+        names = [c for c in token.children if c.dep_ == "appos" and c.i in by_head and
+                 c.i > token.i and (doc[c.i - 1].text == "(" or all(
+                     t.pos_ == "PROPN" for t in doc[token.i + 1:c.i + 1]))]
         if not own or not names:
             continue
         # "the rival Palestinian movements Hamas and Fatah": each name in the apposition.

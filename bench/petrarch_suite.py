@@ -15,11 +15,14 @@ of PETRARCH's GSR file and labelled with full codes, agents included: actors as 
 production files code them on the day, events with the CAMEO code a careful reader would
 choose (often finer than the one a Phoenix verb pattern gives, so a coder that follows the
 dictionary loses records on the code alone). ``wire_2008_full_codes_dictionary_labels.jsonl``
-holds 160 more, in two batches of 80 (less obvious stories of that month, then a broad mix),
-whose labels prefer the code the Phoenix verb pattern gives where it is a sensible reading,
-as the GSR file's labels (seeded from PETRARCH-2 output) will; each batch was scored once
-before any rule was written from it (one rule was written from the second afterwards). The
-facts are written from memory.
+holds 240 more, in three batches of 80 (less obvious stories of that month, then two broad
+mixes), whose labels prefer the code the Phoenix verb pattern gives where it is a sensible
+reading, as the GSR file's labels (seeded from PETRARCH-2 output) will; each batch was scored
+once before any rule was written from it, and batch E was only scored (at the start and at
+the end of the fourteenth session). A record's ``category`` names its batch, so the
+per-category table scores each. These labels code a paired pattern (``[046:046]``) in one
+direction, while PETRARCH-2 also codes the reverse; we do as PETRARCH-2 does and lose those
+records. The facts are written from memory.
 """
 
 from __future__ import annotations

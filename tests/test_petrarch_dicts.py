@@ -336,24 +336,28 @@ def test_petrarch_discards_count_only_between_blanks_in_the_coder(petrarch, nlp)
 
 def test_a_discard_naming_a_time_drops_only_the_events_it_dates(petrarch, nlp):
     # Phoenix lists every year as a sentence discard, which in PETRARCH-2 drops the current
-    # news with the background: here the year dates only the verb it hangs from.
-    assert _code(petrarch, nlp, "Freedonia penalized Sylvania in 1999 after a dispute.") \
-        == set()
-    assert _code(petrarch, nlp, "Freedonia penalized Sylvania in August 1999 after a "
-                                "dispute.") == set()
-    assert _code(petrarch, nlp, "Freedonia penalized Sylvania on Monday for breaking a 1999 "
-                                "truce.") == {("FRD", "SYL", "172")}
-    assert _code(petrarch, nlp, "Freedonia, which annexed a province in 1999 and lost it, "
-                                "penalized Sylvania on Monday.") == {("FRD", "SYL", "172")}
-    assert _code(petrarch, nlp, "Freedonia penalized Sylvania during World War II and after.") \
-        == set()
+    # news with the background: here a past year dates only the verb it hangs from.
+    def code(text: str) -> set[tuple[str, str | None, str]]:
+        return _code(petrarch, nlp, text, day=dt.date(2008, 8, 1))
+
+    assert code("Freedonia penalized Sylvania in 1999 after a dispute.") == set()
+    assert code("Freedonia penalized Sylvania in August 1999 after a dispute.") == set()
+    assert code("Freedonia penalized Sylvania on Monday for breaking a 1999 truce.") == {
+        ("FRD", "SYL", "172")}
+    assert code("Freedonia, which annexed a province in 1999 and lost it, penalized Sylvania "
+                "on Monday.") == {("FRD", "SYL", "172")}
+    assert code("Freedonia penalized Sylvania during World War II and after.") == set()
+    assert code("Freedonia penalized Sylvania on the anniversary of its World War II "
+                "surrender.") == {("FRD", "SYL", "172")}
     # A dated thing can be the verb's time; "since" runs up to now.
-    assert _code(petrarch, nlp, "Freedonia penalized Sylvania after the 1999 dispute over "
-                                "water.") == set()
-    assert _code(petrarch, nlp, "Freedonia penalized Sylvania for the first time since 1999 on "
-                                "Monday.") == {("FRD", "SYL", "172")}
-    assert _code(petrarch, nlp, "Freedonia penalized Sylvania on the anniversary of its World "
-                                "War II surrender.") == {("FRD", "SYL", "172")}
+    assert code("Freedonia penalized Sylvania after the 1999 dispute over water.") == set()
+    assert code("Freedonia penalized Sylvania for the first time since 1999 on Monday.") == {
+        ("FRD", "SYL", "172")}
+    # A year is a word wherever it stands, unlike PETRARCH-2's blank-bounded discards; a year
+    # still to come is a plan, not history.
+    assert code("Freedonia penalized Sylvania in 1999.") == set()
+    assert _code(petrarch, nlp, "Freedonia penalized Sylvania in 1999 after a dispute.") == {
+        ("FRD", "SYL", "172")}
 
 
 def test_petrarch_malformed_lines_are_reported_and_rest_loads(tmp_path):

@@ -11,6 +11,7 @@ surrender") drops nothing, and neither does one after "since", which runs up to 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -18,10 +19,12 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 
-def a_time(text: str) -> bool:
-    """A discard phrase that names a time: a bare year ("1999") or a world war ("World War
-    II", "the Second World War")."""
-    return (len(text) == 4 and text.isdigit()) or "world war" in text.lower()
+def a_time(text: str, published: dt.date | None = None) -> bool:
+    """A discard phrase that names a past time: a bare year ("1999") before the year of
+    publication, if known, or a world war ("World War II", "the Second World War")."""
+    if len(text) == 4 and text.isdigit():
+        return published is None or int(text) < published.year
+    return "world war" in text.lower()
 
 
 def verbs_dated(doc: Doc, spans: Iterable[tuple[int, int]]) -> list[Token]:

@@ -351,6 +351,7 @@ def test_a_discard_naming_a_time_drops_only_the_events_it_dates(petrarch, nlp):
                 "surrender.") == {("FRD", "SYL", "172")}
     # A dated thing can be the verb's time; "since" runs up to now.
     assert code("Freedonia penalized Sylvania after the 1999 dispute over water.") == set()
+    assert code("Freedonia penalized Sylvania in a 1998-1999 war.") == set()
     assert code("Freedonia penalized Sylvania for the first time since 1999 on Monday.") == {
         ("FRD", "SYL", "172")}
     # A year is a word wherever it stands, unlike PETRARCH-2's blank-bounded discards; a year

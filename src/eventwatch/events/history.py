@@ -39,9 +39,10 @@ def verbs_dated(doc: Doc, spans: Iterable[tuple[int, int]]) -> list[Token]:
 
 
 # Prepositions that make a dated thing a time of the verb: "ruled Cuba from the 1959
-# revolution", "swept to power after the 2003 Rose Revolution". Not "since", which runs up
-# to now: "the first Arab leader to visit Iraq since 2003" visits today.
-TIME_PREPS = frozenset({"from", "until", "till", "after", "before", "during"})
+# revolution", "swept to power after the 2003 Rose Revolution", "broke away from Georgia in
+# a 1992-1993 war". Not "since", which runs up to now: "the first Arab leader to visit Iraq
+# since 2003" visits today.
+TIME_PREPS = frozenset({"in", "at", "from", "until", "till", "after", "before", "during"})
 
 
 def _dated_verb(time: Token) -> Token | None:

@@ -912,6 +912,13 @@ def test_whose_named_object_it_is_comes_before_the_verbs_later_phrases(tmp_path,
                  "gesture to Firefly.") == {("SYL", "FRD", "0841")}
 
 
+def test_a_bare_sector_loyal_to_someone_is_of_his_country(tmp_path, nlp):
+    d = _extended(tmp_path, actors="RIEK_MACHAR_ [SSDELI]\n", agents="FIGHTER [~UAF]\n",
+                  verbs=NEWS_BLOCKS)
+    assert _code(d, nlp, "Fighters loyal to Riek Machar penalized Sylvania on Monday.") == {
+        ("SSDUAF", "SYL", "172")}
+
+
 def test_people_who_act_for_a_body_no_dictionary_codes_are_the_body(tmp_path, nlp):
     d = _extended(tmp_path, actors="SOUTHERN_AFRICAN_DEVELOPMENT_COMMUNITY_ [IGOSAFDEVSAD]\n",
                   verbs=_block("CALL", "---", "CALL", "- * (ON)   [020]"))

@@ -236,10 +236,25 @@ def _qualify_by_preposition(doc: Doc, by_head: dict[int, tuple[Actor, ...]]) -> 
                     countries.extend(a for a in by_head.get(token.i, ())
                                      if len(a.code) == 3 and names_someone(a)
                                      and (prep.lower_ in ("of", "from") or _a_place(token)))
+        if not countries:
+            countries = _loyal_to(doc[head_i], by_head)
         if countries:
             by_head[head_i] = tuple(
-                Actor(c.code + actor.code, actor.name, c.country, actor.code[:3], actor.start,
-                      actor.end, f"{c.entry}+{actor.entry}") for c in countries)
+                Actor((c.country or c.code) + actor.code, actor.name, c.country,
+                      actor.code[:3], actor.start, actor.end, f"{c.entry}+{actor.entry}")
+                for c in countries)
+
+
+def _loyal_to(head: Token, by_head: dict[int, tuple[Actor, ...]]) -> list[Actor]:
+    """'Rebels loyal to former vice president Riek Machar', 'militiamen loyal to the
+    Sudanese government': a bare sector belongs to the country of the named actor it is loyal
+    (or allied) to."""
+    return [a for adj in head.children if adj.dep_ == "amod"
+            and adj.lower_ in ("loyal", "allied")
+            for prep in adj.children if prep.dep_ == "prep" and prep.lower_ == "to"
+            for pobj in prep.children if pobj.dep_ == "pobj"
+            for a in by_head.get(pobj.i, ())
+            if a.country in iso3_codes() and names_someone(a)][:1]
 
 
 # Words for someone who speaks for another: "a spokesman for the army" is the army's voice.

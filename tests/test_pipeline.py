@@ -220,3 +220,52 @@ def test_pipeline_real_seeds_places_and_dates():
         assert text[found[name]["start"]:found[name]["end"]] == name
     assert found["Oncupinar"]["country"] == "TUR"
     assert found["Kilis province"]["precision"] == "admin1"
+
+
+def _failing_on(word: str, real):
+    """The coder, failing (as a bug would) on any article that mentions ``word``."""
+    def analyse(parsed, *args, **kwargs):
+        if word in parsed.article.text:
+            raise ValueError(f"cannot code {word}")
+        return real(parsed, *args, **kwargs)
+    return analyse
+
+
+def test_pipeline_a_coder_failure_rejects_the_article_and_codes_the_rest(tmp_path, monkeypatch):
+    import eventwatch.engine as engine
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text(
+        "Turkey shot down a Russian warplane near the Syrian border on Tuesday.\n",
+        encoding="utf-8")
+    (folder / "bad.txt").write_text(
+        "Russia and Turkey agreed on a ceasefire in Idlib on Thursday.\n", encoding="utf-8")
+    monkeypatch.setattr(engine, "analyse_article",
+                        _failing_on("Idlib", engine.analyse_article))
+    with Store(tmp_path / "e.duckdb") as store:
+        summary = run([folder], store)
+        rejects = store.query("SELECT item, code, reason FROM rejects")
+        assert store.count("articles") == 1 and store.count("events") >= 1
+    assert summary.rejects == 1
+    assert [(Path(r["item"]).name, r["code"]) for r in rejects] == [("bad.txt", "E111")]
+    assert "cannot code Idlib" in rejects[0]["reason"]
+    # Not marked coded: once the bug is fixed, a re-run codes it.
+    monkeypatch.undo()
+    with Store(tmp_path / "e.duckdb") as store:
+        again = run([folder], store)
+        assert store.count("articles") == 2
+    assert again.new_articles == 1
+
+
+def test_cli_code_reports_a_coder_failure_on_its_line(monkeypatch):
+    import eventwatch.coding as coding
+    monkeypatch.setattr(coding, "code_article", _failing_on("Idlib", coding.code_article))
+    payload = "\n".join([
+        json.dumps({"id": "a", "text": "Turkey shot down a Russian warplane on Tuesday."}),
+        json.dumps({"id": "b", "text": "Russia and Turkey agreed on a ceasefire in Idlib."}),
+    ])
+    result = runner.invoke(app, ["code", "-"], input=payload)
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert records[0]["events"] and "error" not in records[0]
+    assert records[1]["events"] == [] and "cannot code Idlib" in records[1]["error"]

@@ -14,6 +14,7 @@ from itertools import islice
 from typing import Any
 
 from eventwatch.dictionaries import load_dictionaries
+from eventwatch.engine import coding_failed
 from eventwatch.events import CoderSettings, code_article, event_to_dict
 from eventwatch.parse import load_model, parse_articles
 from eventwatch.placetime.annotate import annotate_article
@@ -69,18 +70,26 @@ def code_records(lines: Iterable[str], dictionaries: str | None = None,
         good = [a for _, a, _ in parsed_inputs if a is not None]
         options = [_settings(line, settings) for (_, line), (_, a, _) in zip(
             chunk, parsed_inputs, strict=True) if a is not None]
-        coded = {}
+        coded: dict[int, list[dict[str, Any]] | str] = {}
         for position, parsed in enumerate(parse_articles(good, nlp,
                                                          dicts.actors.has_candidate)):
-            events = annotate_article(parsed, code_article(parsed, dicts, options[position]))
+            try:
+                events = annotate_article(parsed, code_article(parsed, dicts, options[position]))
+            except Exception as exc:  # a coder bug: report the line, code the others
+                coded[position] = coding_failed(parsed.article, exc).reason
+                continue
             coded[position] = [event_to_dict(e) for e in events]
         position = 0
         for ident, article, error in parsed_inputs:
             if article is None:
                 yield {"id": ident, "events": [], "error": error}
                 continue
-            yield {"id": ident, "events": coded[position]}
+            result = coded[position]
             position += 1
+            if isinstance(result, str):
+                yield {"id": ident, "events": [], "error": result}
+            else:
+                yield {"id": ident, "events": result}
 
 
 def code_jsonl(lines: Iterable[str], dictionaries: str | None = None,

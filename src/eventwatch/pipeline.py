@@ -69,6 +69,9 @@ def run(paths: Iterable[str | Path], store: Store, settings: EngineSettings = En
         yield from _unstored(buffer, store, version, tally)
 
     def on_batch(batch: CodedBatch) -> None:
+        if batch.rejects:
+            tally.rejects.extend(batch.rejects)
+            report("reject", len(batch.rejects))
         new_articles, new_events = store.add_coded(batch.articles, batch.events, version,
                                                    batch.quotes, duplicates)
         tally.new_articles += new_articles

@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from itertools import islice
 
 from eventwatch.dictionaries import load_dictionaries
+from eventwatch.errors import E_CODING
 from eventwatch.events import CoderSettings, analyse_article
 from eventwatch.parse import MODEL, load_model, parse_articles
 from eventwatch.placetime.annotate import annotate_article
 from eventwatch.quotes import Quote
-from eventwatch.records import Article, Event
+from eventwatch.records import Article, Event, Reject
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,22 +36,42 @@ class EngineSettings:
 
 @dataclass(frozen=True, slots=True)
 class CodedBatch:
+    """The articles coded, their events and quotes, and the articles the coder failed on."""
+
     articles: tuple[Article, ...]
     events: tuple[Event, ...]
     quotes: tuple[Quote, ...] = ()
+    rejects: tuple[Reject, ...] = ()
 
 
 def code_batch(articles: list[Article], settings: EngineSettings) -> CodedBatch:
-    """Parse and code one batch (runs in a worker; model and dictionaries load once there)."""
+    """Parse and code one batch (runs in a worker; model and dictionaries load once there).
+    An article the coder fails on becomes a reject naming it and the error; the rest of the
+    batch is coded."""
     dictionaries = load_dictionaries(settings.dictionaries)
     nlp = load_model(settings.model)
+    coded: list[Article] = []
     events: list[Event] = []
     quotes: list[Quote] = []
+    rejects: list[Reject] = []
     for parsed in parse_articles(articles, nlp, dictionaries.actors.has_candidate):
-        analysis = analyse_article(parsed, dictionaries, settings.coder)
-        events.extend(annotate_article(parsed, analysis.events))
+        try:
+            analysis = analyse_article(parsed, dictionaries, settings.coder)
+            annotated = annotate_article(parsed, analysis.events)
+        except Exception as exc:  # a coder bug must not stop the run or lose the batch
+            rejects.append(coding_failed(parsed.article, exc))
+            continue
+        coded.append(parsed.article)
+        events.extend(annotated)
         quotes.extend(analysis.quotes)
-    return CodedBatch(tuple(articles), tuple(events), tuple(quotes))
+    return CodedBatch(tuple(coded), tuple(events), tuple(quotes), tuple(rejects))
+
+
+def coding_failed(article: Article, exc: Exception) -> Reject:
+    """The reject for an article the coder failed on (``E_CODING``)."""
+    where = article.origin or article.id
+    return Reject(where, E_CODING,
+                  f"{where}: the coder failed ({type(exc).__name__}: {exc}); please report it")
 
 
 def _warm(settings: EngineSettings) -> None:

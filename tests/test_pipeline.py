@@ -222,6 +222,29 @@ def test_pipeline_real_seeds_places_and_dates():
     assert found["Kilis province"]["precision"] == "admin1"
 
 
+def _good_and_idlib(folder: Path) -> Path:
+    """A folder with an article that codes and one that mentions Idlib."""
+    folder.mkdir()
+    (folder / "good.txt").write_text(
+        "Turkey shot down a Russian warplane near the Syrian border on Tuesday.\n",
+        encoding="utf-8")
+    (folder / "bad.txt").write_text(
+        "Russia and Turkey agreed on a ceasefire in Idlib on Thursday.\n", encoding="utf-8")
+    return folder
+
+
+def _only_idlib_rejected(folder: Path, db: Path) -> str:
+    """Run the folder: the Idlib article is the one reject (E111), the other is coded; the
+    reject's reason."""
+    with Store(db) as store:
+        summary = run([folder], store)
+        rejects = store.query("SELECT item, code, reason FROM rejects")
+        assert store.count("articles") == 1 and store.count("events") >= 1
+    assert summary.rejects == 1
+    assert [(Path(r["item"]).name, r["code"]) for r in rejects] == [("bad.txt", "E111")]
+    return rejects[0]["reason"]
+
+
 def _failing_on(word: str, real):
     """The coder, failing (as a bug would) on any article that mentions ``word``."""
     def analyse(parsed, *args, **kwargs):
@@ -233,22 +256,11 @@ def _failing_on(word: str, real):
 
 def test_pipeline_a_coder_failure_rejects_the_article_and_codes_the_rest(tmp_path, monkeypatch):
     import eventwatch.engine as engine
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "good.txt").write_text(
-        "Turkey shot down a Russian warplane near the Syrian border on Tuesday.\n",
-        encoding="utf-8")
-    (folder / "bad.txt").write_text(
-        "Russia and Turkey agreed on a ceasefire in Idlib on Thursday.\n", encoding="utf-8")
+    folder = _good_and_idlib(tmp_path / "in")
     monkeypatch.setattr(engine, "analyse_article",
                         _failing_on("Idlib", engine.analyse_article))
-    with Store(tmp_path / "e.duckdb") as store:
-        summary = run([folder], store)
-        rejects = store.query("SELECT item, code, reason FROM rejects")
-        assert store.count("articles") == 1 and store.count("events") >= 1
-    assert summary.rejects == 1
-    assert [(Path(r["item"]).name, r["code"]) for r in rejects] == [("bad.txt", "E111")]
-    assert "cannot code Idlib" in rejects[0]["reason"]
+    reason = _only_idlib_rejected(folder, tmp_path / "e.duckdb")
+    assert "cannot code Idlib" in reason
     # Not marked coded: once the bug is fixed, a re-run codes it.
     monkeypatch.undo()
     with Store(tmp_path / "e.duckdb") as store:
@@ -269,3 +281,19 @@ def test_cli_code_reports_a_coder_failure_on_its_line(monkeypatch):
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert records[0]["events"] and "error" not in records[0]
     assert records[1]["events"] == [] and "cannot code Idlib" in records[1]["error"]
+
+
+def test_pipeline_a_parser_failure_rejects_only_that_article(tmp_path, monkeypatch):
+    import eventwatch.engine as engine
+    real = engine.parse_articles
+
+    def parse(articles, *args, **kwargs):
+        articles = list(articles)
+        if any("Idlib" in a.text for a in articles):
+            raise RuntimeError("parser broke on Idlib")
+        return real(articles, *args, **kwargs)
+
+    folder = _good_and_idlib(tmp_path / "in")
+    monkeypatch.setattr(engine, "parse_articles", parse)
+    reason = _only_idlib_rejected(folder, tmp_path / "e.duckdb")
+    assert "the parser failed" in reason

@@ -50,4 +50,4 @@ E_UNREADABLE = "E107"  # the file could not be opened (permissions, vanished)
 E_NO_TEXT = "E108"  # nothing was left after extraction and boilerplate removal
 E_UNSUPPORTED = "E109"  # unknown file type
 E_FEED = "E110"  # a feed could not be fetched or parsed
-E_CODING = "E111"  # the coder failed on the article (a bug: the rest of the run goes on)
+E_CODING = "E111"  # parsing or coding failed on the article (a bug: the rest of the run goes on)

@@ -12,14 +12,18 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
+from typing import TYPE_CHECKING
 
 from eventwatch.dictionaries import load_dictionaries
 from eventwatch.errors import E_CODING
 from eventwatch.events import CoderSettings, analyse_article
-from eventwatch.parse import MODEL, load_model, parse_articles
+from eventwatch.parse import MODEL, ParsedArticle, load_model, parse_articles
 from eventwatch.placetime.annotate import annotate_article
 from eventwatch.quotes import Quote
 from eventwatch.records import Article, Event, Reject
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,8 +57,8 @@ def code_batch(articles: list[Article], settings: EngineSettings) -> CodedBatch:
     coded: list[Article] = []
     events: list[Event] = []
     quotes: list[Quote] = []
-    rejects: list[Reject] = []
-    for parsed in parse_articles(articles, nlp, dictionaries.actors.has_candidate):
+    parsed_articles, rejects = _parse(articles, nlp, dictionaries.actors.has_candidate)
+    for parsed in parsed_articles:
         try:
             analysis = analyse_article(parsed, dictionaries, settings.coder)
             annotated = annotate_article(parsed, analysis.events)
@@ -67,11 +71,28 @@ def code_batch(articles: list[Article], settings: EngineSettings) -> CodedBatch:
     return CodedBatch(tuple(coded), tuple(events), tuple(quotes), tuple(rejects))
 
 
-def coding_failed(article: Article, exc: Exception) -> Reject:
-    """The reject for an article the coder failed on (``E_CODING``)."""
+def _parse(articles: list[Article], nlp: Language, is_candidate: Callable[[str], bool]
+           ) -> tuple[list[ParsedArticle], list[Reject]]:
+    """The batch parsed together; if that fails, each article alone, so only the one the
+    parser (or our repairs of its output) fails on is lost, as a reject."""
+    try:
+        return list(parse_articles(articles, nlp, is_candidate)), []
+    except Exception:
+        parsed: list[ParsedArticle] = []
+        rejects: list[Reject] = []
+        for article in articles:
+            try:
+                parsed.extend(parse_articles([article], nlp, is_candidate))
+            except Exception as exc:
+                rejects.append(coding_failed(article, exc, "parser"))
+        return parsed, rejects
+
+
+def coding_failed(article: Article, exc: Exception, stage: str = "coder") -> Reject:
+    """The reject for an article eventwatch failed on (``E_CODING``)."""
     where = article.origin or article.id
     return Reject(where, E_CODING,
-                  f"{where}: the coder failed ({type(exc).__name__}: {exc}); please report it")
+                  f"{where}: the {stage} failed ({type(exc).__name__}: {exc}); please report it")
 
 
 def _warm(settings: EngineSettings) -> None:

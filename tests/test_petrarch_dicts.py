@@ -912,6 +912,15 @@ def test_whose_named_object_it_is_comes_before_the_verbs_later_phrases(tmp_path,
                  "gesture to Firefly.") == {("SYL", "FRD", "0841")}
 
 
+def test_a_group_an_agent_describes_is_what_its_named_apposition_names(tmp_path, nlp):
+    d = _extended(tmp_path, actors="NIGERIA_ [NGA]\n+NIGERIAN\n"
+                  "MOVEMENT_FOR_THE_EMANCIPATION_OF_THE_NIGER_DELTA_ [NGAREB]\n",
+                  agents="MILITANT_GROUP [~UAF]\n", verbs=NEWS_BLOCKS)
+    assert _code(d, nlp, "Nigeria's main militant group, the Movement for the Emancipation of "
+                 "the Niger Delta, penalized Sylvania on Friday.", day=dt.date(2008, 8, 1)) \
+        == {("NGAREB", "SYL", "172")}
+
+
 def test_a_bare_sector_loyal_to_someone_is_of_his_country(tmp_path, nlp):
     d = _extended(tmp_path, actors="RIEK_MACHAR_ [SSDELI]\n", agents="FIGHTER [~UAF]\n",
                   verbs=NEWS_BLOCKS)

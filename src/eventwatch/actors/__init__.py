@@ -201,6 +201,9 @@ def _named_by_apposition(doc: Doc, by_head: dict[int, tuple[Actor, ...]]) -> Non
         names = [c for c in token.children if c.dep_ == "appos" and c.i in by_head and
                  c.i > token.i and (doc[c.i - 1].text == "(" or all(
                      t.pos_ == "PROPN" for t in doc[token.i + 1:c.i + 1]))]
+        if own and not names and (after_comma := _named_after_a_comma(token, by_head)):
+            by_head[token.i] = by_head[after_comma[0].i]
+            continue
         if not own or not names:
             continue
         # "the rival Palestinian movements Hamas and Fatah": each name in the apposition.
@@ -209,6 +212,22 @@ def _named_by_apposition(doc: Doc, by_head: dict[int, tuple[Actor, ...]]) -> Non
         if any(_narrows(a, own) for a in named) and all(
                 _narrows(a, own) or a.code in own_codes for a in named):
             by_head[token.i] = tuple(named)
+
+
+def _named_after_a_comma(token: Token, by_head: dict[int, tuple[Actor, ...]]) -> list[Token]:
+    """"Nigeria's main militant group, the Movement for the Emancipation of the Niger Delta":
+    a single apposition after a comma that a dictionary names whole (NGAREB) names what an
+    agent only described (NGAUAF), in the same country; a list ("rebels, Hamas and Fatah")
+    has coordinated names and does not count, nor does a person ("his Lebanese counterpart,
+    Michel Aoun": the title says what he is on the day better than a dated entry may)."""
+    own = by_head[token.i]
+    doc = token.doc
+    if token.i + 1 >= len(doc) or doc[token.i + 1].text != "," or any(map(named_whole, own)):
+        return []
+    return [c for c in token.children if c.dep_ == "appos" and c.i in by_head
+            and c.i > token.i and not c.conjuncts and c.ent_type_ != "PERSON" and all(
+                named_whole(a) and a.country and {a.country} == {o.country for o in own}
+                for a in by_head[c.i])][:1]
 
 
 def _narrows(name: Actor, broad: tuple[Actor, ...]) -> bool:

@@ -921,6 +921,16 @@ def test_a_group_an_agent_describes_is_what_its_named_apposition_names(tmp_path,
         == {("NGAREB", "SYL", "172")}
 
 
+def test_two_named_parties_of_one_code_speak_against_each_other(tmp_path, nlp):
+    # Same-code pairs are one side acting together, except words said by one party the
+    # dictionaries name against another: an accusation, not a penalty.
+    d = _extended(tmp_path, actors="CHICOLINI_ [FRDGOV]\n",
+                  verbs=NEWS_BLOCKS + _block("ACCUSE", "112", "ACCUSE"))
+    assert _code(d, nlp, "Rufus T. Firefly accused Chicolini of treason on Monday.") == {
+        ("FRDGOV", "FRDGOV", "112")}
+    assert _code(d, nlp, "Rufus T. Firefly penalized Chicolini on Monday.") == set()
+
+
 def test_a_bare_sector_loyal_to_someone_is_of_his_country(tmp_path, nlp):
     d = _extended(tmp_path, actors="RIEK_MACHAR_ [SSDELI]\n", agents="FIGHTER [~UAF]\n",
                   verbs=NEWS_BLOCKS)
@@ -2054,12 +2064,13 @@ def test_a_ranking_is_no_event(tmp_path, nlp):
 
 
 def test_petrarch_object_of_the_sources_own_side_ends_the_target_search(tmp_path, nlp):
-    # The one accused is the object, of the accuser's own government: no event, and not
-    # the country of a later phrase.
+    # The one accused is the object, of the accuser's own government: one of his side,
+    # not the country of a later phrase.
     d = _extended(tmp_path, actors="GROUCHO_HACKENBUSH_ [FRDGOV 330101-331231]\n",
                   verbs=_block("ACCUSE", "112"))
     assert _code(d, nlp, "Firefly's office accused Groucho Hackenbush on Monday of treason "
-                         "over his stance on the Sylvania conflict.") == set()
+                         "over his stance on the Sylvania conflict.") == {
+        ("FRDGOV", "FRDGOV", "112")}
     assert _code(d, nlp, "Firefly accused Sylvania on Monday of treason.") == {
         ("FRDGOV", "SYL", "112")}
 

@@ -20,6 +20,7 @@ from eventwatch.actors import (
     SentenceActors,
     find_actors,
     in_country,
+    names_someone,
 )
 from eventwatch.dictionaries.model import (
     PRE_VERB,
@@ -512,7 +513,7 @@ def _events_for(parsed: ParsedArticle, sentence: ParsedSentence, token: Token, f
         # Cuba restored relations, reopening embassies in Washington and Havana": the
         # coordinated parties acted on each other, not on their own places.
         targets = []
-    pairs = _pairs(sources, targets, reciprocal, settings.require_target)
+    pairs = _pairs(sources, targets, reciprocal, settings.require_target, pattern.code)
     if not pairs:
         return
     code = negation or pattern.code  # "did not clash over" codes as its negation (PICO)
@@ -582,11 +583,11 @@ def _domestic(target: Actor, sources: list[Actor]) -> Actor:
 
 
 def _pairs(sources: list[Actor], targets: list[Actor], reciprocal: bool,
-           require_target: bool) -> list[tuple[Actor, Actor | None]]:
+           require_target: bool, code: str = "") -> list[tuple[Actor, Actor | None]]:
     pairs: list[tuple[Actor, Actor | None]] = []
     if targets:
         for s in sources:
-            own = [t for t in targets if t.code != s.code]
+            own = [t for t in targets if t.code != s.code or _rivals(s, t, code)]
             foreign = [t for t in own if not _same_country_nested(s, t)]
             # One of several sources, several targets: its own country's is an artefact.
             pairs.extend((s, t) for t in (foreign if len(sources) > 1 and foreign else own))
@@ -596,6 +597,20 @@ def _pairs(sources: list[Actor], targets: list[Actor], reciprocal: bool,
     elif not require_target:
         pairs = [(s, None) for s in sources]
     return pairs
+
+
+# Roots of words said against someone: demand, disapprove, reject, threaten.
+VERBAL_CONFLICT_ROOTS = frozenset({"10", "11", "12", "13"})
+
+
+def _rivals(source: Actor, target: Actor, code: str) -> bool:
+    """Two parties the dictionaries name apart, with one code, one speaking against the
+    other: "Nawaz Sharif ... accusing Asif Ali Zardari of breaking his promise" is PAKELI →
+    PAKELI 112. Other same-code pairs are one side acting together or on its own ("troops
+    seized the base", a bank buying a bank)."""
+    return code[:2] in VERBAL_CONFLICT_ROOTS and source.entry != target.entry and \
+        names_someone(source) and names_someone(target) and not (
+            source.start < target.end and target.start < source.end)
 
 
 def _people_acted_on(verb: Token) -> bool:

@@ -162,19 +162,24 @@ def _sentence_discards(discards: PhraseIndex, text: str, between_blanks: bool,
     matches = discards.find(text)
     times = [(m.start, m.end) for m in matches
              if a_time(text[m.start:m.end], published)]
-    others = [m for m in _discards_in(discards, text, between_blanks)
+    others = [m for m in _bounded(matches, text, between_blanks)
               if not a_time(text[m.start:m.end])]
     return bool(others), times
 
 
 def _discards_in(discards: PhraseIndex, text: str, between_blanks: bool) -> list[PhraseMatch]:
-    """The discard phrases in ``text``; ``between_blanks``: only where blanks or the text's
-    ends bound them (``Convention.discards_between_blanks``)."""
+    """The discard phrases in ``text`` (``_bounded``)."""
+    return _bounded(discards.find(text), text, between_blanks)
+
+
+def _bounded(matches: Iterable[PhraseMatch], text: str, between_blanks: bool
+             ) -> list[PhraseMatch]:
+    """The matches, or with ``between_blanks`` only those that blanks or the text's ends
+    bound (``Convention.discards_between_blanks``)."""
     def bounded(match: PhraseMatch) -> bool:
         return (match.start == 0 or text[match.start - 1].isspace()) and (
             match.end == len(text) or text[match.end].isspace())
 
-    matches = discards.find(text)
     return [m for m in matches if bounded(m)] if between_blanks else list(matches)
 
 

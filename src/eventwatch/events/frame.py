@@ -350,12 +350,12 @@ def phrase_after(verb: Token) -> Iterator[Token]:
     for child in verb.children:
         if child.i > verb.i and child.dep_ not in OWN_CLAUSE_DEPS and not attribution(child) \
                 and child.lower_ not in ASIDE_PREPS:
-            brokers = {t.i for b in child.subtree if _brokered(b) for t in b.subtree}
+            # who brokered it, another story, a relative clause's subject: not the verb's
             apart = {t.i for c in child.subtree
-                     if _a_story_of_its_own(c) or _relative_clause_subject(c)
+                     if _brokered(c) or _a_story_of_its_own(c) or _relative_clause_subject(c)
                      for t in c.subtree}
             yield from (t for t in child.subtree
-                        if not _before_hyphened_participle(t) and t.i not in brokers | apart)
+                        if not _before_hyphened_participle(t) and t.i not in apart)
 
 
 def _a_story_of_its_own(clause: Token) -> bool:

@@ -73,14 +73,19 @@ def intent_code(root: str) -> str | None:
 def demand_code(code: str) -> str:
     """The CAMEO demand for an event someone is told they must do ("must withdraw its
     troops", 0874 → 1056 demand de-escalation); 100 when nothing more specific fits."""
-    table = _code_map("demand.tsv", "code", "demand")
-    return next((table[code[:n]] for n in (4, 3, 2) if code[:n] in table), "100")
+    return _by_longest_prefix("demand.tsv", "demand", code) or "100"
 
 
 def refusal_code(code: str) -> str | None:
     """The CAMEO rejection for an event someone refused to do ("refused to meet", 040 →
     125); None when CAMEO has no refusal of it."""
-    table = _code_map("refusal.tsv", "code", "refusal")
+    return _by_longest_prefix("refusal.tsv", "refusal", code)
+
+
+def _by_longest_prefix(name: str, column: str, code: str) -> str | None:
+    """The ``column`` of the table row whose code is the longest prefix of ``code`` (a four-,
+    three- or two-digit code)."""
+    table = _code_map(name, "code", column)
     return next((table[code[:n]] for n in (4, 3, 2) if code[:n] in table), None)
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from spacy.tokens import Token
 
 # Dependency labels of a clause's subject (spaCy's English labels).
@@ -58,6 +60,12 @@ def attribution(token: Token) -> bool:
     it ("killing dozens, according to officials" came back as a verb joined to "killing")."""
     return token.lower_ == "according" and (token.dep_ == "prep" or (
         token.i + 1 < len(token.doc) and token.nbor().lower_ == "to"))
+
+
+def prep_objects(holder: Token, word: str) -> Iterator[Token]:
+    """The objects of the holder's preposition ``word`` ("of" in "the movement of X")."""
+    return (p for c in holder.children if c.dep_ == "prep" and c.lower_ == word
+            for p in c.children if p.dep_ == "pobj")
 
 
 def to_infinitive(verb: Token) -> bool:

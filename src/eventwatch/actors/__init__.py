@@ -32,7 +32,12 @@ from eventwatch.dictionaries.model import (
     in_office_only,
 )
 from eventwatch.dictionaries.words import fold
-from eventwatch.lexicon import FIGHT_EACH_OTHER_VERBS, SUBJECT_DEPS, participle_tail
+from eventwatch.lexicon import (
+    FIGHT_EACH_OTHER_VERBS,
+    SUBJECT_DEPS,
+    participle_tail,
+    prep_objects,
+)
 from eventwatch.records import Actor
 
 if TYPE_CHECKING:
@@ -198,13 +203,15 @@ def _named_by_apposition(doc: Doc, by_head: dict[int, tuple[Actor, ...]]) -> Non
     ("rebels, Hamas and Fatah"), so it does not count."""
     for token in doc:
         own = by_head.get(token.i, ())
+        if not own:
+            continue
         names = [c for c in token.children if c.dep_ == "appos" and c.i in by_head and
                  c.i > token.i and (doc[c.i - 1].text == "(" or all(
                      t.pos_ == "PROPN" for t in doc[token.i + 1:c.i + 1]))]
-        if own and not names and (after_comma := _named_after_a_comma(token, by_head)):
-            by_head[token.i] = by_head[after_comma[0].i]
-            continue
-        if not own or not names:
+        if not names:
+            after_comma = _named_after_a_comma(token, own, by_head)
+            if after_comma:
+                by_head[token.i] = by_head[after_comma[0].i]
             continue
         # "the rival Palestinian movements Hamas and Fatah": each name in the apposition.
         named = [a for n in (names[0], *names[0].conjuncts) for a in by_head.get(n.i, ())]
@@ -214,13 +221,13 @@ def _named_by_apposition(doc: Doc, by_head: dict[int, tuple[Actor, ...]]) -> Non
             by_head[token.i] = tuple(named)
 
 
-def _named_after_a_comma(token: Token, by_head: dict[int, tuple[Actor, ...]]) -> list[Token]:
+def _named_after_a_comma(token: Token, own: tuple[Actor, ...],
+                         by_head: dict[int, tuple[Actor, ...]]) -> list[Token]:
     """"Nigeria's main militant group, the Movement for the Emancipation of the Niger Delta":
     a single apposition after a comma that a dictionary names whole (NGAREB) names what an
     agent only described (NGAUAF), in the same country; a list ("rebels, Hamas and Fatah")
     has coordinated names and does not count, nor does a person ("his Lebanese counterpart,
     Michel Aoun": the title says what he is on the day better than a dated entry may)."""
-    own = by_head[token.i]
     doc = token.doc
     if token.i + 1 >= len(doc) or doc[token.i + 1].text != "," or any(map(named_whole, own)):
         return []
@@ -269,9 +276,7 @@ def _loyal_to(head: Token, by_head: dict[int, tuple[Actor, ...]]) -> list[Actor]
     Sudanese government': a bare sector belongs to the country of the named actor it is loyal
     (or allied) to."""
     return [a for adj in head.children if adj.dep_ == "amod"
-            and adj.lower_ in ("loyal", "allied")
-            for prep in adj.children if prep.dep_ == "prep" and prep.lower_ == "to"
-            for pobj in prep.children if pobj.dep_ == "pobj"
+            and adj.lower_ in ("loyal", "allied") for pobj in prep_objects(adj, "to")
             for a in by_head.get(pobj.i, ())
             if a.country in iso3_codes() and names_someone(a)][:1]
 
@@ -315,8 +320,7 @@ def _act_for(doc: Doc, offset: int, by_head: dict[int, tuple[Actor, ...]]) -> No
         if token.i in by_head or token.lemma_.lower() not in REPRESENTATIVES \
                 or token.pos_ != "NOUN" or any(c.lower_ == "family" for c in token.children):
             continue  # "family members of Japanese abducted by North Korea" are no Japan
-        bodies = [a for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
-                  for pobj in prep.children if pobj.dep_ == "pobj"
+        bodies = [a for pobj in prep_objects(token, "of")
                   for conj in (pobj, *pobj.conjuncts) for a in by_head.get(conj.i, ())
                   if a.country or a.code[:3] in ORG_PREFIXES]
         start = offset + token.idx

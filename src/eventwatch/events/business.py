@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from eventwatch.events.frame import clauses_told_with, prep_objects
+from eventwatch.events.frame import clauses_told_with
+from eventwatch.lexicon import prep_objects
 
 # Verbs of buying and selling companies.
 PURCHASE_VERBS = frozenset({"buy", "acquire", "purchase", "sell", "merge", "bid"})

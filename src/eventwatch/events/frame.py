@@ -19,6 +19,7 @@ from eventwatch.lexicon import (
     SUBJECT_DEPS,
     attribution,
     participle_tail,
+    prep_objects,
     to_infinitive,
 )
 
@@ -411,12 +412,6 @@ def _before_hyphened_participle(token: Token) -> bool:
     head = token.head
     return (token.dep_ == "npadvmod" and head.dep_ == "amod" and head.tag_ == "VBN"
             and token.i + 2 == head.i and token.nbor(1).text == "-")
-
-
-def prep_objects(holder: Token, word: str) -> Iterator[Token]:
-    """The objects of the holder's preposition ``word`` ("of" in "the movement of X")."""
-    return (p for c in holder.children if c.dep_ == "prep" and c.lower_ == word
-            for p in c.children if p.dep_ == "pobj")
 
 
 def clauses_told_with(verb: Token) -> list[Token]:

@@ -14,7 +14,8 @@ import re
 
 from spacy.tokens import Token
 
-from eventwatch.events.frame import clauses_told_with, prep_objects
+from eventwatch.events.frame import clauses_told_with
+from eventwatch.lexicon import prep_objects
 
 # Verbs a result is told with ("edged Cuba 3-2", "held Italy to a draw").
 CONTEST_VERBS = frozenset({

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from eventwatch.events.frame import prep_objects
-from eventwatch.lexicon import ARMED_NOUNS, SUBJECT_DEPS, to_infinitive
+from eventwatch.lexicon import ARMED_NOUNS, SUBJECT_DEPS, prep_objects, to_infinitive
 
 # Fires, floods, droughts, epidemics and pests.
 HAZARD_NOUNS = frozenset({

@@ -34,7 +34,6 @@ from eventwatch.events.frame import (
     go_between,
     passive_agents,
     phrase_after,
-    prep_objects,
     preps_of,
     reported_clauses,
     subjects,
@@ -45,6 +44,7 @@ from eventwatch.lexicon import (
     SPEECH_VERBS,
     SUBJECT_DEPS,
     participle_tail,
+    prep_objects,
 )
 from eventwatch.records import Actor
 
@@ -528,7 +528,7 @@ def _first_actors(tokens: Iterable[Token], actors_of: ActorsOf, skip: Collection
             continue
         named = actors_of(conjuncts(token))
         if token.dep_ == "dobj" and named and all(a.code in skip for a in named) \
-                and any(map(names_someone, named)) and not any(prep_objects(token.head, "to")):
+                and any(map(names_someone, named)) and not _sent_somewhere(token):
             # "X's office accused Prime Minister Y of treason over the Georgia conflict": Y
             # is the one accused, of X's own side (no event), not the conflict's country.
             # One sent somewhere is no target: "dispatched Rice to Tbilisi".
@@ -566,8 +566,14 @@ def _whose(person: Token, actors_of: ActorsOf) -> list[Actor]:
 def _unknown_person(token: Token) -> bool:
     """A person's name the dictionaries do not know, not sent anywhere ("sent Rice to
     Tbilisi" acts on Tbilisi)."""
-    return token.ent_type_ == "PERSON" and token.text[:1].isupper() and not any(
-        prep_objects(token.head, "to"))
+    return token.ent_type_ == "PERSON" and token.text[:1].isupper() and not _sent_somewhere(
+        token)
+
+
+def _sent_somewhere(obj: Token) -> bool:
+    """Whether the verb sends its object somewhere ("dispatched Rice to Tbilisi"): then the
+    object is no target, and the search goes on to where."""
+    return any(prep_objects(obj.head, "to"))
 
 
 def _names_a_party(actor: Actor) -> bool:

@@ -269,9 +269,9 @@ def test_pipeline_a_coder_failure_rejects_the_article_and_codes_the_rest(tmp_pat
     assert again.new_articles == 1
 
 
-def test_cli_code_reports_a_coder_failure_on_its_line(monkeypatch):
-    import eventwatch.coding as coding
-    monkeypatch.setattr(coding, "code_article", _failing_on("Idlib", coding.code_article))
+def _code_good_and_idlib() -> list[dict]:
+    """`eventwatch code` on a line that codes and one that mentions Idlib: the first keeps
+    its events whatever happens to the second."""
     payload = "\n".join([
         json.dumps({"id": "a", "text": "Turkey shot down a Russian warplane on Tuesday."}),
         json.dumps({"id": "b", "text": "Russia and Turkey agreed on a ceasefire in Idlib."}),
@@ -280,20 +280,39 @@ def test_cli_code_reports_a_coder_failure_on_its_line(monkeypatch):
     assert result.exit_code == 0, result.output
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert records[0]["events"] and "error" not in records[0]
+    return records
+
+
+def test_cli_code_reports_a_coder_failure_on_its_line(monkeypatch):
+    import eventwatch.engine as engine
+    monkeypatch.setattr(engine, "analyse_article",
+                        _failing_on("Idlib", engine.analyse_article))
+    records = _code_good_and_idlib()
     assert records[1]["events"] == [] and "cannot code Idlib" in records[1]["error"]
 
 
-def test_pipeline_a_parser_failure_rejects_only_that_article(tmp_path, monkeypatch):
+def _parser_failing_on(word: str, monkeypatch) -> None:
+    """Make the engine's parser fail (as a bug would) on any batch with ``word`` in it."""
     import eventwatch.engine as engine
     real = engine.parse_articles
 
     def parse(articles, *args, **kwargs):
         articles = list(articles)
-        if any("Idlib" in a.text for a in articles):
-            raise RuntimeError("parser broke on Idlib")
+        if any(word in a.text for a in articles):
+            raise RuntimeError(f"parser broke on {word}")
         return real(articles, *args, **kwargs)
 
-    folder = _good_and_idlib(tmp_path / "in")
     monkeypatch.setattr(engine, "parse_articles", parse)
+
+
+def test_pipeline_a_parser_failure_rejects_only_that_article(tmp_path, monkeypatch):
+    folder = _good_and_idlib(tmp_path / "in")
+    _parser_failing_on("Idlib", monkeypatch)
     reason = _only_idlib_rejected(folder, tmp_path / "e.duckdb")
     assert "the parser failed" in reason
+
+
+def test_cli_code_reports_a_parser_failure_on_its_line(monkeypatch):
+    _parser_failing_on("Idlib", monkeypatch)
+    records = _code_good_and_idlib()
+    assert records[1]["events"] == [] and "the parser failed" in records[1]["error"]

@@ -14,11 +14,10 @@ from itertools import islice
 from typing import Any
 
 from eventwatch.dictionaries import load_dictionaries
-from eventwatch.engine import coding_failed
-from eventwatch.events import CoderSettings, code_article, event_to_dict
-from eventwatch.parse import load_model, parse_articles
-from eventwatch.placetime.annotate import annotate_article
-from eventwatch.records import Article
+from eventwatch.engine import code_safely, parse_safely
+from eventwatch.events import CoderSettings, event_to_dict
+from eventwatch.parse import load_model
+from eventwatch.records import Article, Reject
 
 CHUNK = 256
 
@@ -68,28 +67,23 @@ def code_records(lines: Iterable[str], dictionaries: str | None = None,
     while chunk := list(islice(numbered, CHUNK)):
         parsed_inputs = [_article(n, line) for n, line in chunk]
         good = [a for _, a, _ in parsed_inputs if a is not None]
-        options = [_settings(line, settings) for (_, line), (_, a, _) in zip(
-            chunk, parsed_inputs, strict=True) if a is not None]
-        coded: dict[int, list[dict[str, Any]] | str] = {}
-        for position, parsed in enumerate(parse_articles(good, nlp,
-                                                         dicts.actors.has_candidate)):
-            try:
-                events = annotate_article(parsed, code_article(parsed, dicts, options[position]))
-            except Exception as exc:  # a coder bug: report the line, code the others
-                coded[position] = coding_failed(parsed.article, exc).reason
-                continue
-            coded[position] = [event_to_dict(e) for e in events]
-        position = 0
-        for ident, article, error in parsed_inputs:
-            if article is None:
-                yield {"id": ident, "events": [], "error": error}
-                continue
-            result = coded[position]
-            position += 1
-            if isinstance(result, str):
-                yield {"id": ident, "events": [], "error": result}
+        options = {a.origin: _settings(line, settings) for (_, line), (_, a, _) in zip(
+            chunk, parsed_inputs, strict=True) if a is not None}
+        parsed_articles, rejects = parse_safely(good, nlp, dicts.actors.has_candidate)
+        failed = {r.item: r.reason for r in rejects}  # a bug: report the line, code the rest
+        coded: dict[str, list[dict[str, Any]]] = {}
+        for parsed in parsed_articles:
+            result = code_safely(parsed, dicts, options[parsed.article.origin])
+            if isinstance(result, Reject):
+                failed[result.item] = result.reason
             else:
-                yield {"id": ident, "events": result}
+                coded[parsed.article.origin] = [event_to_dict(e) for e in result[0]]
+        for ident, article, error in parsed_inputs:
+            if article is None or article.origin in failed:
+                yield {"id": ident, "events": [],
+                       "error": error if article is None else failed[article.origin]}
+            else:
+                yield {"id": ident, "events": coded[article.origin]}
 
 
 def code_jsonl(lines: Iterable[str], dictionaries: str | None = None,

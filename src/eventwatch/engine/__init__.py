@@ -25,6 +25,8 @@ from eventwatch.records import Article, Event, Reject
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from eventwatch.dictionaries.model import Dictionaries
+
 
 @dataclass(frozen=True, slots=True)
 class EngineSettings:
@@ -57,22 +59,31 @@ def code_batch(articles: list[Article], settings: EngineSettings) -> CodedBatch:
     coded: list[Article] = []
     events: list[Event] = []
     quotes: list[Quote] = []
-    parsed_articles, rejects = _parse(articles, nlp, dictionaries.actors.has_candidate)
+    parsed_articles, rejects = parse_safely(articles, nlp, dictionaries.actors.has_candidate)
     for parsed in parsed_articles:
-        try:
-            analysis = analyse_article(parsed, dictionaries, settings.coder)
-            annotated = annotate_article(parsed, analysis.events)
-        except Exception as exc:  # a coder bug must not stop the run or lose the batch
-            rejects.append(coding_failed(parsed.article, exc))
+        result = code_safely(parsed, dictionaries, settings.coder)
+        if isinstance(result, Reject):
+            rejects.append(result)
             continue
         coded.append(parsed.article)
-        events.extend(annotated)
-        quotes.extend(analysis.quotes)
+        events.extend(result[0])
+        quotes.extend(result[1])
     return CodedBatch(tuple(coded), tuple(events), tuple(quotes), tuple(rejects))
 
 
-def _parse(articles: list[Article], nlp: Language, is_candidate: Callable[[str], bool]
-           ) -> tuple[list[ParsedArticle], list[Reject]]:
+def code_safely(parsed: ParsedArticle, dictionaries: Dictionaries, coder: CoderSettings
+                ) -> tuple[list[Event], list[Quote]] | Reject:
+    """One parsed article's placed and dated events and its quotes, or, if the coder fails
+    on it (a bug), the reject naming it: the rest of a run or a batch goes on."""
+    try:
+        analysis = analyse_article(parsed, dictionaries, coder)
+        return annotate_article(parsed, analysis.events), analysis.quotes
+    except Exception as exc:
+        return coding_failed(parsed.article, exc)
+
+
+def parse_safely(articles: list[Article], nlp: Language, is_candidate: Callable[[str], bool]
+                 ) -> tuple[list[ParsedArticle], list[Reject]]:
     """The batch parsed together; if that fails, each article alone, so only the one the
     parser (or our repairs of its output) fails on is lost, as a reject."""
     try:

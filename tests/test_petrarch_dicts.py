@@ -2092,3 +2092,15 @@ def test_a_firm_seized_and_stakes_raised_are_still_politics(tmp_path, nlp):
         ("FRD", "SYL", "171")}
     assert _code(d, nlp, "Freedonia froze talks with Sylvania, raising the stakes.") == {
         ("FRD", "SYL", "160")}
+
+
+def test_saying_why_adds_no_statement_to_a_telling_act(tmp_path, nlp):
+    # "condemned ..., saying ..." is a condemnation: the saying explains it. A statement
+    # about someone the sentence does nothing else to is still one.
+    d = _extended(tmp_path, actors=NEWS_ACTORS,
+                  verbs=SAY_BLOCK + _block("CONDEMN", "111"))
+    assert _code(d, nlp, "Freedonia condemned Sylvania's assault on Tuesday, saying "
+                 "Sylvania's bullying had damaged its standing.") == {("FRD", "SYL", "111")}
+    assert _code(d, nlp, "Freedonia condemned Sylvania's assault on Tuesday, saying "
+                 "Marxonia's bullying had damaged its standing.") == {
+        ("FRD", "SYL", "111"), ("FRD", "MRX", "010")}

@@ -99,6 +99,8 @@ DOMESTIC_ROOTS = frozenset({"17", "20"})
 # Roots where coordinated parties' unnamed forces are their own: they cooperate or yield
 # together ("agreed to pull back troops").
 SHARED_FORCE_ROOTS = COOPERATION_ROOTS | {"08"}
+# "Make statement, not specified below": the code that says least.
+PLAIN_STATEMENT = "010"
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,7 +246,25 @@ def _code_sentence(parsed: ParsedArticle, sentence: ParsedSentence, actors: Sent
         for i in list(by_token):
             if _governs_coded_intent(doc[i], by_token):
                 del by_token[i]
-    return _unique([e for i in sorted(by_token) for e in by_token[i]])
+    return _without_plain_statements(_unique([e for i in sorted(by_token) for e in by_token[i]]))
+
+
+def _without_plain_statements(events: list[Event]) -> list[Event]:
+    """Drop a bare statement (010) when the sentence codes something more telling between the
+    same parties: "demanded that Russia halt ..., saying Moscow's bullying had ..." is a demand,
+    and the saying only explains it."""
+    def said_more(statement: Event) -> bool:
+        return any(other.cameo.code != PLAIN_STATEMENT
+                   and other.source.code == statement.source.code
+                   and _same_party(other.target, statement.target) for other in events)
+    return [e for e in events if e.cameo.code != PLAIN_STATEMENT or not said_more(e)]
+
+
+def _same_party(a: Actor | None, b: Actor | None) -> bool:
+    """Codes naming one party, one perhaps more finely: GEO and GEOGOV, TURJUD and TUR."""
+    if a is None or b is None:
+        return a is b
+    return a.code.startswith(b.code) or b.code.startswith(a.code)
 
 
 def _first_match(frame: Frame, patterns: Iterable[Pattern], words: set[str],

@@ -2104,3 +2104,29 @@ def test_saying_why_adds_no_statement_to_a_telling_act(tmp_path, nlp):
     assert _code(d, nlp, "Freedonia condemned Sylvania's assault on Tuesday, saying "
                  "Marxonia's bullying had damaged its standing.") == {
         ("FRD", "SYL", "111"), ("FRD", "MRX", "010")}
+
+
+def test_a_pattern_noted_for_a_sibling_of_another_code_is_not_this_verbs(tmp_path, nlp):
+    # TABARI notes which verb a pattern was written for; a verb with a code of its own
+    # does not take the patterns of a sibling with another code of its own.
+    verbs = ("\n---  BLAME   [112]  ---\nACCUSE [112]\nCONDEMN [111]\nCHARGE\n"
+             "- * BOMBING                       [111]   # CONDEMN\n"
+             "- * (OF SPYING)                   [1121]  # ACCUSE  ab 2005\n")
+    d = _extended(tmp_path, verbs=verbs)
+    assert _code(d, nlp, "Freedonia accused Sylvania of bombing villages.") == {
+        ("FRD", "SYL", "112")}
+    assert _code(d, nlp, "Freedonia condemned the bombing by Sylvania.") == {
+        ("FRD", "SYL", "111")}
+    assert _code(d, nlp, "Freedonia accused Sylvania of spying.") == {("FRD", "SYL", "1121")}
+    # A verb with the block's code keeps every pattern of the block, as in PETRARCH-2.
+    assert _code(d, nlp, "Freedonia charged Sylvania with bombing villages.") == {
+        ("FRD", "SYL", "111")}
+
+
+def test_petrarch_reads_the_note_of_a_pattern():
+    from eventwatch.dictionaries.petrarch.verbs import parse_pattern, parse_verb
+
+    assert parse_pattern("- * BOMBING [111]", 7, "CONDEMN  ab 31 Dec 2005").noted_for == "CONDEMN"
+    assert parse_pattern("- * BOMBING [111]", 7).noted_for == ""
+    assert parse_verb("ACCUSE [112]", 3, "110").own_code
+    assert not parse_verb("CHARGE", 4, "112").own_code

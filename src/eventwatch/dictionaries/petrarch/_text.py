@@ -16,18 +16,27 @@ from eventwatch.errors import DictionaryError
 
 def data_lines(path: Path, errors: list[DictionaryError]) -> Iterator[tuple[int, str]]:
     """Yield ``(line_number, text)`` for non-empty lines with comments removed and stripped."""
+    for number, line, _ in noted_lines(path, errors):
+        yield number, line
+
+
+def noted_lines(path: Path, errors: list[DictionaryError]) -> Iterator[tuple[int, str, str]]:
+    """Like ``data_lines``, with each line's trailing ``#`` note ("" if none): TABARI-era
+    verb files note which verb a pattern was written for (``- * BOMBING [111] # CONDEMN``)."""
     in_comment = 0  # line number where an open <!-- started, 0 when outside
     with path.open(encoding="utf-8", errors="replace") as fh:
         for number, raw in enumerate(fh, start=1):
+            note = ""
             if not in_comment and "<" not in raw:
                 line = _before_comment(raw).strip()
+                note = raw.partition("#")[2].strip()
             elif not in_comment and raw.lstrip().startswith("<!") and (
                     "-->" in raw or not raw.lstrip().startswith("<!--")):
                 continue  # PETRARCH skips any line starting with "<!"
             else:
                 line, in_comment = _strip_markup(raw, number, in_comment)
             if line:
-                yield number, line
+                yield number, line, note
     if in_comment:
         errors.append(DictionaryError(str(path), in_comment, "unclosed <!-- comment"))
 

@@ -85,13 +85,15 @@ def verb_groups(verbs: VerbDictionary, errors: list[DictionaryError],
             bare = Pattern(f"{stem}:{verb.line}", "verb", verb.lemma, extra, verb.code, None,
                            None, None, verb.text, _reverse(verb.passive))
             count += 1
+            others = _written_for_others(block, verb, stem)
+            mine = tuple(p for p in shared if p.id not in others) if others else shared
             if not extra:
-                parts.setdefault(verb.lemma, []).append((*shared, bare))
+                parts.setdefault(verb.lemma, []).append((*mine, bare))
                 used_shared = True
             elif verb.lemma in simple_here:  # "shut" of the same block already has them all
                 parts.setdefault(verb.lemma, []).append((bare,))
             else:
-                own = _compound_copies(shared, verb, head)
+                own = _compound_copies(mine, verb, head)
                 count += len(own)
                 parts.setdefault(verb.lemma, []).append(_most_specific_first((*own, bare)))
         count += len(shared) if used_shared else 0
@@ -104,6 +106,27 @@ def verb_groups(verbs: VerbDictionary, errors: list[DictionaryError],
         if lemma in groups and (defined is None or line < defined[1]):
             groups[WRITTEN_FORM + form] = groups[lemma]
     return VerbGroups(groups, count)
+
+
+def _written_for_others(block: VerbBlock, verb: VerbLine, stem: str) -> frozenset[str]:
+    """Ids of the block's patterns whose note says they were written for another verb of the
+    block, when both verbs carry codes of their own that differ. A block may gather verbs of
+    different meanings (BLAME: ACCUSE [112], CONDEMN [111]); ``- * BOMBING [111] # CONDEMN``
+    is a condemnation, so "accused the army of bombing villages" stays an accusation.
+    PETRARCH-2 gives every verb all the block's patterns; the note is TABARI's record of
+    where a pattern came from. Verbs with the block's code share its patterns as before."""
+    if not verb.own_code:
+        return frozenset()
+    codes = {_full_name(v): v.code for v in block.verbs if v.own_code}
+    name = _full_name(verb)
+    return frozenset(f"{stem}:{line.line}" for line in block.patterns
+                     if line.noted_for in codes and line.noted_for != name
+                     and codes[line.noted_for] != verb.code)
+
+
+def _full_name(verb: VerbLine) -> str:
+    """A verb as a note names it: ``BLOW_UP``, ``CONDEMN``."""
+    return "_".join((*verb.prefix, verb.lemma, *verb.particles)).upper()
 
 
 def _written_forms(blocks: tuple[VerbBlock, ...]) -> dict[str, tuple[str, int]]:

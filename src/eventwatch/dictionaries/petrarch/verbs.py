@@ -14,7 +14,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from eventwatch.dictionaries.model import NO_EVENT
-from eventwatch.dictionaries.petrarch._text import bracketed, data_lines
+from eventwatch.dictionaries.petrarch._text import bracketed, noted_lines
 from eventwatch.errors import DictionaryError
 
 _MARKS = "+$^%~"  # pattern markers that may be written glued to a word
@@ -42,6 +42,7 @@ class VerbLine:
     passive: str  # passive part after ":" ("" if none)
     line: int
     text: str
+    own_code: bool = False  # the code is written on the verb's line, not the block's
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +55,7 @@ class PatternLine:
     passive: str
     line: int
     text: str
+    noted_for: str = ""  # the trailing note's first word, uppercase: the verb it was for
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +112,7 @@ def read_verbs(path: Path, errors: list[DictionaryError],
     block: _OpenBlock | None = None
     synset: tuple[str, bool, int, list[tuple[str, ...]]] | None = None
     skipping = False  # inside a block whose header could not be read
-    for number, line in data_lines(path, errors):
+    for number, line, note in noted_lines(path, errors):
         if synset is not None and line[0] != "+":
             synsets[synset[0]] = Synset(synset[0], tuple(synset[3]), synset[1], synset[2])
             synset = None
@@ -137,7 +139,7 @@ def read_verbs(path: Path, errors: list[DictionaryError],
                 if not skipping:
                     raise ValueError(f"line outside a verb block: {line!r}")
             elif line[0] == "-":
-                block.patterns.append(parse_pattern(line, number))
+                block.patterns.append(parse_pattern(line, number, note))
             elif line[0] == "*" and line.rstrip().endswith("]"):
                 block.patterns.append(parse_pattern("-" + line, number))
                 if warnings is not None:
@@ -202,10 +204,10 @@ def parse_verb(line: str, number: int, block_code: str, block_passive: str = "")
     lowered = [p.lower() for p in parts]
     code, passive = split_code(codes[0]) if codes else (block_code, block_passive)
     return VerbLine(lowered[at], tuple(lowered[at + 1 :]), tuple(lowered[:at]), tuple(forms),
-                    code, passive, number, line)
+                    code, passive, number, line, bool(codes))
 
 
-def parse_pattern(line: str, number: int) -> PatternLine:
+def parse_pattern(line: str, number: int, note: str = "") -> PatternLine:
     """``- $ TROOP * (TOWARD +) [154]`` → tokens before/after ``*`` and the code(s)."""
     parsed = bracketed(line[1:])
     if parsed is None or len(parsed[1]) != 1:
@@ -219,7 +221,9 @@ def parse_pattern(line: str, number: int) -> PatternLine:
         raise ValueError(f"a pattern needs exactly one '*': {line!r}")
     _check_groups(tokens, line)
     star = tokens.index("*")
-    return PatternLine(tokens[:star], tokens[star + 1 :], active, passive, number, line)
+    noted_for = note.split()[0].upper() if note.split() else ""
+    return PatternLine(tokens[:star], tokens[star + 1 :], active, passive, number, line,
+                       noted_for)
 
 
 def parse_transformation(line: str, number: int) -> Transformation:

@@ -2130,3 +2130,11 @@ def test_petrarch_reads_the_note_of_a_pattern():
     assert parse_pattern("- * BOMBING [111]", 7).noted_for == ""
     assert parse_verb("ACCUSE [112]", 3, "110").own_code
     assert not parse_verb("CHARGE", 4, "112").own_code
+
+
+def test_what_a_tradition_says_is_neither_an_event_nor_a_target(tmp_path, nlp):
+    # The that-clause of a custom says what is usually done, not what was done.
+    d = _extended(tmp_path, verbs=_block("BREAK", "---", "BREAK", "- * (WITH)   [130]")
+                  + _block("VISIT", "042"))
+    assert _code(d, nlp, "Rufus T. Firefly went to Marxonia on Sunday, breaking with the "
+                 "tradition that Freedonian leaders visit Sylvania first.") == set()

@@ -362,9 +362,12 @@ def phrase_after(verb: Token) -> Iterator[Token]:
 def _a_story_of_its_own(clause: Token) -> bool:
     """A finite adverbial clause with a subject of its own, deeper in the phrase, tells
     another story: "agreed to establish relations for the first time since they won
-    independence from France" is no agreement with France. A condition is part of the act
+    independence from France" is no agreement with France; so does what a custom says
+    (``HABIT_NOUNS``). A condition is part of the act
     ("threatened to shell the bases if Damascus did not ..."), and so is "for X to do Y"
     ("called for the generals to be tried")."""
+    if _content_clause(clause) and clause.head.lemma_.lower() in HABIT_NOUNS:
+        return True  # "breaking with the tradition that premiers visit India first"
     return clause.dep_ == "advcl" and has_own_subject(clause) and not to_infinitive(
         clause) and not conditional(clause)
 
@@ -582,7 +585,11 @@ STATEMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "intervie
 PROPOSITION_NOUNS = frozenset({"demand", "call", "request", "proposal", "suggestion",
                                "accusation", "allegation", "charge", "claim", "hope", "wish",
                                "fear", "speculation", "rumour", "rumor", "suspicion",
-                               "expectation", "possibility", "prospect", "idea", "belief"})
+                               "expectation", "possibility", "prospect", "idea", "belief",
+                               "notion", "theory", "assumption", "perception", "impression"})
+# Nouns whose that-clause says what is usually done, not what was done: "breaking with the
+# tradition that Nepalese premiers make their first trip to India".
+HABIT_NOUNS = frozenset({"tradition", "custom", "convention", "practice", "habit", "norm"})
 
 
 # Nouns whose denial says a that-clause is not so: "there was no sign that Russian forces
@@ -611,7 +618,7 @@ def unasserted(verb: Token) -> bool:
     for _ in range(4):
         if _content_clause(current):
             noun = current.head
-            return noun.lemma_.lower() in PROPOSITION_NOUNS or (
+            return noun.lemma_.lower() in PROPOSITION_NOUNS | HABIT_NOUNS or (
                 noun.lemma_.lower() in EVIDENCE_NOUNS
                 and any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children))
         if current.dep_ not in ("conj", "xcomp", "ccomp") or current.head == current:

@@ -134,11 +134,9 @@ class SentenceActors:
             return self.by_head[token.head.i]
         if token.pos_ == "NUM" or token.lemma_.lower() in _QUANTITIES:
             # "hundreds of Iranian students", "a group of Syrian refugees"
-            for prep in token.children:
-                if prep.dep_ == "prep" and prep.lower_ == "of":
-                    for pobj in prep.children:
-                        if pobj.dep_ == "pobj" and pobj.i in self.by_head:
-                            return self.by_head[pobj.i]
+            for pobj in prep_objects(token, "of"):
+                if pobj.i in self.by_head:
+                    return self.by_head[pobj.i]
         return ()
 
 
@@ -291,16 +289,15 @@ def _speak_for(doc: Doc, by_head: dict[int, tuple[Actor, ...]]) -> None:
     for head_i, actors in list(by_head.items()):
         if doc[head_i].lower_ not in SPOKESPERSONS or any(map(names_someone, actors)):
             continue
-        for prep in doc[head_i].children:
-            if prep.dep_ == "prep" and prep.lower_ in ("for", "of"):
-                voiced = [a for pobj in prep.children if pobj.dep_ == "pobj"
-                          for a in by_head.get(pobj.i, ())]
-                if voiced:
-                    by_head[head_i] = tuple(
-                        Actor(a.code, actors[0].name, a.country, a.sector, actors[0].start,
-                              actors[0].end, f"{actors[0].entry}+for:{a.entry}")
-                        for a in voiced)
-                    break
+        for word in ("for", "of"):
+            voiced = [a for pobj in prep_objects(doc[head_i], word)
+                      for a in by_head.get(pobj.i, ())]
+            if voiced:
+                by_head[head_i] = tuple(
+                    Actor(a.code, actors[0].name, a.country, a.sector, actors[0].start,
+                          actors[0].end, f"{actors[0].entry}+for:{a.entry}")
+                    for a in voiced)
+                break
 
 
 # Code prefixes of organisations: international, non-governmental, multinational bodies.
@@ -340,9 +337,7 @@ def _share_over_of_conjuncts(doc: Doc, by_head: dict[int, tuple[Actor, ...]]) ->
             continue
         extra = [Actor(c.country + actor.code[3:], actor.name, c.country, actor.sector,
                        actor.start, actor.end, f"{c.entry}+of:{actor.entry}")
-                 for prep in doc[head_i].children if prep.dep_ == "prep"
-                 and prep.lower_ in ("of", "from", "in")
-                 for pobj in prep.children if pobj.dep_ == "pobj"
+                 for word in ("of", "from", "in") for pobj in prep_objects(doc[head_i], word)
                  for conj in pobj.conjuncts
                  for c in by_head.get(conj.i, ()) if c.country and not c.sector
                  and c.country != actor.country]

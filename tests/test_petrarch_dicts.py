@@ -2138,3 +2138,14 @@ def test_what_a_tradition_says_is_neither_an_event_nor_a_target(tmp_path, nlp):
                   + _block("VISIT", "042"))
     assert _code(d, nlp, "Rufus T. Firefly went to Marxonia on Sunday, breaking with the "
                  "tradition that Freedonian leaders visit Sylvania first.") == set()
+
+
+def test_a_person_apposed_to_a_description_naming_a_country_is_the_one_described(
+        tmp_path, nlp):
+    # The files may give the person another country (Phoenix codes Mauritania's Abdel Aziz
+    # as MUSGOV); set off by commas after "Freedonia's strongman" he is that strongman,
+    # not a second party acting beside him.
+    d = _extended(tmp_path, actors="HARPO_MARX_ [MRXGOV]\n", agents="STRONGMAN [~MIL]\n",
+                  verbs=NEWS_BLOCKS)
+    assert _code(d, nlp, "Freedonia's new military strongman, General Harpo Marx, "
+                 "penalized Sylvania on Monday.") == {("FRDMIL", "SYL", "172")}

@@ -432,6 +432,8 @@ def _with_misparsed_appositions(tokens: list[Token], found: list[Actor],
                 continue
             if child.i == token.i + 1:
                 continue  # "minister Calimehtar": a title and its name, one actor
+            if _described_person(token, child, actors_of):
+                continue
             # "Mordor, the Shire, Arnor and Bree": the names coordinated with it count too.
             for actor in actors_of(conjuncts(child)):
                 key = actor.country or actor.code[:3]
@@ -439,6 +441,18 @@ def _with_misparsed_appositions(tokens: list[Token], found: list[Actor],
                     countries.add(key)
                     extra.append(actor)
     return found + extra if found else found
+
+
+def _described_person(head: Token, apposition: Token, actors_of: ActorsOf) -> bool:
+    """A person set off by a comma after a description that names its country is the one
+    described: "Mauritania's new military strongman, General Mohamed Ould Abdel Aziz" is
+    one actor, whatever country the files give him (Phoenix: MUSGOV). Not "the Prime
+    Minister, John Howard", whose description names no country, nor "President Barack Obama
+    and Russian President Dmitry Medvedev", a coordination the parser took for apposition."""
+    described = actors_of([head])
+    return apposition.ent_type_ == "PERSON" and apposition.doc[
+        apposition.left_edge.i - 1].text == "," and bool(described) and all(
+        a.country for a in described)
 
 
 def speaker_for_pronoun(subject: Token, verb: Token) -> list[Token]:

@@ -956,6 +956,14 @@ def test_a_paired_code_codes_the_reverse_only_in_the_active(tmp_path, nlp):
         ("SYL", "FRDMIL", "193"), ("FRDMIL", "SYL", "193")}
     assert _code(d, nlp, "The Freedonian army was routed by Sylvania in a shootout on "
                  "Monday.") == {("SYL", "FRDMIL", "193")}
+    # A coordinated or governed verb phrase has no subject of its own in PETRARCH-2's
+    # parse, so the reverse is not coded there; an auxiliary keeps it (the suites' DEMO-11).
+    assert _code(d, nlp, "Sylvania crossed the river and routed the Freedonian army in a "
+                 "shootout on Monday.") == {("SYL", "FRDMIL", "193")}
+    assert _code(d, nlp, "Sylvania tried to rout the Freedonian army in a shootout on "
+                 "Monday.") == {("SYL", "FRDMIL", "193")}
+    assert _code(d, nlp, "Sylvania will rout the Freedonian army in a shootout on "
+                 "Monday.") == {("SYL", "FRDMIL", "193"), ("FRDMIL", "SYL", "193")}
 
 
 def test_a_person_no_dictionary_knows_ends_the_target_search(news, nlp):

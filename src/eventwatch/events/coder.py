@@ -545,11 +545,10 @@ def _events_for(parsed: ParsedArticle, sentence: ParsedSentence, token: Token, f
     if mood.future and convention.future_takes_intent_code:
         code = pattern.future_code or intent_code(code[:2]) or code
     directed = [(source, target, code) for source, target in pairs]
-    if pattern.reverse_code and not negation and not (
-            pattern.kind == "verb" and subjects(token)[1]):
-        # "[046:046]": the other party did it back. Not in the passive ("were killed by
-        # police in a shootout"): PETRARCH-2 reads the pair as active and reverse; nor when
-        # it did not happen ("refused to hold talks with Russia").
+    if pattern.reverse_code and not negation and (
+            pattern.kind != "verb" or _answered_back(token)):
+        # "[046:046]": the other party did it back; not when it did not happen ("refused
+        # to hold talks with Russia").
         directed += [(target, source, pattern.reverse_code) for source, target in pairs
                      if target is not None]
     reporter = _reporter(token, actors_of)
@@ -558,6 +557,19 @@ def _events_for(parsed: ParsedArticle, sentence: ParsedSentence, token: Token, f
         if info is not None:  # None: "---", the pattern matched to block coding
             yield _event(parsed, sentence, token, pattern, dictionaries, mood, source, target,
                          info, reporter)
+
+
+def _answered_back(verb: Token) -> bool:
+    """Whether a paired code's second half (``[046:046]``, ``[043:042]``) is coded for this
+    verb: the other party did it back only where the verb has a subject of its own, in the
+    active voice. PETRARCH-2's parse nests a coordinated verb phrase ("telephoned X and
+    pledged support") or a governed one ("agreed to hold talks") where the reverse finds no
+    subject, and reads a passive pair as active and passive ("were killed by police in a
+    shootout"). An auxiliary nests the phrase too, but the validation suites expect the
+    reverse there ("Romendacil will meet Eriadori leaders"), and they are the spec."""
+    return verb.dep_ != "conj" and any(c.dep_ == "nsubj" for c in verb.children) and not any(
+        c.dep_ in ("auxpass", "nsubjpass") or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
+        for c in verb.children)
 
 
 def _actors_lookup(actors: SentenceActors) -> ActorsOf:

@@ -2157,3 +2157,12 @@ def test_a_person_apposed_to_a_description_naming_a_country_is_the_one_described
                   verbs=NEWS_BLOCKS)
     assert _code(d, nlp, "Freedonia's new military strongman, General Harpo Marx, "
                  "penalized Sylvania on Monday.") == {("FRDMIL", "SYL", "172")}
+
+
+def test_citing_a_source_is_no_event_and_names_no_target(tmp_path, nlp):
+    # "citing X" tacked on a saying names where the speaker has it from.
+    d = _extended(tmp_path, actors=NEWS_ACTORS,
+                  verbs=SAY_BLOCK + NEWS_BLOCKS + _block("CITE", "---", "CITE",
+                                                         "- * MESSAGE   [045]"))
+    assert _code(d, nlp, "Freedonia penalized Sylvania, a Freedonian minister said on "
+                 "Thursday, citing a message from Marxonia.") == {("FRD", "SYL", "172")}

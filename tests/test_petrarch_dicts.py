@@ -1415,6 +1415,22 @@ def test_petrarch_misspelt_verb_forms_are_not_coded(tmp_path, nlp):
     assert _code(d, nlp, "Freedonia departes from Sylvania.") == set()
 
 
+def test_an_inflected_verb_the_tagger_left_unlemmatized_is_still_found(tmp_path, nlp):
+    from eventwatch.dictionaries.words import verb_stems
+
+    assert verb_stems("jeered")[0] == "jeer"
+    assert "plan" in verb_stems("planned") and "carry" in verb_stems("carried")
+    assert "use" in verb_stems("used") and verb_stems("agrees") == ["agree"]
+    # The small model tags "jeered" VBP in "Opposition MPs jeered Robert Mugabe on Tuesday"
+    # and leaves the lemma "jeered"; PETRARCH generates JEER's forms and matches it.
+    from eventwatch.events.coder import _lookup
+
+    d = _extended(tmp_path, verbs=_block("JEER", "111"))
+    found = _lookup(d.verbs, "jeered", "jeered")
+    assert [p.code for p in found] == ["111"] and found[0].lemma == "jeer"
+    assert _lookup(d.verbs, "jeers", "jeers") and not _lookup(d.verbs, "jeerx", "jeerx")
+
+
 def test_petrarch_passive_subject_hung_on_the_auxiliary(petrarch, nlp):
     # spaCy attaches "Sylvania" to "was" as nsubj when adverbs are coordinated.
     text = "Sylvania was heavily and unjustly penalized over its dispute with Freedonia."

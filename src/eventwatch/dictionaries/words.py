@@ -87,3 +87,26 @@ def regular_verb_form(surface: str, lemma: str) -> bool:
             and lemma[-3] not in vowels:  # planned, committed; not "departted"
         forms.update({lemma[-1] + "ed", lemma[-1] + "ing"})
     return suffix in forms or (lemma.endswith("y") and surface in (stem + "ies", stem + "ied"))
+
+
+def verb_stems(surface: str) -> list[str]:
+    """Base forms English spelling rules could have made ``surface`` from ("jeered" → jeer,
+    jeere; "planned" → plan; "carried" → carry), for when the tagger leaves an inflected verb
+    unlemmatized. Only stems ``regular_verb_form`` accepts are returned."""
+    found: list[str] = []
+    for suffix in ("ing", "ied", "ies", "ed", "es", "s", "d"):
+        if not surface.endswith(suffix) or len(surface) - len(suffix) < 2:
+            continue
+        stem = surface[: -len(suffix)]
+        if suffix in ("ied", "ies"):
+            candidates = [stem + "y"]  # "carried" → carry
+        elif suffix in ("ing", "ed"):
+            candidates = [stem, stem + "e"]  # "jeered" → jeer, "used" → use
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                candidates.append(stem[:-1])  # "planned" → plan
+        else:
+            candidates = [stem]
+        found.extend(c for c in candidates
+                     if c not in found and regular_verb_form(surface, c))
+    return found
+

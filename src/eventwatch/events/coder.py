@@ -31,7 +31,7 @@ from eventwatch.dictionaries.model import (
     PhraseIndex,
     PhraseMatch,
 )
-from eventwatch.dictionaries.words import regular_verb_form
+from eventwatch.dictionaries.words import regular_verb_form, verb_stems
 from eventwatch.events.business import a_profit_warning, a_takeover, business_news
 from eventwatch.events.crime import ordinary_crime
 from eventwatch.events.frame import (
@@ -477,7 +477,8 @@ def _lookup(index: PatternIndex, surface: str, lemma: str) -> tuple[Pattern, ...
     not ``LEAVE [012]``); otherwise the lemma's patterns, or those of a form the lemma is
     (the tagger leaves "overran" as it is)."""
     return ((surface != lemma and index.spelt(surface)) or index.get(lemma)
-            or index.get(WRITTEN_FORM + lemma))
+            or index.get(WRITTEN_FORM + lemma) or (surface == lemma and next(
+                (found for stem in verb_stems(surface) if (found := index.get(stem))), ())))
 
 
 def _names_an_actor_modifier(frame: Frame, pattern: Pattern, actors: SentenceActors) -> bool:

@@ -353,6 +353,25 @@ def test_coder_speaker_goes_on_to_act_after_the_said_clause(code_text, builtin, 
     assert doc[7].text == "killed" and doc[7].head.text == "bombed"
 
 
+def test_coder_troops_backed_by_others_do_what_the_speaker_says(code_text, builtin, nlp):
+    # With "the army said" after it, the small model hangs "killed" on the gunships as a
+    # clause and makes the troops the saying's subject; the repair gives the killing back.
+    from eventwatch.parse.repair import repair
+
+    text = ("Pakistani troops backed by helicopter gunships killed at least 25 militants in "
+            "the Swat valley on Saturday, the army said.")
+    doc = repair(nlp(text))
+    killed = next(t for t in doc if t.text == "killed")
+    assert killed.head.text == "said" and killed.dep_ == "ccomp"
+    assert [t.text for t in killed.children if t.dep_ == "nsubj"] == ["troops"]
+    events = code_text(text, dictionaries=builtin)
+    assert {(e.source.code, e.target.code, e.root) for e in events} == {
+        ("PAKMIL", "REB", "19")}
+    # Without a speaker after it, the parse is right and stays.
+    doc = repair(nlp("Rebels backed by Rwandan troops attacked a Congolese army base."))
+    assert next(t for t in doc if t.text == "attacked").dep_ == "ROOT"
+
+
 def test_coder_object_of_a_causative_verb_does_its_infinitive(code_text, builtin):
     # "prompting a Russian general to warn": the general warns, not the parties that signed.
     events = code_text("Poland and the United States signed a missile defence deal on "

@@ -476,9 +476,11 @@ def _lookup(index: PatternIndex, surface: str, lemma: str) -> tuple[Pattern, ...
     (FIND's "found", not FOUND's), then a verb of its own (PETRARCH's ``LEFT [042:043]`` is
     not ``LEAVE [012]``); otherwise the lemma's patterns, or those of a form the lemma is
     (the tagger leaves "overran" as it is)."""
-    return ((surface != lemma and index.spelt(surface)) or index.get(lemma)
-            or index.get(WRITTEN_FORM + lemma) or (surface == lemma and next(
-                (found for stem in verb_stems(surface) if (found := index.get(stem))), ())))
+    found = ((surface != lemma and index.spelt(surface)) or index.get(lemma)
+             or index.get(WRITTEN_FORM + lemma))
+    if not found and surface == lemma:
+        found = next((p for stem in verb_stems(surface) if (p := index.get(stem))), ())
+    return found or ()
 
 
 def _names_an_actor_modifier(frame: Frame, pattern: Pattern, actors: SentenceActors) -> bool:

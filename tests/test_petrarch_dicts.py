@@ -2182,3 +2182,21 @@ def test_citing_a_source_is_no_event_and_names_no_target(tmp_path, nlp):
                                                          "- * MESSAGE   [045]"))
     assert _code(d, nlp, "Freedonia penalized Sylvania, a Freedonian minister said on "
                  "Thursday, citing a message from Marxonia.") == {("FRD", "SYL", "172")}
+
+
+def test_a_running_count_is_no_event(tmp_path, nlp):
+    # "bringing to 93 the number of ... killed" moves a count; Phoenix's BRING has
+    # "- * &MILITARY [072]", which made the Taliban give the Canadians military aid.
+    d = _extended(tmp_path, actors=NEWS_ACTORS,
+                  verbs=NEWS_BLOCKS + _block("KILL", "190")
+                  + _block("BRING", "---", "BRING", "- * &ARMY   [072]"))
+    assert _code(d, nlp, "Marxonian rebels killed three Freedonian soldiers with a roadside "
+                 "bomb on Wednesday, bringing to 93 the number of Freedonian troops killed in "
+                 "Sylvania since 1930.") == {("MRX", "FRD", "190")}
+    # A count that is no tail may be an act ("brought the number of troops to 30,000").
+    from eventwatch.lexicon import a_running_count
+
+    doc = nlp("Freedonia brought the number of its troops in Sylvania to 3,000.")
+    assert not a_running_count(next(t for t in doc if t.text == "brought"))
+    doc = nlp("The blast raised the death toll to 40.")
+    assert a_running_count(next(t for t in doc if t.text == "raised"))

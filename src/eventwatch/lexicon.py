@@ -91,6 +91,25 @@ def toll_of_the_clause(verb: Token) -> bool:
     return participle_tail(verb) and verb.lemma_.lower() in CASUALTY_VERBS
 
 
+# Nouns that keep a count of the dead and hurt; "number" and "total" only in a tail.
+TOLL_NOUNS = frozenset({"toll", "tally"})
+COUNT_NOUNS = TOLL_NOUNS | {"number", "total", "count"}
+_COUNTING_VERBS = frozenset({"bring", "raise", "push", "take"})
+
+
+def a_running_count(verb: Token) -> bool:
+    """'killed three Canadian soldiers, bringing to 93 the number of Canadian troops killed',
+    'raising the death toll to 40': the verb moves a count, it does nothing to the people
+    counted. "Bush raised the number of troops in Iraq" is still an act."""
+    if verb.lemma_.lower() not in _COUNTING_VERBS:
+        return False
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [p for c in verb.children if c.dep_ == "prep" for p in c.children
+                if p.dep_ == "pobj"]
+    counts = COUNT_NOUNS if participle_tail(verb) else TOLL_NOUNS
+    return any(o.lemma_.lower() in counts for o in objects)
+
+
 def participle_tail(verb: Token) -> bool:
     """A present participle tacked on a clause: "bombed the town, killing dozens"."""
     return verb.dep_ == "advcl" and verb.tag_ == "VBG"

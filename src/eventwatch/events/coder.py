@@ -70,6 +70,7 @@ from eventwatch.lexicon import (
     INTENT_VERBS,
     SPEECH_VERBS,
     SUBJECT_DEPS,
+    a_running_count,
     attribution,
     to_infinitive,
     toll_of_the_clause,
@@ -431,7 +432,7 @@ def _left_in_a_state(token: Token) -> bool:
 NOT_NEWS: tuple[Callable[[Token], bool], ...] = (
     unasserted, _left_in_a_state, background, a_game_result, a_ranking, a_ballot_cast,
     against_nature, a_struggle, a_takeover, a_profit_warning, business_news, ordinary_crime,
-    done_to_no_one)
+    done_to_no_one, a_running_count)
 
 
 def _done_by_gerund(token: Token, by_token: dict[int, list[Event]]) -> bool:

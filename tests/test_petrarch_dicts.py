@@ -2200,3 +2200,19 @@ def test_a_running_count_is_no_event(tmp_path, nlp):
     assert not a_running_count(next(t for t in doc if t.text == "brought"))
     doc = nlp("The blast raised the death toll to 40.")
     assert a_running_count(next(t for t in doc if t.text == "raised"))
+
+
+def test_one_demanded_to_be_dealt_with_is_the_one_the_demand_is_about(tmp_path, nlp):
+    # The passive subject of a demanded clause is whom the demand is about; the passive
+    # subject of what a saying reports is no one spoken to.
+    d = _extended(tmp_path, actors="HARPO_MARX_ [MRXGOV]\n",
+                  verbs=SAY_BLOCK + _block("DEMAND", "100") + _block("STRIP", "---"))
+    assert _code(d, nlp, "Freedonia demanded on Tuesday that Harpo Marx be stripped of his "
+                 "immunity.") == {("FRD", "MRXGOV", "100")}
+    assert _code(d, nlp, "Freedonia said on Tuesday that Harpo Marx was stripped of his "
+                 "immunity.") == set()
+    # Two people the files name apart, of one code: one demands, the other is asked about.
+    d = _extended(tmp_path, actors="HARPO_MARX_ [FRDELI]\nCHICO_MARX_ [FRDELI]\n",
+                  verbs=_block("DEMAND", "100") + _block("STRIP", "---"))
+    assert _code(d, nlp, "Chico Marx demanded on Tuesday that Harpo Marx be stripped of his "
+                 "immunity.") == {("FRDELI", "FRDELI", "100")}

@@ -305,10 +305,14 @@ class Frame:
             yield from (t for prep, pobjs in self.preps if prep not in TARGET_PREPS
                         for t in pobjs if unnamed(t) and t.i > self.head.i)
         if addressee_clause:
-            # "demanded that Russia withdraw": the clause's subject is the one addressed.
+            # "demanded that Russia withdraw": the clause's subject is the one addressed; one
+            # asked for also a passive one ("demanded that Musharraf be stripped of his
+            # immunity"), but not what a saying says was done ("said 71 people were arrested").
+            deps = SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS if pattern.code[:2] in ASKING_ROOTS \
+                else SUBJECT_DEPS
             for clause in self.head.children:
                 if clause.dep_ == "ccomp" and (not clause_after or clause.i > self.head.i):
-                    yield from (c for c in clause.children if c.dep_ in SUBJECT_DEPS)
+                    yield from (c for c in clause.children if c.dep_ in deps)
 
 
 # Clauses hanging off a verb that are events or asides of their own, not its phrase.
@@ -387,6 +391,8 @@ def _brokered(token: Token) -> bool:
     return token.dep_ == "acl" and token.tag_ == "VBN" and token.lemma_.lower() in _GO_BETWEEN
 
 
+# Roots of asking: appeals and demands (their clause says what someone is asked to do).
+ASKING_ROOTS = frozenset({"02", "10"})
 # Nouns that name a go-between's part: "resumed talks under UN mediation", "met under the
 # auspices of the African Union". The go-between is no party (a "mediator" one talks with is).
 _GO_BETWEEN_NOUNS = frozenset({"mediation", "auspices", "aegis", "sponsorship", "brokerage"})

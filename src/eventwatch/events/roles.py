@@ -26,6 +26,7 @@ from eventwatch.actors import (
 from eventwatch.actors.countries import three_letter_parts
 from eventwatch.dictionaries.model import Convention, Pattern
 from eventwatch.events.frame import (
+    ASKING_ROOTS,
     SUBJECT_GERUND_PREPS,
     Frame,
     conjuncts,
@@ -41,6 +42,7 @@ from eventwatch.events.frame import (
 from eventwatch.events.mood import conditional
 from eventwatch.lexicon import (
     FIGHT_EACH_OTHER_VERBS,
+    PASSIVE_SUBJECT_DEPS,
     SPEECH_VERBS,
     SUBJECT_DEPS,
     participle_tail,
@@ -78,7 +80,6 @@ PROCLAIMING_VERBS = frozenset({"announce", "declare"})
 THREAT_ROOT = "13"
 # Appeals and demands: a that-clause's subject is who is asked ("demanded that Musharraf
 # step down"), of the asker's own country or not.
-ASKING_ROOTS = frozenset({"02", "10"})
 # Verbs whose subject suffers what they say ("civilians died"): no doer.
 PATIENT_SUBJECT_VERBS = frozenset({"die", "perish", "drown", "starve", "succumb"})
 # Clauses that say how a passive subject came to harm ("was forced to flee after insurgents
@@ -541,11 +542,13 @@ def _first_actors(tokens: Iterable[Token], actors_of: ActorsOf, skip: Collection
         if go_between(token):
             continue
         named = actors_of(conjuncts(token))
-        if token.dep_ == "dobj" and named and all(a.code in skip for a in named) \
-                and any(map(names_someone, named)) and not _sent_somewhere(token):
+        if (token.dep_ == "dobj" or _addressed_in_clause(token)) and named \
+                and all(a.code in skip for a in named) and any(map(names_someone, named)) \
+                and not _sent_somewhere(token):
             # "X's office accused Prime Minister Y of treason over the Georgia conflict": Y
-            # is the one accused, of X's own side (no event), not the conflict's country.
-            # One sent somewhere is no target: "dispatched Rice to Tbilisi".
+            # is the one accused, of X's own side (no event), not the conflict's country; so
+            # is Y in "demanded that Y be stripped of his immunity". One sent somewhere is no
+            # target: "dispatched Rice to Tbilisi".
             return named
         if token.dep_ == "dobj" and not named and _unknown_person(token):
             # "forcing Morales to cancel a meeting with Hugo Chavez": the one forced is
@@ -567,6 +570,12 @@ def _first_actors(tokens: Iterable[Token], actors_of: ActorsOf, skip: Collection
             return found
         fallback = fallback or found
     return fallback
+
+
+def _addressed_in_clause(token: Token) -> bool:
+    """The subject of a that-clause the verb governs ("demanded that Musharraf be tried")."""
+    return (token.dep_ in SUBJECT_DEPS or token.dep_ in PASSIVE_SUBJECT_DEPS) \
+        and token.head.dep_ == "ccomp"
 
 
 def _whose(person: Token, actors_of: ActorsOf) -> list[Actor]:

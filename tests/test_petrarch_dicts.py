@@ -676,6 +676,12 @@ def news(tmp_path: Path) -> Dictionaries:
      {("FRDMIL", "SYL", "172"), ("MRXMIL", "SYL", "172")}),
     # ... and places a bare sector like any other country.
     ("Sylvania penalized an army camp in Marxonia.", {("SYL", "MRXMIL", "172")}),
+    # An army word modifying an act says what kind of act it is: the act is the country's
+    # ("Russia's military action", "the military coup in Mauritania") ...
+    ("Sylvania penalized Marxonia's army offensive.", {("SYL", "MRX", "172")}),
+    ("Sylvania penalized the army coup in Marxonia.", {("SYL", "MRX", "172")}),
+    # ... while one whose the act is still does it ("the military's brutal crackdown").
+    ("Sylvania penalized the Freedonian army's crackdown.", {("SYL", "FRDMIL", "172")}),
     # A region the files code in full within a real country sets the sentence there too.
     ("Sylvania penalized an army camp in the Gaza Strip.", {("SYL", "PSEMIL", "172")}),
     # Not from another clause when the sentence names another country: the talks are in

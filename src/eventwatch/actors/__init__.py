@@ -84,7 +84,8 @@ _ACTIVITY_NOUNS = frozenset({"operation", "offensive", "exercise", "drill", "man
                              "presence", "deployment", "cooperation", "aid", "assistance",
                              "spending", "budget", "option", "solution", "pressure",
                              "activity", "training", "reform", "response", "mission",
-                             "aggression", "term", "sentence"})
+                             "aggression", "term", "sentence", "coup", "takeover",
+                             "incursion", "crackdown", "escalation", "involvement"})
 # Words for a country's envoy to a body ("Russia's UN ambassador").
 _ENVOY_WORDS = frozenset({"ambassador", "envoy", "representative", "delegate", "mission"})
 # Sportspeople: "Spanish cyclist Maria Isabel Moreno", "Cuba's boxers" compete for no state.
@@ -806,6 +807,13 @@ def _compose(doc: Doc, head: Token, items: list[tuple[PhraseMatch, Span]], offse
     for match, span in items:
         by_kind[_kind_on(match.entries[0], day)].append((match, span))
     head_agent = next((m for m, s in by_kind[AGENT] if s.start <= head.i < s.end), None)
+    if head_agent is None and head.pos_ == "NOUN" and head.text.islower() \
+            and head.lemma_.lower() in _ACTIVITY_NOUNS:  # not a name: "Israel Flying Aid"
+        # "Russia's military action", "the military coup in Mauritania": a sector word
+        # modifying the act says what kind of act it is; the act is the country's. A
+        # possessor still does it ("the military's brutal crackdown").
+        by_kind[AGENT] = [(m, sp) for m, sp in by_kind[AGENT]
+                          if sp.root.dep_ not in ("amod", "compound")]
     agent = head_agent or (by_kind[AGENT][-1][0] if by_kind[AGENT] else None)
     agent_code = agent.entries[0].code_on(day) if agent else None
     entries = [m.entries[0].id for m, _ in items]
@@ -874,7 +882,8 @@ def _compose(doc: Doc, head: Token, items: list[tuple[PhraseMatch, Span]], offse
         if code:
             return (make(code),)
     if agent_code and (head_agent or (head.pos_ in ("NOUN", "PROPN")
-                       and head.lemma_.lower() not in _ACTIVITY_NOUNS
+                       and (head.lemma_.lower() not in _ACTIVITY_NOUNS
+                            or by_kind[AGENT][-1][1].root.dep_ == "poss")
                        and not _against(doc, by_kind[AGENT][-1][1]))):
         # "troops", or a sector word modifying a non-actor head: "an army camp".
         return (make(agent_code),)

@@ -15,14 +15,15 @@ of PETRARCH's GSR file and labelled with full codes, agents included: actors as 
 production files code them on the day, events with the CAMEO code a careful reader would
 choose (often finer than the one a Phoenix verb pattern gives, so a coder that follows the
 dictionary loses records on the code alone). ``wire_2008_full_codes_dictionary_labels.jsonl``
-holds 240 more, in three batches of 80 (less obvious stories of that month, then two broad
+holds 400 more, in five batches of 80 (C: less obvious stories of that month, then broad
 mixes), whose labels prefer the code the Phoenix verb pattern gives where it is a sensible
 reading, as the GSR file's labels (seeded from PETRARCH-2 output) will; each batch was scored
-once before any rule was written from it, and batch E was only scored (at the start and at
-the end of the fourteenth session). A record's ``category`` names its batch, so the
-per-category table scores each. These labels code a paired pattern (``[046:046]``) in one
-direction, while PETRARCH-2 also codes the reverse; we do as PETRARCH-2 does and lose those
-records. The facts are written from memory.
+once before any rule was written from it. Batch E was only scored in the fourteenth session
+and batch F in the fifteenth (at its start and end). A record's ``category`` names its batch,
+so the per-category table scores each. Batches C to F code a paired pattern (``[046:046]``)
+in one direction, while PETRARCH-2 also codes the reverse for a verb with a subject of its
+own; we do as PETRARCH-2 does and lose those records. Batch G labels the reverse the
+PETRARCH-2 way. The facts are written from memory.
 """
 
 from __future__ import annotations

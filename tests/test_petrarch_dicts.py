@@ -2222,3 +2222,14 @@ def test_one_demanded_to_be_dealt_with_is_the_one_the_demand_is_about(tmp_path, 
                   verbs=_block("DEMAND", "100") + _block("STRIP", "---"))
     assert _code(d, nlp, "Chico Marx demanded on Tuesday that Harpo Marx be stripped of his "
                  "immunity.") == {("FRDELI", "FRDELI", "100")}
+
+
+def test_it_in_what_a_person_says_is_not_the_person(tmp_path, nlp):
+    # "it" stands for a country or a thing, never for the person speaking.
+    d = _extended(tmp_path, actors=NEWS_ACTORS + "HARPO_MARX_ [SYLGOV]\n",
+                  verbs=SAY_BLOCK + _block("CONDEMN", "111") + _block("VIOLATE", "128"))
+    text = ("{} condemned Freedonia's annexation of the islands on Monday, saying it violated "
+            "the treaty with Marxonia.")
+    assert _code(d, nlp, text.format("Harpo Marx")) == {("SYLGOV", "FRD", "111")}
+    assert _code(d, nlp, text.format("Sylvania")) == {
+        ("SYL", "FRD", "111"), ("SYL", "MRX", "128")}

@@ -460,7 +460,19 @@ def speaker_for_pronoun(subject: Token, verb: Token) -> list[Token]:
     """'Hungary said it will support…': a pronoun subject inside reported speech is the speaker."""
     if subject.pos_ != "PRON" or subject.lower_ not in SPEAKER_PRONOUNS:
         return [subject]
-    return _speakers(verb) or [subject]
+    speakers = _speakers(verb)
+    if speakers and not _may_stand_for(subject, speakers[0]):
+        # "NATO Secretary General Jaap de Hoop Scheffer condemned Russia's recognition of
+        # Abkhazia, saying it violated UN resolutions": "it" is the recognition, not him.
+        return [subject]
+    return speakers or [subject]
+
+
+def _may_stand_for(pronoun: Token, speaker: Token) -> bool:
+    """Whether the pronoun can stand for the speaker: "it" is no person (as the parser's
+    entity type says). The small model tags too many people ORG ("Rand Paul said he …")
+    to rule out "he" for organisations."""
+    return pronoun.lower_ != "it" or speaker.ent_type_ != "PERSON"
 
 
 def _speakers(verb: Token) -> list[Token]:

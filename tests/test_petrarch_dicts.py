@@ -2233,3 +2233,11 @@ def test_it_in_what_a_person_says_is_not_the_person(tmp_path, nlp):
     assert _code(d, nlp, text.format("Harpo Marx")) == {("SYLGOV", "FRD", "111")}
     assert _code(d, nlp, text.format("Sylvania")) == {
         ("SYL", "FRD", "111"), ("SYL", "MRX", "128")}
+
+
+def test_one_event_per_source_code_and_party_in_a_sentence(tmp_path, nlp):
+    # A second accusation of the same country's army in the same breath is the same act;
+    # the first trigger's event stays.
+    d = _extended(tmp_path, actors=NEWS_ACTORS, verbs=SAY_BLOCK + _block("ACCUSE", "112"))
+    assert _code(d, nlp, "Sylvania accused Marxonia of treachery on Monday, accusing the "
+                 "Marxonian army of shelling its border towns.") == {("SYL", "MRX", "112")}

@@ -247,7 +247,22 @@ def _code_sentence(parsed: ParsedArticle, sentence: ParsedSentence, actors: Sent
         for i in list(by_token):
             if _governs_coded_intent(doc[i], by_token):
                 del by_token[i]
-    return _without_plain_statements(_unique([e for i in sorted(by_token) for e in by_token[i]]))
+    return _once_per_party(_without_plain_statements(
+        _unique([e for i in sorted(by_token) for e in by_token[i]])))
+
+
+def _once_per_party(events: list[Event]) -> list[Event]:
+    """One event per source, code and party: "accused Russia of waging war, saying Russian
+    warplanes had bombed Georgian bases" is one accusation of Russia, not a second one of
+    its military (the earlier trigger's stays)."""
+    kept: list[Event] = []
+    for event in events:
+        if not any(k.cameo.code == event.cameo.code and k.source.code == event.source.code
+                   and k.target is not None and event.target is not None
+                   and _same_party(k.target, event.target)
+                   and k.trigger_start != event.trigger_start for k in kept):
+            kept.append(event)
+    return kept
 
 
 def _without_plain_statements(events: list[Event]) -> list[Event]:

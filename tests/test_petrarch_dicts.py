@@ -2241,3 +2241,12 @@ def test_one_event_per_source_code_and_party_in_a_sentence(tmp_path, nlp):
     d = _extended(tmp_path, actors=NEWS_ACTORS, verbs=SAY_BLOCK + _block("ACCUSE", "112"))
     assert _code(d, nlp, "Sylvania accused Marxonia of treachery on Monday, accusing the "
                  "Marxonian army of shelling its border towns.") == {("SYL", "MRX", "112")}
+
+
+def test_a_direction_adverb_after_the_verb_counts_as_its_particle(tmp_path, nlp):
+    # The small model leaves "back" in "pulled back from" as an adverb; PETRARCH reads the
+    # word after the verb all the same (``- * BACK`` is a retreat).
+    d = _extended(tmp_path, actors=NEWS_ACTORS,
+                  verbs=_block("EXTRACT", "171", "PULL", "- * BACK   [0874]"))
+    assert _code(d, nlp, "The Freedonian army pulled back from the border under heavy "
+                 "Marxonian fire.") == {("FRDMIL", "MRX", "0874")}

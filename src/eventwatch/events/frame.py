@@ -69,7 +69,7 @@ class Frame:
 
     @classmethod
     def of(cls, head: Token) -> Frame:
-        particles = tuple(c for c in head.children if c.dep_ == "prt")
+        particles = tuple(c for c in head.children if c.dep_ == "prt" or _direction_adverb(c))
         objects: list[Token] = []
         for child in head.children:
             # A passive subject is the verb's deep object ("sanctions were imposed").
@@ -81,7 +81,7 @@ class Frame:
         holders: list[Token | None] = [None] * len(preps)
         # One level deeper: "call for talks with Greece", "pull out of the deal".
         nested = [t for _, pobjs in preps for t in pobjs]
-        nested += [c for c in head.children if c.dep_ in ("prep", "prt")]
+        nested += [c for c in head.children if c.dep_ in ("prep", "prt") or c in particles]
         for holder in nested:
             if attribution(holder):
                 continue
@@ -474,6 +474,16 @@ def _with_modifiers(tokens: Iterable[Token]) -> list[Token]:
     """The tokens and their compound and adjective modifiers."""
     tokens = list(tokens)
     return tokens + [c for t in tokens for c in t.children if c.dep_ in ("compound", "amod")]
+
+
+# Adverbs of direction the parser leaves as advmod right after the verb: "pulled back from
+# South Ossetia" is PETRARCH's ``- * BACK`` (0874, retreat) as much as a particle would be.
+DIRECTION_ADVERBS = frozenset({"back", "out", "away", "off", "down"})
+
+
+def _direction_adverb(token: Token) -> bool:
+    return token.dep_ == "advmod" and token.lower_ in DIRECTION_ADVERBS \
+        and token.i == token.head.i + 1
 
 
 def preps_of(holder: Token, particles_too: bool = False) -> list[tuple[str, tuple[Token, ...]]]:

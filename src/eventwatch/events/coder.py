@@ -35,6 +35,7 @@ from eventwatch.dictionaries.words import regular_verb_form, verb_stems
 from eventwatch.events.business import a_profit_warning, a_takeover, business_news
 from eventwatch.events.crime import ordinary_crime
 from eventwatch.events.frame import (
+    DIRECTION_PARTICLES,
     Frame,
     has_own_subject,
     quoted_as,
@@ -93,8 +94,6 @@ if TYPE_CHECKING:
 LEMMA_FIXES = {("stag", "stag"): "stage"}
 # Verbs that name their object when a predicate follows ("called the move an attempt").
 NAMING_VERBS = frozenset({"call"})
-# Particles that send a verb somewhere without making it another verb.
-DIRECTION_PARTICLES = frozenset({"back", "down", "out", "away"})
 # Roots whose country-less targets are the source's own people (arrests, mass killings).
 DOMESTIC_ROOTS = frozenset({"17", "20"})
 # Roots where coordinated parties' unnamed forces are their own: they cooperate or yield

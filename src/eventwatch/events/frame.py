@@ -476,9 +476,11 @@ def _with_modifiers(tokens: Iterable[Token]) -> list[Token]:
     return tokens + [c for t in tokens for c in t.children if c.dep_ in ("compound", "amod")]
 
 
+# Particles that send a verb somewhere without making it another verb ("forced out").
+DIRECTION_PARTICLES = frozenset({"back", "down", "out", "away"})
 # Adverbs of direction the parser leaves as advmod right after the verb: "pulled back from
 # South Ossetia" is PETRARCH's ``- * BACK`` (0874, retreat) as much as a particle would be.
-DIRECTION_ADVERBS = frozenset({"back", "out", "away", "off", "down"})
+DIRECTION_ADVERBS = DIRECTION_PARTICLES | {"off"}
 
 
 def _direction_adverb(token: Token) -> bool:

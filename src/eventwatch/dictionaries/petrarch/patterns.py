@@ -68,6 +68,7 @@ def verb_groups(verbs: VerbDictionary, errors: list[DictionaryError],
         shared = _block_patterns(block, head, verbs, stem, errors, memo)
         simple_here = {v.lemma for v in block.verbs if not (v.prefix or v.particles)
                        and (v.lemma, (), ()) not in owner}
+        own_codes = _own_codes(block)
         used_shared = False
         for verb in block.verbs:
             key = (verb.lemma, verb.prefix, verb.particles)
@@ -85,7 +86,7 @@ def verb_groups(verbs: VerbDictionary, errors: list[DictionaryError],
             bare = Pattern(f"{stem}:{verb.line}", "verb", verb.lemma, extra, verb.code, None,
                            None, None, verb.text, _reverse(verb.passive))
             count += 1
-            others = _written_for_others(block, verb, stem)
+            others = _written_for_others(block, own_codes, verb, stem)
             mine = tuple(p for p in shared if p.id not in others) if others else shared
             if not extra:
                 parts.setdefault(verb.lemma, []).append((*mine, bare))
@@ -108,20 +109,26 @@ def verb_groups(verbs: VerbDictionary, errors: list[DictionaryError],
     return VerbGroups(groups, count)
 
 
-def _written_for_others(block: VerbBlock, verb: VerbLine, stem: str) -> frozenset[str]:
+def _own_codes(block: VerbBlock) -> dict[str, str]:
+    """The block's verbs that carry a code of their own, by the name a note gives them."""
+    return {_full_name(v): v.code for v in block.verbs if v.own_code}
+
+
+def _written_for_others(block: VerbBlock, own_codes: dict[str, str], verb: VerbLine,
+                        stem: str) -> frozenset[str]:
     """Ids of the block's patterns whose note says they were written for another verb of the
-    block, when both verbs carry codes of their own that differ. A block may gather verbs of
-    different meanings (BLAME: ACCUSE [112], CONDEMN [111]); ``- * BOMBING [111] # CONDEMN``
-    is a condemnation, so "accused the army of bombing villages" stays an accusation.
-    PETRARCH-2 gives every verb all the block's patterns; the note is TABARI's record of
-    where a pattern came from. Verbs with the block's code share its patterns as before."""
+    block, when both verbs carry codes of their own that differ (``own_codes``). A block may
+    gather verbs of different meanings (BLAME: ACCUSE [112], CONDEMN [111]); ``- * BOMBING
+    [111] # CONDEMN`` is a condemnation, so "accused the army of bombing villages" stays an
+    accusation. PETRARCH-2 gives every verb all the block's patterns; the note is TABARI's
+    record of where a pattern came from. Verbs with the block's code share its patterns as
+    before."""
     if not verb.own_code:
         return frozenset()
-    codes = {_full_name(v): v.code for v in block.verbs if v.own_code}
     name = _full_name(verb)
     return frozenset(f"{stem}:{line.line}" for line in block.patterns
-                     if line.noted_for in codes and line.noted_for != name
-                     and codes[line.noted_for] != verb.code)
+                     if line.noted_for in own_codes and line.noted_for != name
+                     and own_codes[line.noted_for] != verb.code)
 
 
 def _full_name(verb: VerbLine) -> str:

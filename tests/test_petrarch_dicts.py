@@ -2250,3 +2250,15 @@ def test_a_direction_adverb_after_the_verb_counts_as_its_particle(tmp_path, nlp)
                   verbs=_block("EXTRACT", "171", "PULL", "- * BACK   [0874]"))
     assert _code(d, nlp, "The Freedonian army pulled back from the border under heavy "
                  "Marxonian fire.") == {("FRDMIL", "MRX", "0874")}
+
+
+def test_a_phrase_measured_in_time_names_no_target(tmp_path, nlp):
+    # "a week after a summit with Marxonia" says when the seeking happened; PETRARCH's
+    # "first actor after the verb" must not reach into it.
+    d = _extended(tmp_path, actors=NEWS_ACTORS,
+                  verbs=_block("SEEK", "020", "SEEK", "- * SUPPORT   [022]"))
+    assert _code(d, nlp, "The Freedonian president sought support for his reform plan on "
+                 "Monday, a week after a summit with Marxonia.") == set()
+    # The phrase still names a target when nothing measures it as a time.
+    assert _code(d, nlp, "The Freedonian president sought support for his reform plan from "
+                 "Marxonia.") == {("FRD", "MRX", "022")}

@@ -351,10 +351,11 @@ def phrase_after(verb: Token) -> Iterator[Token]:
     The party named before a hyphened participle is left out: "signed a French-brokered
     deal" is no deal with France (PETRARCH's parser keeps "French-brokered" one word); so is
     the broker of "a truce brokered by Egypt", and an aside ("despite objections from
-    Moscow", ``ASIDE_PREPS``)."""
+    Moscow", ``ASIDE_PREPS``), and a phrase that says when ("a week after talks in Tbilisi").
+    """
     for child in verb.children:
         if child.i > verb.i and child.dep_ not in OWN_CLAUSE_DEPS and not attribution(child) \
-                and child.lower_ not in ASIDE_PREPS:
+                and child.lower_ not in ASIDE_PREPS and not _measured_in_time(child):
             # who brokered it, another story, a relative clause's subject: not the verb's
             apart = {t.i for c in child.subtree
                      if _brokered(c) or _a_story_of_its_own(c) or _relative_clause_subject(c)
@@ -499,10 +500,23 @@ def preps_of(holder: Token, particles_too: bool = False) -> list[tuple[str, tupl
         if child.dep_ in PREP_DEPS or (particles_too and child.dep_ == "prt"):
             pobjs = [t for c in child.children if c.dep_ in ("pobj", "pcomp")
                      for t in conjuncts(c)]
-            if pobjs and all(_says_when(t) for t in pobjs):
+            if (pobjs and all(_says_when(t) for t in pobjs)) or _measured_in_time(child):
                 continue
             found.append((child.lemma_.lower(), tuple(pobjs)))
     return found
+
+
+def _measured_in_time(prep: Token) -> bool:
+    """"a week after talks in Moscow", "hours before the vote": a span of time before the
+    preposition of sequence makes its phrase say when, whatever it names. (A day the parser
+    hung on another preposition, "agreed to share information Friday on missing people",
+    does not.)"""
+    return prep.lower_ in SEQUENCE_PREPS and any(
+        c.dep_ == "npadvmod" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
+
+
+SEQUENCE_PREPS = frozenset({"after", "before", "since", "following", "ahead", "prior",
+                            "until", "till"})
 
 
 def _says_when(token: Token) -> bool:

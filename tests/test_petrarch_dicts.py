@@ -1900,6 +1900,14 @@ def test_sportspeople_and_results_tacked_on_a_win_are_no_events(tmp_path, nlp):
     assert _code(d, nlp, "Freedonia's boxers left Sylvania on Monday.") == set()
     assert _code(d, nlp, "Freedonia won the shot put, beating Sylvania.") == set()
     assert _code(d, nlp, "Freedonia beat Sylvania on Monday.") == {("FRD", "SYL", "190")}
+    # A clause tacked on a game told in its own words, and a tournament named in capitals.
+    assert _code(d, nlp, "Freedonia's Rufus Wheeler smashed the record in the 100 metres final "
+                 "on Saturday, leaving Sylvania's champion trailing in second place.") == set()
+    assert _code(d, nlp, "Freedonia came from behind to beat Sylvania at the Marxonia Open on "
+                 "Sunday.") == set()
+    # A marathon meeting is no game.
+    assert _code(d, nlp, "Freedonia left Sylvania after a marathon meeting on Monday.") == {
+        ("FRD", "SYL", "040")}
 
 
 def test_petrarch_a_titled_name_speaks_for_the_body_of_its_title(tmp_path, nlp):

@@ -92,11 +92,12 @@ def a_game_result(verb: Token) -> bool:
     of the lower house in the March elections"); or anything told with a prize won ("beat
     Djokovic to win the title", "won the shot put, beating X", "stormed to victory,
     capturing the gold", "clinched the Tour of Spain and praised his team-mates")."""
-    if _a_prize_won(verb, elections=True) or _to_victory(verb) or any(
-            _game_noun(o) or _a_prize(o) for o in _objects(verb)):
+    if _a_prize_won(verb, elections=True) or _a_game_told(verb):
         return True  # "stormed to victory", "pulled out of the Masters Cup"
     if any(map(_a_prize_won, clauses_told_with(verb))):
         return True
+    if verb.dep_ in ("advcl", "conj") and _a_game_told(verb.head):
+        return True  # "smashed the record in the 100 metres final, leaving X trailing"
     if verb.lemma_.lower() not in CONTEST_VERBS:
         return False
     if verb.dep_ in ("advcl", "conj") and verb.head.lemma_.lower() == "win":
@@ -107,7 +108,25 @@ def a_game_result(verb: Token) -> bool:
     if any(t.lemma_.lower() == "vote" for t in sentence):
         return False
     return bool(_SCORE.search(sentence.text) or _GAME_PHRASES.search(sentence.text)
-                or _DISTANCE.search(sentence.text)) or any(map(_game_noun, sentence))
+                or _DISTANCE.search(sentence.text)) or any(
+        _game_noun(t) or _a_tournament(t) for t in sentence)
+
+
+def _a_game_told(verb: Token) -> bool:
+    """A verb that tells a game in its own words: a game or a prize among its objects ("in
+    the 100 metres final", where the parser reads "final" as an adjective after its noun), a
+    prize won, or a win reached."""
+    return _a_prize_won(verb) or _to_victory(verb) or any(
+        _game_noun(t) or _a_prize(o) for o in _objects(verb)
+        for t in (o, *(c for c in o.children if c.i > o.i)))
+
+
+# Tournaments named in capitals, after their place or sponsor ("the Qatar Open").
+_TOURNAMENTS = frozenset({"Open", "Masters", "Wimbledon"})
+
+
+def _a_tournament(token: Token) -> bool:
+    return token.text in _TOURNAMENTS and token.i > token.sent.start
 
 
 def _a_prize_won(verb: Token, elections: bool = False) -> bool:

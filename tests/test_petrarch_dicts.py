@@ -2270,3 +2270,16 @@ def test_a_phrase_measured_in_time_names_no_target(tmp_path, nlp):
     # The phrase still names a target when nothing measures it as a time.
     assert _code(d, nlp, "The Freedonian president sought support for his reform plan from "
                  "Marxonia.") == {("FRD", "MRX", "022")}
+
+
+def test_a_gerund_phrase_that_opens_a_clause_is_not_the_speakers_act(tmp_path, nlp):
+    # The small model hangs "that by agreeing ..." on "warned", marked with "that": the
+    # agreeing is the warned party's, in what was said, not a way the speaker acted.
+    d = _extended(tmp_path, actors=NEWS_ACTORS,
+                  verbs=_block("WARN", "130") + _block("AGREE", "050"))
+    assert _code(d, nlp, "Freedonia warned Sylvania on Friday that by agreeing to host "
+                 "Marxonian missiles it was exposing itself to attack.") == {
+        ("FRD", "SYL", "130")}
+    # A gerund of manner without "that" is still the subject's doing.
+    assert _code(d, nlp, "Freedonia angered Sylvania by agreeing to host Marxonian "
+                 "missiles.") == {("FRD", "MRX", "050")}

@@ -700,10 +700,13 @@ def _statement_author(verb: Token) -> Token | None:
 
 def _governing_verb(verb: Token, gerund_preps: Collection[str]) -> Token | None:
     """The verb whose subject does a gerund under one of ``gerund_preps``. Not a passive's
-    "by": "people were displaced by fighting in Mindanao" did no fighting."""
+    "by": "people were displaced by fighting in Mindanao" did no fighting. Nor a phrase
+    that opens a clause of its own, which the parser marks with "that": "warned Poland that
+    by agreeing to host the shield it was exposing itself" (Poland agreed)."""
     prep = verb.head
     if verb.dep_ == "pcomp" and prep.dep_ == "prep" and prep.lower_ in gerund_preps \
-            and prep.head.pos_ in ("VERB", "AUX") and not (
+            and prep.head.pos_ in ("VERB", "AUX") \
+            and not any(c.dep_ == "mark" for c in prep.children) and not (
                 prep.lower_ == "by" and any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass"
                                             for c in prep.head.children)):
         return prep.head

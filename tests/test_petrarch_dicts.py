@@ -1905,6 +1905,13 @@ def test_sportspeople_and_results_tacked_on_a_win_are_no_events(tmp_path, nlp):
                  "on Saturday, leaving Sylvania's champion trailing in second place.") == set()
     assert _code(d, nlp, "Freedonia came from behind to beat Sylvania at the Marxonia Open on "
                  "Sunday.") == set()
+    # A meeting is no game for a game told in a clause of its own.
+    d = _extended(tmp_path, verbs=_block("LEAVE", "040") + _block("BEAT", "190")
+                  + _block("MEET", "040"))
+    assert _code(d, nlp, "Freedonia met Sylvania on Sunday, hours before watching its team "
+                 "play Marxonia in an Olympic preliminary match.") == {
+        ("FRD", "SYL", "040"), ("SYL", "FRD", "040")}
+    assert _code(d, nlp, "Freedonia met Sylvania in the Olympic final on Sunday.") == set()
     # A marathon meeting is no game.
     assert _code(d, nlp, "Freedonia left Sylvania after a marathon meeting on Monday.") == {
         ("FRD", "SYL", "040")}

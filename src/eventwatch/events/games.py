@@ -107,9 +107,26 @@ def a_game_result(verb: Token) -> bool:
     sentence = verb.sent
     if any(t.lemma_.lower() == "vote" for t in sentence):
         return False
+    told_with = _own_phrase(verb) if verb.lemma_.lower() in _MEETING_VERBS else sentence
     return bool(_SCORE.search(sentence.text) or _GAME_PHRASES.search(sentence.text)
                 or _DISTANCE.search(sentence.text)) or any(
-        _game_noun(t) or _a_tournament(t) for t in sentence)
+        _game_noun(t) or _a_tournament(t) for t in told_with)
+
+
+# Contest verbs that are everyday political verbs too: a game elsewhere in the sentence does
+# not make them one ("met Hu Jintao, hours before watching the US team play China in an
+# Olympic preliminary").
+_MEETING_VERBS = frozenset({"meet", "face", "hold", "take"})
+_OWN_CLAUSE_DEPS = frozenset({"advcl", "ccomp", "relcl", "acl", "conj", "parataxis", "xcomp"})
+
+
+def _own_phrase(verb: Token) -> list[Token]:
+    """The verb's phrase without the clauses in it, however deep ("hours before watching
+    ...")."""
+    apart = {t.i for c in verb.subtree if c != verb and (
+        c.dep_ in _OWN_CLAUSE_DEPS or (c.dep_ == "pcomp" and c.pos_ == "VERB"))
+        for t in c.subtree}
+    return [t for t in verb.subtree if t.i not in apart]
 
 
 def _a_game_told(verb: Token) -> bool:

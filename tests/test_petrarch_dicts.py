@@ -2290,3 +2290,13 @@ def test_a_gerund_phrase_that_opens_a_clause_is_not_the_speakers_act(tmp_path, n
     # A gerund of manner without "that" is still the subject's doing.
     assert _code(d, nlp, "Freedonia angered Sylvania by agreeing to host Marxonian "
                  "missiles.") == {("FRD", "MRX", "050")}
+
+
+def test_a_finite_verb_coordinated_with_an_infinitive_goes_with_the_finite_verb(tmp_path, nlp):
+    # The small model hangs "called" on "recognise" (the move's infinitive); the one who
+    # called is the one who deplored.
+    d = _extended(tmp_path, actors=NEWS_ACTORS, verbs=_block("DEPLORE", "111") + _block(
+        "CALL", "041", "CALL", "- * (ON)  [020]"))
+    assert _code(d, nlp, "Freedonia deplored Sylvania's decision to recognise the rebel "
+                 "regions and called on Marxonia to respect the truce.") == {
+        ("FRD", "SYL", "111"), ("FRD", "MRX", "020")}

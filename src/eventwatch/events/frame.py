@@ -565,6 +565,9 @@ def subjects(verb: Token, depth: int = 0, gerund_preps: Collection[str] = SUBJEC
     if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp") \
             and verb.head.lemma_.lower() in ACCIDENT_VERBS:
         return [], False  # "a jet crashed on take-off, killing 150 people": nobody's doing
+    anchor = _finite_anchor(verb)
+    if depth < 3 and anchor is not None:
+        return subjects(anchor, depth + 1, gerund_preps)[0], bool(auxpass)
     if depth < 3 and verb.dep_ in _INHERIT_DEPS and verb.head != verb:
         found, passive = subjects(verb.head, depth + 1, gerund_preps)
         if verb.dep_ == "xcomp":  # "X was seen to break in": X breaks in, unless the
@@ -696,6 +699,21 @@ def _statement_author(verb: Token) -> Token | None:
             and noun.head.lemma_.lower() in ISSUING_VERBS:
         return noun.head
     return None
+
+
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _finite_anchor(verb: Token) -> Token | None:
+    """The finite verb a finite verb is really coordinated with, when the parser coordinates
+    it with an infinitive or participle below that verb: in "deplored Russia's move to
+    recognise the regions and called on Moscow to honour the ceasefire", "called" hangs on
+    "recognise" but goes with "deplored"."""
+    head = verb.head
+    if verb.dep_ != "conj" or verb.tag_ not in _FINITE_TAGS or head.tag_ not in ("VB", "VBG"):
+        return None
+    return next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")
+                 and a.tag_ in _FINITE_TAGS), None)
 
 
 def _governing_verb(verb: Token, gerund_preps: Collection[str]) -> Token | None:

@@ -2300,3 +2300,13 @@ def test_a_finite_verb_coordinated_with_an_infinitive_goes_with_the_finite_verb(
     assert _code(d, nlp, "Freedonia deplored Sylvania's decision to recognise the rebel "
                  "regions and called on Marxonia to respect the truce.") == {
         ("FRD", "SYL", "111"), ("FRD", "MRX", "020")}
+
+
+def test_who_struck_the_objects_in_an_act_of_force_is_no_target(tmp_path, nlp):
+    d = _extended(tmp_path, actors=NEWS_ACTORS,
+                  verbs=_block("PAY", "010", "PAY", "- * HOMAGE  [017]"))
+    assert _code(d, nlp, "The Freedonian president paid homage on Wednesday to the ten "
+                 "soldiers killed in a Marxonian ambush.") == set()
+    # Whoever sent them is still the first actor after the verb, as PETRARCH reads it.
+    assert _code(d, nlp, "The Freedonian president paid homage on Wednesday to the ten "
+                 "soldiers sent by Marxonia.") == {("FRD", "MRX", "017")}

@@ -10,6 +10,7 @@ from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from eventwatch.actors import ACTS_OF_FORCE
 from eventwatch.dictionaries.model import PRE_VERB, SKIP
 from eventwatch.events.mood import conditional
 from eventwatch.lexicon import (
@@ -359,7 +360,7 @@ def phrase_after(verb: Token) -> Iterator[Token]:
             # who brokered it, another story, a relative clause's subject: not the verb's
             apart = {t.i for c in child.subtree
                      if _brokered(c) or _a_story_of_its_own(c) or _relative_clause_subject(c)
-                     for t in c.subtree}
+                     or _suffered_by_another(c) for t in c.subtree}
             yield from (t for t in child.subtree
                         if not _before_hyphened_participle(t) and t.i not in apart)
 
@@ -375,6 +376,17 @@ def _a_story_of_its_own(clause: Token) -> bool:
         return True  # "breaking with the tradition that premiers visit India first"
     return clause.dep_ == "advcl" and has_own_subject(clause) and not to_infinitive(
         clause) and not conditional(clause)
+
+
+def _suffered_by_another(clause: Token) -> bool:
+    """A participle that says what others did to the object in an act of force: "paid homage
+    to the paratroopers killed in a Taliban ambush" (the Taliban are no party to the homage;
+    "rejected proposals laid out by the Assembly" still names the Assembly)."""
+    return clause.dep_ == "acl" and clause.tag_ == "VBN" and any(
+        c.dep_ == "prep" and c.lower_ == "in" and any(
+            o.dep_ == "pobj" and o.lemma_.lower() in ACTS_OF_FORCE for o in c.children)
+        for c in clause.children)
+
 
 
 def _relative_clause_subject(token: Token) -> bool:

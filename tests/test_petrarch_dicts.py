@@ -2310,3 +2310,16 @@ def test_who_struck_the_objects_in_an_act_of_force_is_no_target(tmp_path, nlp):
     # Whoever sent them is still the first actor after the verb, as PETRARCH reads it.
     assert _code(d, nlp, "The Freedonian president paid homage on Wednesday to the ten "
                  "soldiers sent by Marxonia.") == {("FRD", "MRX", "017")}
+
+
+def test_a_relative_clause_with_a_subject_of_its_own_tells_another_story(tmp_path, nlp):
+    d = _extended(tmp_path, actors=NEWS_ACTORS, verbs=_block(
+        "ISSUE", "010", "ISSUE", "- * {ARREST WARRANTS}  [173]"))
+    assert _code(d, nlp, "The Freedonian army issued arrest warrants on Wednesday for nine "
+                 "leaders of the alliance whose supporters have occupied the Marxonian "
+                 "embassy.") == set()
+    # A clause whose subject is its relative pronoun describes the object: PETRARCH's
+    # first actor after the verb is still found in it.
+    assert _code(d, nlp, "The Freedonian army issued arrest warrants on Wednesday for nine "
+                 "leaders of the alliance that has occupied the Marxonian embassy.") == {
+        ("FRDMIL", "MRX", "173")}

@@ -360,7 +360,7 @@ def phrase_after(verb: Token) -> Iterator[Token]:
             # who brokered it, another story, a relative clause's subject: not the verb's
             apart = {t.i for c in child.subtree
                      if _brokered(c) or _a_story_of_its_own(c) or _relative_clause_subject(c)
-                     or _suffered_by_another(c) for t in c.subtree}
+                     or _suffered_by_another(c) or _relative_story(c) for t in c.subtree}
             yield from (t for t in child.subtree
                         if not _before_hyphened_participle(t) and t.i not in apart)
 
@@ -376,6 +376,15 @@ def _a_story_of_its_own(clause: Token) -> bool:
         return True  # "breaking with the tradition that premiers visit India first"
     return clause.dep_ == "advcl" and has_own_subject(clause) and not to_infinitive(
         clause) and not conditional(clause)
+
+
+def _relative_story(clause: Token) -> bool:
+    """A relative clause with a subject of its own tells what others did: "issued arrest
+    warrants for leaders of the alliance whose supporters have occupied Government House"
+    (a clause whose subject is its relative pronoun describes the object: "a group that
+    attacked X")."""
+    return clause.dep_ == "relcl" and any(
+        c.dep_ in SUBJECT_DEPS and c.tag_ not in ("WP", "WDT") for c in clause.children)
 
 
 def _suffered_by_another(clause: Token) -> bool:

@@ -2323,3 +2323,13 @@ def test_a_relative_clause_with_a_subject_of_its_own_tells_another_story(tmp_pat
     assert _code(d, nlp, "The Freedonian army issued arrest warrants on Wednesday for nine "
                  "leaders of the alliance that has occupied the Marxonian embassy.") == {
         ("FRDMIL", "MRX", "173")}
+
+
+def test_a_second_object_after_a_comma_says_what_the_act_was(tmp_path, nlp):
+    d = _extended(tmp_path, actors=NEWS_ACTORS,
+                  verbs=_block("CALL", "041", "CALL", "- * OFF  [160]") + _block("KILL", "190"))
+    assert _code(d, nlp, "The Freedonian army called off a joint exercise with Sylvania on "
+                 "Thursday, the latest sign of Marxonia's anger.") == {("FRDMIL", "SYL", "160")}
+    # ... unless it names some of the first.
+    assert _code(d, nlp, "Freedonian gunmen ambushed a convoy on Monday, killing four aid "
+                 "workers, among them two Marxonian women.") == {("FRD", "MRX", "190")}

@@ -46,6 +46,17 @@ SUBJECT_GERUND_PREPS = frozenset({"by", "after", "before", "while", "since", "up
                                   "through"})
 
 
+def _sentence_apposition(obj: Token, earlier: list[Token]) -> bool:
+    """A second object after a comma says what the whole act was, not what it acted on:
+    "called off a joint exercise with Russia, the latest sign of Washington's anger"; unless
+    it names some of the first ("killing four aid workers, among them two Canadian women")."""
+    doc = obj.doc
+    first = obj.left_edge.i
+    return obj.dep_ in ("dobj", "oprd") and any(o.dep_ == "dobj" for o in earlier) \
+        and first > 0 and doc[first - 1].text == "," and not any(
+            c.dep_ == "prep" and c.lower_ in ("among", "including") for c in obj.children)
+
+
 def conjuncts(token: Token) -> list[Token]:
     """A token and everything coordinated with it ("Russia, Turkey and Iran")."""
     out = [token]
@@ -74,7 +85,8 @@ class Frame:
         objects: list[Token] = []
         for child in head.children:
             # A passive subject is the verb's deep object ("sanctions were imposed").
-            if child.dep_ in OBJECT_DEPS or child.dep_ in PASSIVE_SUBJECT_DEPS:
+            if (child.dep_ in OBJECT_DEPS or child.dep_ in PASSIVE_SUBJECT_DEPS) \
+                    and not _sentence_apposition(child, objects):
                 objects.extend(conjuncts(child))
         preps: list[tuple[str, tuple[Token, ...]]] = []
         for holder in (head, *objects):

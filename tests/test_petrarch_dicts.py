@@ -2333,3 +2333,15 @@ def test_a_second_object_after_a_comma_says_what_the_act_was(tmp_path, nlp):
     # ... unless it names some of the first.
     assert _code(d, nlp, "Freedonian gunmen ambushed a convoy on Monday, killing four aid "
                  "workers, among them two Marxonian women.") == {("FRD", "MRX", "190")}
+
+
+def test_a_deputy_before_a_title_is_no_police_deputy(tmp_path, nlp):
+    d = _extended(tmp_path, actors=NEWS_ACTORS,
+                  agents="DEPUTY [~COP]\nFOREIGN_MINISTER [~GOV]\nNEGOTIATOR [~GOV]\n",
+                  verbs=_block("PENALIZE", "172"))
+    assert _code(d, nlp, "The Freedonian deputy foreign minister penalized Sylvania.") == {
+        ("FRDGOV", "SYL", "172")}
+    assert _code(d, nlp, "Freedonia's deputy high commissioner penalized Sylvania.") == {
+        ("FRD", "SYL", "172")}
+    # A deputy on its own is still one.
+    assert _code(d, nlp, "A Freedonian deputy penalized Sylvania.") == {("FRDCOP", "SYL", "172")}

@@ -159,7 +159,8 @@ def find_actors(doc: Doc, offset: int, dictionaries: Dictionaries, day: dt.date 
     spans = [(m, s) for m, s in spans if not _first_name_only(m, s) and not _common_word(m, s)
              and not _names_a_feature(m, s) and not _names_a_town(m, s)
              and not _names_a_currency(m, s) and not _inside_a_region(m, s)
-             and not _names_a_product(m, s) and not _after_a_prefix(m, s)]
+             and not _names_a_product(m, s) and not _after_a_prefix(m, s)
+             and not _a_rank_before_a_title(m, s)]
     titles = {t.i for m, s in spans if AGENT in _kinds(m) for t in s}
     spans = [(m, s) for m, s in spans if not _surname_of_someone_else(m, s, titles)]
     covered = {t.i for _, s in spans for t in s}
@@ -701,6 +702,19 @@ def _names_a_currency(match: PhraseMatch, span: Span) -> bool:
 # Prefixes that make a name a stance or a time, not a party: "anti-Taliban fighters" fight
 # the Taliban; a "post-Taliban government" and "pro-Russian separatists" are not theirs.
 _NOT_THEIR_PREFIXES = frozenset({"anti", "pro", "post", "pre", "non"})
+
+
+# Words that rank a title after them: Phoenix's DEPUTY is a police deputy ([~COP]), but
+# "Russian deputy foreign minister Grigory Karasin" is no policeman.
+_RANKS = frozenset({"deputy"})
+
+
+def _a_rank_before_a_title(match: PhraseMatch, span: Span) -> bool:
+    """'deputy foreign minister', 'India's deputy high commissioner': a rank that modifies
+    the noun after it is no agent of its own."""
+    token = span[0]
+    return len(span) == 1 and token.lower_ in _RANKS and AGENT in _kinds(match) \
+        and token.dep_ in ("compound", "amod", "nmod") and token.head.i > token.i
 
 
 def _after_a_prefix(match: PhraseMatch, span: Span) -> bool:

@@ -2345,3 +2345,18 @@ def test_a_deputy_before_a_title_is_no_police_deputy(tmp_path, nlp):
         ("FRD", "SYL", "172")}
     # A deputy on its own is still one.
     assert _code(d, nlp, "A Freedonian deputy penalized Sylvania.") == {("FRDCOP", "SYL", "172")}
+
+
+def test_a_spokesman_coded_as_media_speaks_for_the_body_named_with_him(tmp_path, nlp):
+    agents = ("!PERSON! = MAN, WOMAN\nSPOKES!PERSON! [~MED]\nINTERIOR_MINISTRY [~GOV]\n"
+              "GANG [~CRM]\n")
+    d = load_petrarch(_folder(tmp_path, actors=ACTORS + NEWS_ACTORS, agents=agents,
+                              verbs=VERBS + _block("PENALIZE", "172")))
+    # Phoenix's SPOKESPERSON is [~MED]: with a body named, he speaks as the body.
+    assert _code(d, nlp, "Freedonian Interior Ministry spokesman Rufus Wheeler penalized "
+                 "Sylvania.") == {("FRDGOV", "SYL", "172")}
+    # Alone, the dictionary's code stands.
+    assert _code(d, nlp, "A spokesman penalized Sylvania.") == {("MED", "SYL", "172")}
+    # A capitalised word inside a person's name is no agent: Qin Gang is no gang.
+    assert _code(d, nlp, "Freedonian Interior Ministry spokesman Qin Gang penalized "
+                 "Sylvania.") == {("FRDGOV", "SYL", "172")}

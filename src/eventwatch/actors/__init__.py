@@ -160,7 +160,7 @@ def find_actors(doc: Doc, offset: int, dictionaries: Dictionaries, day: dt.date 
              and not _names_a_feature(m, s) and not _names_a_town(m, s)
              and not _names_a_currency(m, s) and not _inside_a_region(m, s)
              and not _names_a_product(m, s) and not _after_a_prefix(m, s)
-             and not _a_rank_before_a_title(m, s)]
+             and not _a_rank_before_a_title(m, s) and not _a_name_spelt_like_an_agent(m, s)]
     titles = {t.i for m, s in spans if AGENT in _kinds(m) for t in s}
     spans = [(m, s) for m, s in spans if not _surname_of_someone_else(m, s, titles)]
     covered = {t.i for _, s in spans for t in s}
@@ -170,6 +170,8 @@ def find_actors(doc: Doc, offset: int, dictionaries: Dictionaries, day: dt.date 
     groups: dict[int, list[tuple[PhraseMatch, Span]]] = defaultdict(list)
     for match, span in spans:
         groups[_np_head(_name_root(span), agent_tokens).i].append((match, span))
+    for head_i, items in groups.items():
+        groups[head_i] = _voiced_body(items)
     earlier_person = memory.last_person
     all_agents = dictionaries.convention.all_agents_compose
     by_head: dict[int, tuple[Actor, ...]] = {}
@@ -284,6 +286,18 @@ def _loyal_to(head: Token, by_head: dict[int, tuple[Actor, ...]]) -> list[Actor]
 # Words for someone who speaks for another: "a spokesman for the army" is the army's voice.
 SPOKESPERSONS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen",
                            "spokeswomen", "spokespeople", "spokespersons"})
+
+
+def _voiced_body(items: list[tuple[PhraseMatch, Span]]) -> list[tuple[PhraseMatch, Span]]:
+    """'Georgian Interior Ministry spokesman Shota Utiashvili' speaks as the ministry
+    (GEOGOV), not as the media Phoenix's SPOKESPERSON [~MED] stands for: a spokesperson's
+    agent yields to any other phrase of the same noun."""
+    spokespeople = [(m, s) for m, s in items
+                    if AGENT in _kinds(m) and s[-1].lower_ in SPOKESPERSONS and len(s) == 1
+                    and any(c.code == "MED" for e in m.entries for c in e.codes)]
+    if not spokespeople or len(spokespeople) == len(items):
+        return items
+    return [item for item in items if item not in spokespeople]
 
 
 def _speak_for(doc: Doc, by_head: dict[int, tuple[Actor, ...]]) -> None:
@@ -707,6 +721,14 @@ _NOT_THEIR_PREFIXES = frozenset({"anti", "pro", "post", "pre", "non"})
 # Words that rank a title after them: Phoenix's DEPUTY is a police deputy ([~COP]), but
 # "Russian deputy foreign minister Grigory Karasin" is no policeman.
 _RANKS = frozenset({"deputy"})
+
+
+def _a_name_spelt_like_an_agent(match: PhraseMatch, span: Span) -> bool:
+    """'Chinese Foreign Ministry spokesman Qin Gang': a capitalised word inside a person's
+    name, after its first word, is a name, not Phoenix's GANG [~CRM]."""
+    token = span[0]
+    return len(span) == 1 and AGENT in _kinds(match) and token.text[:1].isupper() \
+        and token.ent_type_ == "PERSON" and token.ent_iob_ == "I" and token.pos_ == "PROPN"
 
 
 def _a_rank_before_a_title(match: PhraseMatch, span: Span) -> bool:

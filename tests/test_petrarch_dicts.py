@@ -2360,3 +2360,12 @@ def test_a_spokesman_coded_as_media_speaks_for_the_body_named_with_him(tmp_path,
     # A capitalised word inside a person's name is no agent: Qin Gang is no gang.
     assert _code(d, nlp, "Freedonian Interior Ministry spokesman Qin Gang penalized "
                  "Sylvania.") == {("FRDGOV", "SYL", "172")}
+
+
+def test_a_place_a_killing_happened_in_did_no_killing(tmp_path, nlp):
+    d = _extended(tmp_path, actors=NEWS_ACTORS, verbs=_block("KILL", "190") + _block(
+        "PUT", "---", "PUT", "- * UNDER INVESTIGATION  [090]"))
+    assert _code(d, nlp, "Seven Freedonian soldiers were killed in Sylvania on Monday.") == set()
+    # An agentless passive still takes its doer from "in" where no force is used.
+    assert _code(d, nlp, "A Freedonian minister was put under investigation in Sylvania on "
+                 "Monday.") == {("SYL", "FRDGOV", "090")}

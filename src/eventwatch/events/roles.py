@@ -374,11 +374,25 @@ def _agentless_sources(frame: Frame, pattern: Pattern, actors_of: ActorsOf) -> l
     # hangs the shared phrase on the last passive of the pair.
     passives = [c for c in frame.head.children if c.dep_ == "conj" and c.tag_ == "VBN"
                 and any(g.dep_ == "auxpass" for g in c.children)]
+    violent = pattern.code[:2] in VIOLENT_ROOTS
     for holder in (frame.head, *passives):
-        found = _first_actors(_doer_phrases(holder, 2, acts_only=False), actors_of)
+        phrases = _doer_phrases(holder, 2, acts_only=False)
+        if violent:
+            # "seven people were killed in the United States when a bomber crashed": a place
+            # a killing happened in did no killing.
+            phrases = (t for t in phrases if not _a_place_in(t))
+        found = _first_actors(phrases, actors_of)
         if found:
             return found
     return []
+
+
+# Roots of force: assaults, fights, mass violence.
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+
+
+def _a_place_in(token: Token) -> bool:
+    return token.ent_type_ in ("GPE", "LOC", "FAC") and token.head.lower_ == "in"
 
 
 def _doer_phrases(holder: Token, depth: int, acts_only: bool) -> Iterator[Token]:

@@ -1912,6 +1912,11 @@ def test_sportspeople_and_results_tacked_on_a_win_are_no_events(tmp_path, nlp):
                  "play Marxonia in an Olympic preliminary match.") == {
         ("FRD", "SYL", "040"), ("SYL", "FRD", "040")}
     assert _code(d, nlp, "Freedonia met Sylvania in the Olympic final on Sunday.") == set()
+    # "games against" a side are games; war games are not.
+    assert _code(d, nlp, "Freedonia left Sylvania on Monday for their final two games against "
+                 "Marxonia.") == set()
+    assert _code(d, nlp, "Freedonia left Sylvania on Monday after war games against "
+                 "Marxonia.") == {("FRD", "SYL", "040")}
     # A marathon meeting is no game.
     assert _code(d, nlp, "Freedonia left Sylvania after a marathon meeting on Monday.") == {
         ("FRD", "SYL", "040")}

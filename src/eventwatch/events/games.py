@@ -173,7 +173,16 @@ def _game_noun(token: Token) -> bool:
     """A game noun, not an adjective ("final status talks"); an adjective after its noun is
     the parser's reading of a noun ("the men's archery final")."""
     attribute = token.dep_ in ("amod", "advmod") and token.i < token.head.i
-    return token.lemma_.lower() in GAME_NOUNS and not attribute and token.pos_ != "VERB"
+    return (token.lemma_.lower() in GAME_NOUNS and not attribute and token.pos_ != "VERB") \
+        or _a_game_against(token)
+
+
+def _a_game_against(token: Token) -> bool:
+    """'their final two games against Italy and Scotland'; not war games."""
+    return token.lemma_.lower() == "game" and token.pos_ == "NOUN" and any(
+        c.dep_ == "prep" and c.lower_ == "against" for c in token.children) and not any(
+        c.dep_ in ("compound", "amod") and c.lower_ in ("war", "military", "naval")
+        for c in token.children)
 
 
 def _a_prize(token: Token) -> bool:

@@ -2371,6 +2371,9 @@ def test_a_place_a_killing_happened_in_did_no_killing(tmp_path, nlp):
     d = _extended(tmp_path, actors=NEWS_ACTORS, verbs=_block("KILL", "190") + _block(
         "PUT", "---", "PUT", "- * UNDER INVESTIGATION  [090]"))
     assert _code(d, nlp, "Seven Freedonian soldiers were killed in Sylvania on Monday.") == set()
+    # ... unless an apposition calls the place a party (PETRARCH's DEMO-05).
+    assert _code(d, nlp, "Seven Freedonian soldiers were killed in Sylvania, the state's "
+                 "fiercest foe.") == {("SYL", "FRD", "190")}
     # An agentless passive still takes its doer from "in" where no force is used.
     assert _code(d, nlp, "A Freedonian minister was put under investigation in Sylvania on "
                  "Monday.") == {("SYL", "FRDGOV", "090")}

@@ -392,7 +392,10 @@ VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 
 
 def _a_place_in(token: Token) -> bool:
-    return token.ent_type_ in ("GPE", "LOC", "FAC") and token.head.lower_ == "in"
+    """A place named after "in", unless an apposition calls it a party ("shot dead in
+    Osgiliath, the state's fiercest foe", as PETRARCH's validation suite has it)."""
+    return token.ent_type_ in ("GPE", "LOC", "FAC") and token.head.lower_ == "in" \
+        and not any(c.dep_ == "appos" for c in token.children)
 
 
 def _doer_phrases(holder: Token, depth: int, acts_only: bool) -> Iterator[Token]:

@@ -2377,3 +2377,13 @@ def test_a_place_a_killing_happened_in_did_no_killing(tmp_path, nlp):
     # An agentless passive still takes its doer from "in" where no force is used.
     assert _code(d, nlp, "A Freedonian minister was put under investigation in Sylvania on "
                  "Monday.") == {("SYL", "FRDGOV", "090")}
+
+
+def test_of_two_lines_with_the_same_words_the_one_noted_for_the_verb_counts(tmp_path, nlp):
+    d = _extended(tmp_path, actors=NEWS_ACTORS, verbs=_block(
+        "PRAISE", "051", "CELEBRATE", "RECOGNISE", "- * INDEPENDENCE  [017]  # CELEBRATE",
+        "- * INDEPENDENCE  [054]  # RECOGNISE"))
+    assert _code(d, nlp, "Freedonia recognised the independence of Sylvania.") == {
+        ("FRD", "SYL", "054")}
+    assert _code(d, nlp, "Freedonia celebrated the independence of Sylvania.") == {
+        ("FRD", "SYL", "017")}

@@ -86,7 +86,8 @@ def verb_groups(verbs: VerbDictionary, errors: list[DictionaryError],
             bare = Pattern(f"{stem}:{verb.line}", "verb", verb.lemma, extra, verb.code, None,
                            None, None, verb.text, _reverse(verb.passive))
             count += 1
-            others = _written_for_others(block, own_codes, verb, stem)
+            others = _written_for_others(block, own_codes, verb, stem) | _shadowed(
+                block, verb, stem)
             mine = tuple(p for p in shared if p.id not in others) if others else shared
             if not extra:
                 parts.setdefault(verb.lemma, []).append((*mine, bare))
@@ -129,6 +130,24 @@ def _written_for_others(block: VerbBlock, own_codes: dict[str, str], verb: VerbL
     return frozenset(f"{stem}:{line.line}" for line in block.patterns
                      if line.noted_for in own_codes and line.noted_for != name
                      and own_codes[line.noted_for] != verb.code)
+
+
+def _shadowed(block: VerbBlock, verb: VerbLine, stem: str) -> frozenset[str]:
+    """Ids of the block's patterns that another line with the same words and a note naming
+    this verb replaces for this verb: CELEBRATE's ``- * INDEPENDENCE [017]`` and
+    RECOGNISE's ``[054]`` share a block, so "recognised the independence of Abkhazia" is
+    054 and "celebrated independence" stays 017. Without such a note the first line counts,
+    as before."""
+    name = _full_name(verb)
+    lines_by_words: dict[tuple[tuple[str, ...], tuple[str, ...]], list[PatternLine]] = {}
+    for line in block.patterns:
+        lines_by_words.setdefault((line.before, line.after), []).append(line)
+    shadowed = set()
+    for lines in lines_by_words.values():
+        mine = [line for line in lines if line.noted_for == name]
+        if mine and len({(line.code, line.passive) for line in lines}) > 1:
+            shadowed.update(f"{stem}:{line.line}" for line in lines if line is not mine[0])
+    return frozenset(shadowed)
 
 
 def _full_name(verb: VerbLine) -> str:

@@ -2387,3 +2387,12 @@ def test_of_two_lines_with_the_same_words_the_one_noted_for_the_verb_counts(tmp_
         ("FRD", "SYL", "054")}
     assert _code(d, nlp, "Freedonia celebrated the independence of Sylvania.") == {
         ("FRD", "SYL", "017")}
+
+
+def test_a_number_of_people_struck_ends_the_search_for_a_target(tmp_path, nlp):
+    d = _extended(tmp_path, actors=NEWS_ACTORS,
+                  verbs=_block("AMBUSH", "190") + _block("WOUND", "180"))
+    # "wounding 21": people the sentence does not name again; Marxonia is only where.
+    assert _code(d, nlp, "The Freedonian army ambushed a convoy on Monday, killing ten "
+                 "soldiers and wounding 21 in the deadliest attack on the border of "
+                 "Marxonia.") == set()

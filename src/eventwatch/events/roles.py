@@ -618,8 +618,16 @@ def _whose(person: Token, actors_of: ActorsOf) -> list[Actor]:
 def _unknown_person(token: Token) -> bool:
     """A person's name the dictionaries do not know, not sent anywhere ("sent Rice to
     Tbilisi" acts on Tbilisi)."""
-    return token.ent_type_ == "PERSON" and token.text[:1].isupper() and not _sent_somewhere(
-        token)
+    return (token.ent_type_ == "PERSON" and token.text[:1].isupper() and not _sent_somewhere(
+        token)) or _people_counted(token)
+
+
+def _people_counted(token: Token) -> bool:
+    """'killing 10 soldiers and wounding 21': a bare number as the object stands for people
+    the sentence does not name again; whoever comes later ("in the deadliest attack in
+    Afghanistan") is no target."""
+    return token.tag_ == "CD" and token.dep_ == "dobj" and token.ent_type_ == "CARDINAL" \
+        and not any(c.dep_ == "prep" for c in token.children)
 
 
 def _sent_somewhere(obj: Token) -> bool:

@@ -409,7 +409,6 @@ def _suffered_by_another(clause: Token) -> bool:
         for c in clause.children)
 
 
-
 def _relative_clause_subject(token: Token) -> bool:
     """Who does what a relative clause says is no party to the verb it hangs under: "said it
     had launched a rocket, a move Washington called troubling" (nor is any word of that

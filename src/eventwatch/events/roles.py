@@ -72,6 +72,8 @@ NOT_DOER_PREPS = frozenset({"outside", "near", "inside", "at", "across", "along"
 # Coercion and violence: done to something in a place, the place stands for its people
 # ("tortured an inmate to death in western Iran").
 FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
+# ... of which violence: assaults, fights, mass violence (no arrests or bans).
+VIOLENT_ROOTS = FORCE_ROOTS - {"17"}
 PROTEST_ROOT = "14"
 STATEMENT_ROOT = "01"
 # Speech verbs whose object is an act, which may happen where they say ("announced a
@@ -387,10 +389,6 @@ def _agentless_sources(frame: Frame, pattern: Pattern, actors_of: ActorsOf) -> l
     return []
 
 
-# Roots of force: assaults, fights, mass violence.
-VIOLENT_ROOTS = frozenset({"18", "19", "20"})
-
-
 def _a_place_in(token: Token) -> bool:
     """A place named after "in", unless an apposition calls it a party ("shot dead in
     Osgiliath, the state's fiercest foe", as PETRARCH's validation suite has it)."""
@@ -617,7 +615,7 @@ def _whose(person: Token, actors_of: ActorsOf) -> list[Actor]:
 
 def _unknown_person(token: Token) -> bool:
     """A person's name the dictionaries do not know, not sent anywhere ("sent Rice to
-    Tbilisi" acts on Tbilisi)."""
+    Tbilisi" acts on Tbilisi), or people only counted (``_people_counted``)."""
     return (token.ent_type_ == "PERSON" and token.text[:1].isupper() and not _sent_somewhere(
         token)) or _people_counted(token)
 

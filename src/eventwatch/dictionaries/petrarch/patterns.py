@@ -69,6 +69,7 @@ def verb_groups(verbs: VerbDictionary, errors: list[DictionaryError],
         simple_here = {v.lemma for v in block.verbs if not (v.prefix or v.particles)
                        and (v.lemma, (), ()) not in owner}
         own_codes = _own_codes(block)
+        rival_lines = _rival_lines(block)
         used_shared = False
         for verb in block.verbs:
             key = (verb.lemma, verb.prefix, verb.particles)
@@ -87,7 +88,7 @@ def verb_groups(verbs: VerbDictionary, errors: list[DictionaryError],
                            None, None, verb.text, _reverse(verb.passive))
             count += 1
             others = _written_for_others(block, own_codes, verb, stem) | _shadowed(
-                block, verb, stem)
+                rival_lines, verb, stem)
             mine = tuple(p for p in shared if p.id not in others) if others else shared
             if not extra:
                 parts.setdefault(verb.lemma, []).append((*mine, bare))
@@ -132,20 +133,27 @@ def _written_for_others(block: VerbBlock, own_codes: dict[str, str], verb: VerbL
                      and own_codes[line.noted_for] != verb.code)
 
 
-def _shadowed(block: VerbBlock, verb: VerbLine, stem: str) -> frozenset[str]:
-    """Ids of the block's patterns that another line with the same words and a note naming
-    this verb replaces for this verb: CELEBRATE's ``- * INDEPENDENCE [017]`` and
-    RECOGNISE's ``[054]`` share a block, so "recognised the independence of Abkhazia" is
-    054 and "celebrated independence" stays 017. Without such a note the first line counts,
-    as before."""
-    name = _full_name(verb)
+def _rival_lines(block: VerbBlock) -> list[list[PatternLine]]:
+    """Groups of the block's pattern lines with the same words but different codes."""
     lines_by_words: dict[tuple[tuple[str, ...], tuple[str, ...]], list[PatternLine]] = {}
     for line in block.patterns:
         lines_by_words.setdefault((line.before, line.after), []).append(line)
+    return [lines for lines in lines_by_words.values()
+            if len({(line.code, line.passive) for line in lines}) > 1]
+
+
+def _shadowed(rival_lines: list[list[PatternLine]], verb: VerbLine, stem: str
+              ) -> frozenset[str]:
+    """Ids of the block's patterns that another line with the same words and a note naming
+    this verb replaces for this verb (``rival_lines``: the block's groups of such lines):
+    CELEBRATE's ``- * INDEPENDENCE [017]`` and RECOGNISE's ``[054]`` share a block, so
+    "recognised the independence of Abkhazia" is 054 and "celebrated independence" stays
+    017. Without such a note the first line counts, as before."""
+    name = _full_name(verb)
     shadowed = set()
-    for lines in lines_by_words.values():
+    for lines in rival_lines:
         mine = [line for line in lines if line.noted_for == name]
-        if mine and len({(line.code, line.passive) for line in lines}) > 1:
+        if mine:
             shadowed.update(f"{stem}:{line.line}" for line in lines if line is not mine[0])
     return frozenset(shadowed)
 

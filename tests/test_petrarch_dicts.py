@@ -2396,3 +2396,13 @@ def test_a_number_of_people_struck_ends_the_search_for_a_target(tmp_path, nlp):
     assert _code(d, nlp, "The Freedonian army ambushed a convoy on Monday, killing ten "
                  "soldiers and wounding 21 in the deadliest attack on the border of "
                  "Marxonia.") == set()
+
+
+def test_a_target_slot_past_an_actor_object_is_not_the_patterns(tmp_path, nlp):
+    d = _extended(tmp_path, actors=NEWS_ACTORS, agents="PILGRIM [~REL]\n", verbs=_block(
+        "BLAME", "112", "BLAME", "- * ATTACK ON +  [1121]"))
+    # Written for "blamed the attack on X": X is blamed.
+    assert _code(d, nlp, "Freedonia blamed the attack on Sylvania.") == {("FRD", "SYL", "1121")}
+    # Here Sylvania is blamed; the attack in the "for" phrase is no object of the verb.
+    assert _code(d, nlp, "Freedonia blamed Sylvania for a suicide attack on Marxonian "
+                 "pilgrims.") == {("FRD", "SYL", "112")}

@@ -290,6 +290,7 @@ def _first_match(frame: Frame, patterns: Iterable[Pattern], words: set[str],
     (PETRARCH tries a verb's noun phrases first)."""
     fitting = (p for p in patterns
                if frame.matches(p, words) and not _unfilled_slot(frame, p, actors)
+               and not _slot_past_the_object(frame, p, actors)
                and not _names_an_actor_modifier(frame, p, actors)
                and not _another_verb(frame, p) and not _a_name_given(frame, p))
     first = next(fitting, None)
@@ -515,6 +516,20 @@ def _unfilled_slot(frame: Frame, pattern: Pattern, actors: SentenceActors) -> bo
     if not after or after == pattern.lemma or not frame.is_prep(after):
         return False
     return not any(actors.of(t) for t in frame.slot(after, pattern))
+
+
+def _slot_past_the_object(frame: Frame, pattern: Pattern, actors: SentenceActors) -> bool:
+    """A target slot inside a phrase of the verb's that the pattern does not name, while an
+    actor is the verb's object: "blamed al-Qaeda for an attack on pilgrims" is no BLAME
+    ``- * ATTACK ON +`` (written for "blamed the attack on X"); PETRARCH-2 looks for a bare
+    pattern word in the verb's noun phrase, and the blame is on al-Qaeda."""
+    after = pattern.target_after
+    if not after or after == pattern.lemma or not frame.is_prep(after):
+        return False
+    if not any(actors.of(t) for t in frame.objects):
+        return False
+    slot = frame.slot(after, pattern)
+    return bool(slot) and all(frame.behind_an_unnamed_prep(t, pattern) for t in slot)
 
 
 def _events_for(parsed: ParsedArticle, sentence: ParsedSentence, token: Token, frame: Frame,

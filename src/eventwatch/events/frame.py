@@ -234,6 +234,15 @@ class Frame:
         return word != pattern.lemma and not self.is_prep(word) and word not in {
             t.lemma_.lower() for t in self.particles}
 
+    def behind_an_unnamed_prep(self, token: Token, pattern: Pattern) -> bool:
+        """Whether ``token`` sits inside a prepositional phrase of the verb whose
+        preposition the pattern does not name ("for" in "blamed X for an attack on Y")."""
+        while token.i != self.head.i and token.head.i != token.i:
+            if token.dep_ == "prep" and token.head.i == self.head.i:
+                return not {token.lemma_.lower(), token.lower_} & set(pattern.words)
+            token = token.head
+        return False
+
     def _noun(self, word: str) -> Token | None:
         """The object or prepositional object spelt ``word``, if the frame has one."""
         return next((t for t in (*self.objects, *(t for _, pobjs in self.preps for t in pobjs))

@@ -2406,3 +2406,19 @@ def test_a_target_slot_past_an_actor_object_is_not_the_patterns(tmp_path, nlp):
     # Here Sylvania is blamed; the attack in the "for" phrase is no object of the verb.
     assert _code(d, nlp, "Freedonia blamed Sylvania for a suicide attack on Marxonian "
                  "pilgrims.") == {("FRD", "SYL", "112")}
+
+
+def test_a_compound_in_two_blocks_keeps_its_code_and_gains_the_later_patterns(tmp_path, nlp):
+    from eventwatch.dictionaries.petrarch.check import check_petrarch
+
+    verbs = (VERBS + "&TROOPS\n+SOLDIERS\n+TROOPS\n"
+             + _block("GO_SOMEWHERE", "040", "+PULL_OUT", "DEPART")
+             + _block("RETREAT", "080", "+PULL_OUT", "WITHDRAW", "- &TROOPS *  [0874]"))
+    folder = _folder(tmp_path / "d", actors=ACTORS + NEWS_ACTORS, agents=AGENTS, verbs=verbs)
+    d = load_petrarch(folder)
+    assert d.errors == ()
+    assert _code(d, nlp, "Freedonian troops pulled out of Sylvania.") == {
+        ("FRD", "SYL", "0874")}
+    # Without the later block's words, the first block's code stands.
+    assert _code(d, nlp, "Freedonia pulled out of Sylvania.") == {("FRD", "SYL", "040")}
+    assert any("patterns join it" in w.reason for w in check_petrarch(folder).warnings)

@@ -73,13 +73,27 @@ def verb_groups(verbs: VerbDictionary, errors: list[DictionaryError],
         used_shared = False
         for verb in block.verbs:
             key = (verb.lemma, verb.prefix, verb.particles)
+            extra = (*verb.prefix, *verb.particles)
             if key in owner:
                 name, line = owner[key]
+                if extra and not _CONJUNCTIONS.intersection(extra) \
+                        and verb.lemma not in simple_here:
+                    # A compound in two blocks keeps its first code and gains the later
+                    # block's patterns: Phoenix lists +PULL_OUT under GO_SOMEWHERE [040]
+                    # and under RETREAT, whose "- &MILITARY *" makes "troops pulled out"
+                    # a withdrawal (0874); taking the later block whole, as PETRARCH-2's
+                    # dictionary does, turned "carried out attacks" into 062.
+                    own = _compound_copies(shared, verb, head)
+                    count += len(own)
+                    parts.setdefault(verb.lemma, []).append(own)
+                    warn(verb.line, f"verb {verb.text.split()[0]!r} is already in block {name} "
+                                    f"(line {line}): its code counts, and this block's "
+                                    "patterns join it")
+                    continue
                 warn(verb.line, f"verb {verb.text.split()[0]!r} is already in block {name} "
                                 f"(line {line}); the first one counts")
                 continue
             owner[key] = (block.name, verb.line)
-            extra = (*verb.prefix, *verb.particles)
             if _CONJUNCTIONS.intersection(extra):
                 warn(verb.line, f"compound verb {verb.text.split()[0]!r} joins verbs with a "
                                 "conjunction: skipped (the parse codes each verb)")

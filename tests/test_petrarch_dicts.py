@@ -970,6 +970,13 @@ def test_a_paired_code_codes_the_reverse_only_in_the_active(tmp_path, nlp):
                  "Monday.") == {("SYL", "FRDMIL", "193")}
     assert _code(d, nlp, "Sylvania will rout the Freedonian army in a shootout on "
                  "Monday.") == {("SYL", "FRDMIL", "193"), ("FRDMIL", "SYL", "193")}
+    # A verb phrase followed by another verb phrase nests in PETRARCH-2's parse ...
+    assert _code(d, nlp, "Sylvania routed the Freedonian army in a shootout on Monday and "
+                 "crossed the river.") == {("SYL", "FRDMIL", "193")}
+    # ... but a clause followed by another clause with a subject of its own stands alone.
+    assert _code(d, nlp, "Sylvania routed the Freedonian army in a shootout on Monday, and "
+                 "the two sides later agreed on a truce.") == {
+        ("SYL", "FRDMIL", "193"), ("FRDMIL", "SYL", "193")}
 
 
 def test_a_person_no_dictionary_knows_ends_the_target_search(news, nlp):

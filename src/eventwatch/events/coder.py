@@ -599,9 +599,12 @@ def _answered_back(verb: Token) -> bool:
     pledged support") or a governed one ("agreed to hold talks") where the reverse finds no
     subject, and reads a passive pair as active and passive ("were killed by police in a
     shootout"). An auxiliary nests the phrase too, but the validation suites expect the
-    reverse there ("Romendacil will meet Eriadori leaders"), and they are the spec."""
+    reverse there ("Romendacil will meet Eriadori leaders"), and they are the spec. A
+    coordinated clause with a subject of its own nests nothing: "Hu held talks with Lee,
+    and the two leaders agreed to ..." is two sentences joined."""
     return verb.dep_ != "conj" and any(c.dep_ == "nsubj" for c in verb.children) and not any(
-        c.dep_ in ("auxpass", "nsubjpass") or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
+        c.dep_ in ("auxpass", "nsubjpass") or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                                               and not has_own_subject(c))
         for c in verb.children)
 
 

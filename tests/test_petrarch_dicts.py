@@ -2429,3 +2429,12 @@ def test_a_compound_in_two_blocks_keeps_its_code_and_gains_the_later_patterns(tm
     # Without the later block's words, the first block's code stands.
     assert _code(d, nlp, "Freedonia pulled out of Sylvania.") == {("FRD", "SYL", "040")}
     assert any("patterns join it" in w.reason for w in check_petrarch(folder).warnings)
+
+
+def test_a_phrase_the_parser_hung_on_a_weekday_is_the_verbs(tmp_path, nlp):
+    d = _extended(tmp_path, actors=NEWS_ACTORS, verbs=_block(
+        "ACCUSE", "112", "ACCUSE", "- * AGGRESSION  [1123]", "- * (OF GENOCIDE)  [1124]"))
+    assert _code(d, nlp, "Marxonia accused Sylvania on Friday of aggression after Freedonian "
+                 "troops launched a major offensive.") == {("MRX", "SYL", "1123")}
+    assert _code(d, nlp, "Marxonia accused Sylvania on Sunday of genocide against the people "
+                 "of Freedonia.") == {("MRX", "SYL", "1124")}

@@ -38,7 +38,29 @@ def repair(doc: Doc) -> Doc:
     _speaker_acts_after_the_clause(doc)
     _infinitive_complements(doc)
     _backed_subject_acts(doc)
+    _phrases_hung_on_a_day(doc)
     return doc
+
+
+_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                   "sunday"})
+
+
+def _phrases_hung_on_a_day(doc: Doc) -> None:
+    """'Russia accused Georgia on Friday of aggression': the small model hangs "of
+    aggression" on the day, where it hides in a phrase that only says when. A weekday takes
+    no such phrase ("on Friday of next week" aside, whose object is itself a date): it
+    belongs to the verb the day is told for."""
+    for prep in doc:
+        day = prep.head
+        if prep.dep_ != "prep" or day.lower_ not in _DAYS or day.i > prep.i:
+            continue
+        verb = day.head.head if day.dep_ == "pobj" else day.head if day.dep_ == "npadvmod" \
+            else None
+        if verb is None or verb.pos_ not in ("VERB", "AUX") or any(
+                c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children):
+            continue
+        prep.head = verb
 
 
 def _backed_subject_acts(doc: Doc) -> None:

@@ -2251,6 +2251,13 @@ def test_one_demanded_to_be_dealt_with_is_the_one_the_demand_is_about(tmp_path, 
                  "immunity.") == {("FRDELI", "FRDELI", "100")}
 
 
+def test_the_one_asked_comes_before_where_it_was_asked(tmp_path, nlp):
+    d = _extended(tmp_path, actors=NEWS_ACTORS, verbs=_block("DEMAND", "100")
+                  + _block("LEAVE", "---"))
+    assert _code(d, nlp, "Freedonia demanded in Sylvania on Friday that Marxonian troops "
+                 "leave the islands.") == {("FRD", "MRX", "100")}
+
+
 def test_it_in_what_a_person_says_is_not_the_person(tmp_path, nlp):
     # "it" stands for a country or a thing, never for the person speaking.
     d = _extended(tmp_path, actors=NEWS_ACTORS + "HARPO_MARX_ [SYLGOV]\n",

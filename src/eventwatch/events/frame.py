@@ -321,20 +321,26 @@ class Frame:
             for prep, pobjs in self.loose_preps:
                 if prep == wanted:
                     yield from pobjs
+        asking = pattern.code[:2] in ASKING_ROOTS
+        if addressee_clause and asking:
+            # "demanded in Tbilisi that Russian troops leave": the one asked, before where.
+            yield from self._addressed(asking, clause_after)
         if any_prep:
             # PETRARCH's "anywhere after the verb": "In Washington, Congress debated the
             # bills" sets the scene before the verb, for nobody.
             yield from (t for prep, pobjs in self.preps if prep not in TARGET_PREPS
                         for t in pobjs if unnamed(t) and t.i > self.head.i)
-        if addressee_clause:
-            # "demanded that Russia withdraw": the clause's subject is the one addressed; one
-            # asked for also a passive one ("demanded that Musharraf be stripped of his
-            # immunity"), but not what a saying says was done ("said 71 people were arrested").
-            deps = SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS if pattern.code[:2] in ASKING_ROOTS \
-                else SUBJECT_DEPS
-            for clause in self.head.children:
-                if clause.dep_ == "ccomp" and (not clause_after or clause.i > self.head.i):
-                    yield from (c for c in clause.children if c.dep_ in deps)
+        if addressee_clause and not asking:
+            yield from self._addressed(asking, clause_after)
+
+    def _addressed(self, asking: bool, clause_after: bool) -> Iterator[Token]:
+        """"demanded that Russia withdraw": the clause's subject is the one addressed; one
+        asked for also a passive one ("demanded that Musharraf be stripped of his
+        immunity"), but not what a saying says was done ("said 71 people were arrested")."""
+        deps = SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS if asking else SUBJECT_DEPS
+        for clause in self.head.children:
+            if clause.dep_ == "ccomp" and (not clause_after or clause.i > self.head.i):
+                yield from (c for c in clause.children if c.dep_ in deps)
 
 
 # Clauses hanging off a verb that are events or asides of their own, not its phrase.

@@ -2445,3 +2445,15 @@ def test_a_phrase_the_parser_hung_on_a_weekday_is_the_verbs(tmp_path, nlp):
                  "troops launched a major offensive.") == {("MRX", "SYL", "1123")}
     assert _code(d, nlp, "Marxonia accused Sylvania on Sunday of genocide against the people "
                  "of Freedonia.") == {("MRX", "SYL", "1124")}
+
+
+def test_a_call_for_someone_to_act_is_a_call_on_them_not_their_act(tmp_path, nlp):
+    d = _extended(tmp_path, actors=NEWS_ACTORS, agents="TROOPS [~MIL]\n", verbs=_block(
+        "CALL", "041", "CALL", "- * (FOR)  [020]") + _block("WITHDRAW", "0874"))
+    assert _code(d, nlp, "Freedonia called for Marxonian troops to withdraw from Sylvania.") \
+        == {("FRD", "MRXMIL", "020")}
+    # Waiting for someone to act asks nothing of them: the parse is left as it is.
+    d = _extended(tmp_path, actors=NEWS_ACTORS, agents="TROOPS [~MIL]\n", verbs=_block(
+        "WAIT", "---", "WAIT", "- * (FOR)  [020]") + _block("WITHDRAW", "0874"))
+    assert _code(d, nlp, "Freedonia waited for Marxonian troops to withdraw from Sylvania.") \
+        == {("MRXMIL", "SYL", "0874")}

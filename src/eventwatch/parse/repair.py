@@ -39,7 +39,35 @@ def repair(doc: Doc) -> Doc:
     _infinitive_complements(doc)
     _backed_subject_acts(doc)
     _phrases_hung_on_a_day(doc)
+    _for_someone_to_act(doc)
     return doc
+
+
+# Verbs that ask for someone to act ("called for X to resign"); not "waited for X to act",
+# nor "gave approval for X to deliver aid", where the small model hangs "for" on the verb.
+_ASKING_FOR = DIRECTIVE_VERBS | {"plead", "lobby", "campaign", "pray", "clamor", "clamour"}
+
+
+def _for_someone_to_act(doc: Doc) -> None:
+    """'Merkel called for Russian troops to pull out of Georgia': the small model makes
+    "for" the infinitive's marker and the troops its subject, so the call is for nobody and
+    the pull-out reads as done. As in "called on the junta to free Aung San Suu Kyi", the
+    troops are the object of "for" and the infinitive is the verb's complement: asked for,
+    not done."""
+    for verb in doc:
+        head = verb.head
+        if verb.dep_ not in ("advcl", "ccomp", "xcomp") or head.pos_ != "VERB" \
+                or head.lemma_.lower() not in _ASKING_FOR or not to_infinitive(verb) \
+                or head.i > verb.i:
+            continue
+        marker = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "for"),
+                      None)
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if marker is None or subject is None or not marker.i < subject.i < verb.i:
+            continue
+        marker.head, marker.dep_ = head, "prep"
+        subject.head, subject.dep_ = marker, "pobj"
+        verb.dep_ = "xcomp"
 
 
 _DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",

@@ -2180,6 +2180,22 @@ def test_a_pattern_noted_for_a_sibling_of_another_code_is_not_this_verbs(tmp_pat
         ("FRD", "SYL", "111")}
 
 
+def test_a_verb_refining_its_blocks_code_does_not_take_its_siblings_patterns(tmp_path, nlp):
+    # ARREST [173] is a kind of APPREHEND [171]: TAKE's troops pattern (an occupation) is
+    # TAKE's alone. EXPRESS [110] among verbs of saying [010] was put there for the
+    # block's patterns, and keeps them.
+    verbs = ("&TROOPS\n+TROOPS\n+SOLDIERS\n"
+             "\n---  APPREHEND   [171]  ---\nARREST [173]\nTAKE\n"
+             "- &TROOPS *                       [192]   # TAKE\n"
+             "\n---  EXPLAIN   [010]  ---\nASSERT\nEXPRESS [110]\n"
+             "- * SUPPORT                       [032]   # ASSERT\n")
+    d = _extended(tmp_path, actors=NEWS_ACTORS, verbs=verbs)
+    assert _code(d, nlp, "Freedonian troops arrested 17 Marxonian suspects.") == {
+        ("FRD", "MRX", "173")}
+    assert _code(d, nlp, "Freedonian troops took the Marxonian town.") == {("FRD", "MRX", "192")}
+    assert _code(d, nlp, "Freedonia expressed support for Sylvania.") == {("FRD", "SYL", "032")}
+
+
 def test_petrarch_reads_the_note_of_a_pattern():
     from eventwatch.dictionaries.petrarch.verbs import parse_pattern, parse_verb
 

@@ -138,13 +138,23 @@ def _written_for_others(block: VerbBlock, own_codes: dict[str, str], verb: VerbL
     [111] # CONDEMN`` is a condemnation, so "accused the army of bombing villages" stays an
     accusation. PETRARCH-2 gives every verb all the block's patterns; the note is TABARI's
     record of where a pattern came from. Verbs with the block's code share its patterns as
-    before."""
+    before.
+
+    A verb whose own code refines the block's (ARREST [173] in APPREHEND [171]) is a kind of
+    the block's act with a meaning of its own, so the patterns noted for its siblings with
+    the block's code are theirs too: TAKE's ``- &MILITARY * [192]`` makes "troops took the
+    town" an occupation, not "troops arrested 17 suspects". A verb of another root (EXPRESS
+    [110] among the verbs of saying) was put in the block for its patterns, and keeps them
+    ("expressed support", ASSERT's ``- * SUPPORT [032]``)."""
     if not verb.own_code:
         return frozenset()
     name = _full_name(verb)
+    refines = block.code != "---" and verb.code[:2] == block.code[:2]
+    siblings = {_full_name(v) for v in block.verbs if not v.own_code} if refines else set()
     return frozenset(f"{stem}:{line.line}" for line in block.patterns
-                     if line.noted_for in own_codes and line.noted_for != name
-                     and own_codes[line.noted_for] != verb.code)
+                     if line.noted_for != name and (
+                         (line.noted_for in own_codes and own_codes[line.noted_for] != verb.code)
+                         or line.noted_for in siblings))
 
 
 def _rival_lines(block: VerbBlock) -> list[list[PatternLine]]:

@@ -433,6 +433,10 @@ def test_coder_naming_something_is_no_telephone_call(code_text, builtin):
     events = code_text("Erdogan called Assad's decision irresponsible on Wednesday.",
                        dictionaries=builtin)
     assert all(e.code != "041" for e in events)
+    # A quoted word after the object is what it was called, wherever the parser hangs it.
+    events = code_text("Erdogan called Assad's launch of a rocket into orbit 'troubling' on "
+                       "Wednesday.", dictionaries=builtin)
+    assert all(e.code != "041" for e in events)
     events = code_text("Putin called Erdogan on Tuesday.", dictionaries=builtin)
     assert {(e.source.code, e.target.code, e.code) for e in events} == {
         ("RUSGOV", "TURGOV", "041")}

@@ -322,7 +322,22 @@ def _a_name_given(frame: Frame, pattern: Pattern) -> bool:
     call, 041) does not fit; one that names the predicate may ("called it troubling")."""
     verb = frame.head
     return not pattern.words and verb.lemma_.lower() in NAMING_VERBS and any(
-        c.dep_ == "oprd" or (c.dep_ == "dobj" and _predicate_after(c)) for c in verb.children)
+        c.dep_ == "oprd" or (c.dep_ == "dobj" and (_predicate_after(c) or _quoted_after(c)))
+        for c in verb.children)
+
+
+def _quoted_after(noun: Token) -> bool:
+    """"Called Iran's launch of a rocket into orbit 'troubling'": a word or two in quotes
+    after the object, before any comma, is what it was called (the parser may hang it
+    anywhere)."""
+    doc = noun.doc
+    for token in doc[noun.i + 1:]:
+        if token.text in (",", ";", ".") or token.dep_ in ("cc", "mark"):
+            return False
+        if token.tag_ == "``":
+            closing = next((t for t in doc[token.i + 1: token.i + 5] if t.tag_ == "''"), None)
+            return closing is not None and closing.i > token.i + 1
+    return False
 
 
 def _predicate_after(noun: Token) -> bool:

@@ -280,6 +280,11 @@ def test_coder_repression_targets_are_domestic(code_text, builtin):
                        "Istanbul.", dictionaries=builtin)
     assert {(e.source.code, e.target.code, e.root) for e in events} == {
         ("TURCOP", "TURCVL", "17")}
+    # ... unless done abroad: people arrested in Syria's Idlib province are Syrians.
+    events = code_text("Russian troops raided a hospital in Syria's Idlib province on Tuesday, "
+                       "killing a guard and arresting three doctors.", dictionaries=builtin)
+    assert {(e.source.code, e.target.code, e.root) for e in events} == {
+        ("RUSMIL", "SYRHLH", "19"), ("RUSMIL", "SYRHLH", "17")}
 
 
 def test_coder_negated_governing_verb_cancels_nominal_event(code_text, builtin):

@@ -38,6 +38,7 @@ from eventwatch.events.frame import (
     DIRECTION_PARTICLES,
     Frame,
     has_own_subject,
+    prep_objects,
     quoted_as,
     reported_clauses,
     subjects,
@@ -568,7 +569,8 @@ def _events_for(parsed: ParsedArticle, sentence: ParsedSentence, token: Token, f
         sources, targets, reciprocal = verb_roles(token, frame, pattern, actors_of, convention)
     sources, targets = _most_specific(sources), _most_specific(targets)
     if pattern.code[:2] in DOMESTIC_ROOTS:
-        targets = [_domestic(t, sources) for t in targets]
+        scene = _scene_country(token, actors_of)
+        targets = [_domestic(t, sources, scene) for t in targets]
     if len(sources) > 1 and pattern.code[:2] in SHARED_FORCE_ROOTS and _only_bare_forces(targets):
         # "Cambodia and Thailand agreed to pull back troops": their own troops, so the
         # parties agreed with each other.
@@ -661,13 +663,34 @@ def _event(parsed: ParsedArticle, sentence: ParsedSentence, token: Token, patter
     )
 
 
-def _domestic(target: Actor, sources: list[Actor]) -> Actor:
-    """'Turkish police detained protesters': country-less targets of repression are domestic."""
+def _domestic(target: Actor, sources: list[Actor], scene: str | None = None) -> Actor:
+    """'Turkish police detained protesters': country-less targets of repression are domestic,
+    or of the country the act took place in ("US troops raided a government office in Iraq's
+    Diyala province, arresting a university president": an Iraqi)."""
     countries = {s.country for s in sources if s.country}
     if target.country or len(countries) != 1 or target.code[:3] in ORG_PREFIXES:
         return target
     (country,) = countries
+    if scene and scene != country:
+        return in_country(target, scene, "scene")
     return in_country(target, country, "domestic")
+
+
+def _scene_country(verb: Token, actors_of: ActorsOf) -> str | None:
+    """The country of the place an act was done in: an "in" phrase of the verb or its object,
+    or of the verb it is tacked on to ("raided an office in Iraq's Diyala province, killing a
+    secretary and arresting ...")."""
+    holder = verb
+    for _ in range(3):
+        places = [holder, *(c for c in holder.children if c.dep_ == "dobj")]
+        countries = {a.country for p in places for t in prep_objects(p, "in")
+                     for a in actors_of([t]) if a.country}
+        if len(countries) == 1:
+            return next(iter(countries))
+        if holder.dep_ not in ("advcl", "conj", "xcomp"):
+            break
+        holder = holder.head
+    return None
 
 
 def _pairs(sources: list[Actor], targets: list[Actor], reciprocal: bool,

@@ -2473,3 +2473,11 @@ def test_a_call_for_someone_to_act_is_a_call_on_them_not_their_act(tmp_path, nlp
         "WAIT", "---", "WAIT", "- * (FOR)  [020]") + _block("WITHDRAW", "0874"))
     assert _code(d, nlp, "Freedonia waited for Marxonian troops to withdraw from Sylvania.") \
         == {("MRXMIL", "SYL", "0874")}
+
+
+def test_force_used_to_disperse_a_crowd_is_used_on_the_crowd(tmp_path, nlp):
+    d = _extended(tmp_path, actors=NEWS_ACTORS, agents="POLICE [~COP]\nPROTESTER [~OPP]\n",
+                  verbs=_block("FIRE", "190", "FIRE", "- * {TEAR GAS}  [175]")
+                  + _block("DISPERSE", "010"))
+    assert _code(d, nlp, "Freedonian police fired tear gas to disperse Marxonian protesters "
+                 "on Monday.") == {("FRDCOP", "MRXOPP", "175")}

@@ -82,6 +82,11 @@ def to_infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+# Verbs of crowd control: "fired tear gas to disperse protesters" used force on them.
+CROWD_CONTROL_VERBS = frozenset({"disperse", "scatter", "quell", "repel", "break", "clear",
+                                 "push", "drive", "contain"})
+
+
 # Verbs that count the toll of an act: "pounded Taliban hideouts, killing 25 militants".
 CASUALTY_VERBS = frozenset({"kill", "wound", "injure", "leave"})
 

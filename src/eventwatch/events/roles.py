@@ -33,6 +33,7 @@ from eventwatch.events.frame import (
     content_clause_head,
     cut_off_fragment,
     go_between,
+    has_own_subject,
     passive_agents,
     phrase_after,
     preps_of,
@@ -41,12 +42,14 @@ from eventwatch.events.frame import (
 )
 from eventwatch.events.mood import conditional
 from eventwatch.lexicon import (
+    CROWD_CONTROL_VERBS,
     FIGHT_EACH_OTHER_VERBS,
     PASSIVE_SUBJECT_DEPS,
     SPEECH_VERBS,
     SUBJECT_DEPS,
     participle_tail,
     prep_objects,
+    to_infinitive,
 )
 from eventwatch.records import Actor
 
@@ -158,6 +161,9 @@ def verb_roles(token: Token, frame: Frame, pattern: Pattern, actors_of: ActorsOf
             _not_venue(candidates, sources, token, pattern, actors_of), sources, actors_of,
             asking=pattern.code[:2] in ASKING_ROOTS)
         targets = _first_actors(candidates, actors_of, own, frame.named_objects(pattern))
+    if not targets and pattern.code[:2] in FORCE_ROOTS:
+        # "fired tear gas to disperse protesters": the purpose says whom the force was for.
+        targets = _first_actors(_dispersed(token), actors_of, own)
     if not targets and anywhere:
         # PETRARCH's target is the first actor after the verb, even inside the object
         # ("boycotted the parade supporting X").
@@ -597,6 +603,16 @@ def _first_actors(tokens: Iterable[Token], actors_of: ActorsOf, skip: Collection
             return found
         fallback = fallback or found
     return fallback
+
+
+def _dispersed(verb: Token) -> Iterator[Token]:
+    """Those a purpose infinitive of crowd control says the force was used on ("fired tear
+    gas to disperse the protesters", "opened fire to break up the rally"). Other purposes
+    name no one struck ("fired guns into the air to celebrate Moscow's decision")."""
+    for clause in verb.children:
+        if clause.dep_ == "advcl" and clause.i > verb.i and to_infinitive(clause) \
+                and clause.lemma_.lower() in CROWD_CONTROL_VERBS and not has_own_subject(clause):
+            yield from (t for c in clause.children if c.dep_ == "dobj" for t in conjuncts(c))
 
 
 def _addressed_in_clause(token: Token) -> bool:

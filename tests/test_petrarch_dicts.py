@@ -2481,3 +2481,10 @@ def test_force_used_to_disperse_a_crowd_is_used_on_the_crowd(tmp_path, nlp):
                   + _block("DISPERSE", "010"))
     assert _code(d, nlp, "Freedonian police fired tear gas to disperse Marxonian protesters "
                  "on Monday.") == {("FRDCOP", "MRXOPP", "175")}
+
+
+def test_whose_act_a_deeper_pattern_word_names_comes_before_whence(tmp_path, nlp):
+    d = _extended(tmp_path, actors=NEWS_ACTORS, agents="TROOPS [~MIL]\n", verbs=_block(
+        "DEMAND", "100", "DEMAND", "- * WITHDRAWAL  [1056]"))
+    assert _code(d, nlp, "Freedonia demanded a timetable for the withdrawal of Marxonian "
+                 "troops from Sylvania.") == {("FRD", "MRXMIL", "1056")}

@@ -299,7 +299,10 @@ class Frame:
         yield from (p for o in self.objects if not unnamed(o) for p in prep_objects(o, "by"))
         # "welcomed the withdrawal of US troops from Baghdad": whose withdrawal, not whence
         # (unless an owner says it first: "suspended Mali's membership of the AU").
-        yield from (p for o in self.objects if not unnamed(o) and not any(
+        # So too for a named word deeper in ("demanded a timetable for the withdrawal of US
+        # troops from Iraq").
+        named = [*self.objects, *(t for _, pobjs in self.preps for t in pobjs)]
+        yield from (p for o in named if not unnamed(o) and not any(
                         c.dep_ == "poss" or _owner_modifier(c) for c in o.children)
                     for p in prep_objects(o, "of"))
         # "held talks with Sarkozy before flying to Tbilisi": whom the named object is with

@@ -2488,3 +2488,13 @@ def test_whose_act_a_deeper_pattern_word_names_comes_before_whence(tmp_path, nlp
         "DEMAND", "100", "DEMAND", "- * WITHDRAWAL  [1056]"))
     assert _code(d, nlp, "Freedonia demanded a timetable for the withdrawal of Marxonian "
                  "troops from Sylvania.") == {("FRD", "MRXMIL", "1056")}
+
+
+def test_those_in_a_span_of_time_before_the_act_are_no_target(tmp_path, nlp):
+    d = _extended(tmp_path, actors=NEWS_ACTORS, verbs=_block(
+        "SIGN", "---", "SIGN", "- * ACCORD  [057:057]"))
+    # "after five hours of talks with X" says when; the accord was not signed with X.
+    assert _code(d, nlp, "Freedonia signed the accord after five hours of talks with "
+                 "Sylvania.") == set()
+    assert _code(d, nlp, "Freedonia signed the accord with Sylvania after five hours of "
+                 "talks.") == {("FRD", "SYL", "057"), ("SYL", "FRD", "057")}

@@ -558,11 +558,13 @@ def preps_of(holder: Token, particles_too: bool = False) -> list[tuple[str, tupl
 
 def _measured_in_time(prep: Token) -> bool:
     """"a week after talks in Moscow", "hours before the vote": a span of time before the
-    preposition of sequence makes its phrase say when, whatever it names. (A day the parser
-    hung on another preposition, "agreed to share information Friday on missing people",
-    does not.)"""
+    preposition of sequence makes its phrase say when, whatever it names; so does one after
+    it ("signed the accord after five hours of talks with Rice": no accord with Rice). (A
+    day the parser hung on another preposition, "agreed to share information Friday on
+    missing people", does not.)"""
     return prep.lower_ in SEQUENCE_PREPS and any(
-        c.dep_ == "npadvmod" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
+        (c.dep_ == "npadvmod" or (c.dep_ == "pobj" and c.pos_ != "PROPN"))
+        and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
 
 SEQUENCE_PREPS = frozenset({"after", "before", "since", "following", "ahead", "prior",

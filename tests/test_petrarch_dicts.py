@@ -2498,3 +2498,14 @@ def test_those_in_a_span_of_time_before_the_act_are_no_target(tmp_path, nlp):
                  "Sylvania.") == set()
     assert _code(d, nlp, "Freedonia signed the accord with Sylvania after five hours of "
                  "talks.") == {("FRD", "SYL", "057"), ("SYL", "FRD", "057")}
+
+
+def test_what_is_not_let_happen_does_not_happen(tmp_path, nlp):
+    d = _extended(tmp_path, actors=NEWS_ACTORS, agents="TROOPS [~MIL]\n",
+                  verbs=SAY_BLOCK + _block("ALLOW", "080") + _block("ENTER", "042")
+                  + _block("URGE", "020") + _block("SHARE", "---"))
+    assert _code(d, nlp, "Freedonia will not allow Marxonian troops to enter Sylvania.") == set()
+    # An appeal coordinated deep inside what was said is the speaker's own.
+    assert _code(d, nlp, "Rufus T. Firefly told reporters on Tuesday that Freedonia would not "
+                 "allow Marxonian troops to enter its territory and urged Sylvania to share "
+                 "intelligence instead.", day=dt.date(1933, 6, 1)) == {("FRDGOV", "SYL", "020")}

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from eventwatch.dictionaries.model import EVENTWATCH, Convention
 from eventwatch.lexicon import (
+    CAUSATIVE_VERBS,
     DIRECTIVE_VERBS,
     INTENT_VERBS,
     NEGATING_VERBS,
@@ -62,7 +63,9 @@ def mood_of(token: Token, convention: Convention = EVENTWATCH) -> Mood:
             lower = child.lower_
             if child.dep_ == "neg" or (child.dep_ == "det" and lower == "no") \
                     or _negated_adverb(child):
-                negated = negated or current == token or governor_negates
+                # "will not allow Georgia to join NATO": what is not let happen does not.
+                negated = negated or current == token or governor_negates or (
+                    current.lemma_.lower() in CAUSATIVE_VERBS)
                 turned_down = False  # "did not refuse to meet" is no rejection
             elif child.dep_ in ("aux", "auxpass") and lower in FUTURE_AUX:
                 future = True
@@ -70,7 +73,8 @@ def mood_of(token: Token, convention: Convention = EVENTWATCH) -> Mood:
                 hedged = True
             elif lower == "going" and child.dep_ == "aux":
                 future = True
-        infinitive = current.dep_ == "advcl" and to_infinitive(current)
+        infinitive = to_infinitive(current) and (current.dep_ == "advcl" or (
+            current.dep_ == "ccomp" and current.head.lemma_.lower() in CAUSATIVE_VERBS))
         if (current.dep_ not in ("xcomp", "conj") and not infinitive) or current.head == current:
             break
         governor = current.head

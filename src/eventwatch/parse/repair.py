@@ -140,6 +140,11 @@ def _speaker_acts_after_the_clause(doc: Doc) -> None:
         if verb.dep_ != "conj" or verb.pos_ != "VERB" or clause.dep_ != "ccomp":
             continue
         saying = clause.head
+        # "told parliament that Pakistan would not allow foreign troops to operate on its
+        # soil and urged Washington to ...": the said clause may nest a complement.
+        while saying.dep_ in ("ccomp", "xcomp") and saying.lemma_.lower() not in SAYING_VERBS \
+                and saying.tag_ != verb.tag_:
+            saying = saying.head
         if saying.lemma_.lower() not in SAYING_VERBS or verb.tag_ != saying.tag_ \
                 or verb.lemma_.lower() not in _SPEAKER_ACTS \
                 or clause.lemma_.lower() in _SPEAKER_ACTS \

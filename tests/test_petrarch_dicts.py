@@ -2488,6 +2488,9 @@ def test_whose_act_a_deeper_pattern_word_names_comes_before_whence(tmp_path, nlp
         "DEMAND", "100", "DEMAND", "- * WITHDRAWAL  [1056]"))
     assert _code(d, nlp, "Freedonia demanded a timetable for the withdrawal of Marxonian "
                  "troops from Sylvania.") == {("FRD", "MRXMIL", "1056")}
+    # An adjective of manner says no owner; a name does ("Sylvania's withdrawal").
+    assert _code(d, nlp, "Freedonia demanded the immediate withdrawal of Marxonian troops "
+                 "from Sylvania.") == {("FRD", "MRXMIL", "1056")}
 
 
 def test_those_in_a_span_of_time_before_the_act_are_no_target(tmp_path, nlp):

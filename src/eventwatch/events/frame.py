@@ -301,9 +301,12 @@ class Frame:
         # (unless an owner says it first: "suspended Mali's membership of the AU").
         # So too for a named word deeper in ("demanded a timetable for the withdrawal of US
         # troops from Iraq").
+        # An adjective of manner says no owner ("the immediate withdrawal of Russian troops").
         named = [*self.objects, *(t for _, pobjs in self.preps for t in pobjs)]
         yield from (p for o in named if not unnamed(o) and not any(
-                        c.dep_ == "poss" or _owner_modifier(c) for c in o.children)
+                        c.dep_ == "poss" or (_owner_modifier(c)
+                                             and c.lower_ not in MANNER_ADJECTIVES)
+                        for c in o.children)
                     for p in prep_objects(o, "of"))
         # "held talks with Sarkozy before flying to Tbilisi": whom the named object is with
         # comes before a later phrase's target.
@@ -480,6 +483,12 @@ def clauses_told_with(verb: Token) -> list[Token]:
     win the title", "completed its investment, taking a stake")."""
     told = [verb.head] if verb.dep_ in ("advcl", "conj") else []
     return told + [c for c in verb.children if c.dep_ == "advcl"]
+
+
+# Adjectives that say how or when an act is done, not whose it is.
+MANNER_ADJECTIVES = frozenset({"immediate", "full", "complete", "total", "swift", "rapid",
+                               "quick", "prompt", "speedy", "gradual", "partial", "phased",
+                               "unconditional", "orderly", "early", "eventual", "further"})
 
 
 def _owner_modifier(token: Token) -> bool:

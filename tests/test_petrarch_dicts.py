@@ -334,6 +334,12 @@ def test_petrarch_discards_count_only_between_blanks_in_the_coder(petrarch, nlp)
         == set()
 
 
+def test_a_discard_in_a_phrase_that_says_when_drops_nothing(petrarch, nlp):
+    assert _code(petrarch, nlp, "Freedonia penalized Sylvania on Monday, hours before the "
+                 "opera began in the capital.") == {("FRD", "SYL", "172")}
+    assert _code(petrarch, nlp, "Freedonia penalized Sylvania at the opera on Monday.") == set()
+
+
 def test_a_discard_naming_a_time_drops_only_the_events_it_dates(petrarch, nlp):
     # Phoenix lists every year as a sentence discard, which in PETRARCH-2 drops the current
     # news with the background: here a past year dates only the verb it hangs from.

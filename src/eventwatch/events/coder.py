@@ -38,6 +38,7 @@ from eventwatch.events.frame import (
     DIRECTION_PARTICLES,
     Frame,
     has_own_subject,
+    in_a_time_phrase,
     prep_objects,
     quoted_as,
     reported_clauses,
@@ -140,7 +141,7 @@ def analyse_article(parsed: ParsedArticle, dictionaries: Dictionaries,
         if sentence.doc is None:
             continue
         discarded, times = _sentence_discards(dictionaries.sentence_discards, sentence.text,
-                                              blanks, article.published)
+                                              blanks, article.published, sentence.doc)
         if discarded:
             continue
         actors = find_actors(sentence.doc, sentence.start, dictionaries, article.published,
@@ -156,18 +157,29 @@ def analyse_article(parsed: ParsedArticle, dictionaries: Dictionaries,
 
 
 def _sentence_discards(discards: PhraseIndex, text: str, between_blanks: bool,
-                       published: dt.date | None) -> tuple[bool, list[tuple[int, int]]]:
+                       published: dt.date | None, doc: Doc | None = None
+                       ) -> tuple[bool, list[tuple[int, int]]]:
     """Whether a discard phrase drops the sentence, and the spans of those that name a past
     time and only drop what they date (``events/history.py``). A time counts wherever it
     stands, as a word: "fought two uprisings against US-led forces in 2004." tells of 2004
     though PETRARCH-2's blanks would not find the year before the full stop; a year still to
-    come ("leave the country by 2011" in 2008) is a plan, not history."""
+    come ("leave the country by 2011" in 2008) is a plan, not history. A discard word in a
+    phrase that only says when drops nothing: "Bush met Hu Jintao in Beijing on Sunday,
+    hours before watching the US basketball team play China" is still a meeting."""
     matches = discards.find(text)
     times = [(m.start, m.end) for m in matches
              if a_time(text[m.start:m.end], published)]
     others = [m for m in _bounded(matches, text, between_blanks)
-              if not a_time(text[m.start:m.end])]
+              if not a_time(text[m.start:m.end])
+              and not (doc is not None and _told_as_a_time(doc, m.start, m.end))]
     return bool(others), times
+
+
+def _told_as_a_time(doc: Doc, start: int, end: int) -> bool:
+    """Whether the words at ``start:end`` of the sentence stand in a phrase that says when."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and all(
+        any(in_a_time_phrase(a) for a in (t, *t.ancestors)) for t in span)
 
 
 def _discards_in(discards: PhraseIndex, text: str, between_blanks: bool) -> list[PhraseMatch]:

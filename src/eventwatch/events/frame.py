@@ -565,6 +565,16 @@ def preps_of(holder: Token, particles_too: bool = False) -> list[tuple[str, tupl
     return found
 
 
+def in_a_time_phrase(token: Token) -> bool:
+    """Whether the token heads a phrase or clause of sequence measured in time ("hours
+    before watching the game", "hours before the game began")."""
+    if token.dep_ == "prep":
+        return _measured_in_time(token)
+    return token.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in SEQUENCE_PREPS for c in token.children) and any(
+        c.dep_ == "npadvmod" and c.ent_type_ in ("DATE", "TIME") for c in token.children)
+
+
 def _measured_in_time(prep: Token) -> bool:
     """"a week after talks in Moscow", "hours before the vote": a span of time before the
     preposition of sequence makes its phrase say when, whatever it names; so does one after

@@ -2518,3 +2518,13 @@ def test_what_is_not_let_happen_does_not_happen(tmp_path, nlp):
     assert _code(d, nlp, "Rufus T. Firefly told reporters on Tuesday that Freedonia would not "
                  "allow Marxonian troops to enter its territory and urged Sylvania to share "
                  "intelligence instead.", day=dt.date(1933, 6, 1)) == {("FRDGOV", "SYL", "020")}
+
+
+def test_an_offer_is_read_through_its_infinitive(tmp_path, nlp):
+    d = _extended(tmp_path, actors=NEWS_ACTORS, verbs=_block(
+        "OFFER", "030", "OFFER", "- * TALKS  [036]") + _block(
+        "RESUME", "---", "RESUME", "- * TALKS  [046]") + _block("SEND", "---"))
+    assert _code(d, nlp, "Freedonia offered to resume talks with Sylvania.") == {
+        ("FRD", "SYL", "036")}
+    # Without such words the offer is the block's, and the infinitive is only offered.
+    assert _code(d, nlp, "Freedonia offered to send food to Sylvania.") == {("FRD", "SYL", "030")}

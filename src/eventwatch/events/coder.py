@@ -25,6 +25,7 @@ from eventwatch.actors import (
 from eventwatch.dictionaries.model import (
     PRE_VERB,
     WRITTEN_FORM,
+    Convention,
     Dictionaries,
     Pattern,
     PatternIndex,
@@ -96,6 +97,9 @@ if TYPE_CHECKING:
 LEMMA_FIXES = {("stag", "stag"): "stage"}
 # Verbs that name their object when a predicate follows ("called the move an attempt").
 NAMING_VERBS = frozenset({"call"})
+# Verbs whose patterns name what the verb's infinitive does: "offered to resume talks" is
+# OFFER's ``- * TALKS`` (036), "declined to comment" DECLINE's ``- * COMMENT`` (011).
+FOLDING_VERBS = frozenset({"offer", "propose", "decline"})
 # Roots whose country-less targets are the source's own people (arrests, mass killings).
 DOMESTIC_ROOTS = frozenset({"17", "20"})
 # Roots where coordinated parties' unnamed forces are their own: they cooperate or yield
@@ -231,6 +235,11 @@ def _code_sentence(parsed: ParsedArticle, sentence: ParsedSentence, actors: Sent
         pattern = _first_match(frame, patterns, words, actors)
         if pattern is None:
             continue
+        joined: list[Token] = []
+        if convention.complements_join_verb_phrase and not pattern.words \
+                and lemma in FOLDING_VERBS:
+            pattern, frame, joined = _through_the_complement(frame, pattern, patterns, actors,
+                                                             convention)
         matched[token.i] = (pattern, frame)
         found = list(_events_for(parsed, sentence, token, frame, pattern, actors,
                                  dictionaries, settings))
@@ -240,6 +249,7 @@ def _code_sentence(parsed: ParsedArticle, sentence: ParsedSentence, actors: Sent
             coded_heads.add(token.i)
             by_token[token.i] = found
             consumed.update(_named_verbs(token, pattern, dictionaries.verbs))
+            consumed.update(t.i for t in joined)
     if dictionaries.transformations:
         for_rules = replace(settings, require_target=False)
 
@@ -368,6 +378,24 @@ def _named_verbs(token: Token, pattern: Pattern, verbs: PatternIndex) -> list[in
         c.lemma_.lower() in pattern.words or c.lower_ in pattern.words
         or (c.i == token.i + 1 and any(p.words == (lemma,)
                                         for p in verbs.get(c.lemma_.lower()))))]
+
+
+def _through_the_complement(frame: Frame, bare: Pattern, patterns: tuple[Pattern, ...],
+                            actors: SentenceActors, convention: Convention
+                            ) -> tuple[Pattern, Frame, list[Token]]:
+    """"Lee offered to resume talks with North Korea": a verb that fits only its bare
+    pattern may fit a worded one through its infinitive complement (OFFER's ``- * TALKS``,
+    036), as PETRARCH-2 folds a nested verb phrase into the verb; the complement is then no
+    event of its own. Otherwise the bare pattern and the frame stay."""
+    complements = [c for c in frame.head.children if c.dep_ == "xcomp" and to_infinitive(c)
+                   and c.pos_ == "VERB"]
+    for complement in complements:
+        wider = frame.joined(Frame.of(complement))
+        words = wider.words(not convention.inner_prepositions_need_their_phrase)
+        found = _first_match(wider, patterns, words, actors)
+        if found is not None and found.words:
+            return found, wider, [complement]
+    return bare, frame, []
 
 
 def _with_plain_complements(frame: Frame, verbs: PatternIndex) -> Frame:

@@ -2528,3 +2528,13 @@ def test_an_offer_is_read_through_its_infinitive(tmp_path, nlp):
         ("FRD", "SYL", "036")}
     # Without such words the offer is the block's, and the infinitive is only offered.
     assert _code(d, nlp, "Freedonia offered to send food to Sylvania.") == {("FRD", "SYL", "030")}
+
+
+def test_those_struck_with_no_country_are_of_where_it_happened(tmp_path, nlp):
+    d = _extended(tmp_path, actors=NEWS_ACTORS, agents="PEOPLE [~PPL]\nREBEL [~REB]\n",
+                  verbs=_block("STORM", "---") + _block("KILL", "190"))
+    assert _code(d, nlp, "Marxonian rebels stormed a police post in northern Sylvania on "
+                 "Sunday, killing five people.") == {("MRXREB", "SYLPPL", "190")}
+    # Without a place, the people stay whose the dictionaries say.
+    assert _code(d, nlp, "Marxonian rebels stormed a police post on Sunday, killing five "
+                 "people.") == {("MRXREB", "PPL", "190")}

@@ -611,6 +611,12 @@ def _events_for(parsed: ParsedArticle, sentence: ParsedSentence, token: Token, f
     if pattern.code[:2] in DOMESTIC_ROOTS:
         scene = _scene_country(token, actors_of)
         targets = [_domestic(t, sources, scene) for t in targets]
+    elif pattern.code[:2] in ("18", "19") and any(not t.country for t in targets):
+        # "militants beheaded two policemen in Pakistan's Swat valley": of where it happened.
+        scene = _scene_country(token, actors_of)
+        if scene:
+            targets = [t if t.country or t.code[:3] in ORG_PREFIXES
+                       else in_country(t, scene, "scene") for t in targets]
     if len(sources) > 1 and pattern.code[:2] in SHARED_FORCE_ROOTS and _only_bare_forces(targets):
         # "Cambodia and Thailand agreed to pull back troops": their own troops, so the
         # parties agreed with each other.

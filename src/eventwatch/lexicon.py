@@ -82,6 +82,9 @@ def to_infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+# Names of the days of the week ("on Friday").
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                      "sunday"})
 # Verbs of crowd control: "fired tear gas to disperse protesters" used force on them.
 CROWD_CONTROL_VERBS = frozenset({"disperse", "scatter", "quell", "repel", "break", "clear",
                                  "push", "drive", "contain"})

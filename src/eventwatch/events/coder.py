@@ -10,7 +10,6 @@ who reported them.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -29,17 +28,15 @@ from eventwatch.dictionaries.model import (
     Dictionaries,
     Pattern,
     PatternIndex,
-    PhraseIndex,
-    PhraseMatch,
 )
 from eventwatch.dictionaries.words import regular_verb_form, verb_stems
 from eventwatch.events.business import a_profit_warning, a_takeover, business_news
 from eventwatch.events.crime import ordinary_crime
+from eventwatch.events.discards import sentence_discards, story_discarded
 from eventwatch.events.frame import (
     DIRECTION_PARTICLES,
     Frame,
     has_own_subject,
-    in_a_time_phrase,
     prep_objects,
     quoted_as,
     reported_clauses,
@@ -47,7 +44,7 @@ from eventwatch.events.frame import (
     unasserted,
 )
 from eventwatch.events.games import a_ballot_cast, a_game_result, a_ranking
-from eventwatch.events.history import a_time, verbs_dated
+from eventwatch.events.history import verbs_dated
 from eventwatch.events.ids import event_id
 from eventwatch.events.mood import (
     Mood,
@@ -136,7 +133,7 @@ def analyse_article(parsed: ParsedArticle, dictionaries: Dictionaries,
     """Events and quotations of one parsed article (a pure function of parse + dictionaries)."""
     article = parsed.article
     blanks = dictionaries.convention.discards_between_blanks
-    if _discards_in(dictionaries.story_discards, article.text[:2000], blanks):
+    if story_discarded(dictionaries.story_discards, article.text[:2000], blanks):
         return ArticleAnalysis([], [])
     memory = ArticleMemory()
     events: list[Event] = []
@@ -144,8 +141,8 @@ def analyse_article(parsed: ParsedArticle, dictionaries: Dictionaries,
     for sentence in parsed.sentences:
         if sentence.doc is None:
             continue
-        discarded, times = _sentence_discards(dictionaries.sentence_discards, sentence.text,
-                                              blanks, article.published, sentence.doc)
+        discarded, times = sentence_discards(dictionaries.sentence_discards, sentence.text,
+                                             blanks, article.published, sentence.doc)
         if discarded:
             continue
         actors = find_actors(sentence.doc, sentence.start, dictionaries, article.published,
@@ -158,48 +155,6 @@ def analyse_article(parsed: ParsedArticle, dictionaries: Dictionaries,
     if links:
         events = [replace(e, quote_id=links[e.id]) if e.id in links else e for e in events]
     return ArticleAnalysis(events, quotes)
-
-
-def _sentence_discards(discards: PhraseIndex, text: str, between_blanks: bool,
-                       published: dt.date | None, doc: Doc | None = None
-                       ) -> tuple[bool, list[tuple[int, int]]]:
-    """Whether a discard phrase drops the sentence, and the spans of those that name a past
-    time and only drop what they date (``events/history.py``). A time counts wherever it
-    stands, as a word: "fought two uprisings against US-led forces in 2004." tells of 2004
-    though PETRARCH-2's blanks would not find the year before the full stop; a year still to
-    come ("leave the country by 2011" in 2008) is a plan, not history. A discard word in a
-    phrase that only says when drops nothing: "Bush met Hu Jintao in Beijing on Sunday,
-    hours before watching the US basketball team play China" is still a meeting."""
-    matches = discards.find(text)
-    times = [(m.start, m.end) for m in matches
-             if a_time(text[m.start:m.end], published)]
-    others = [m for m in _bounded(matches, text, between_blanks)
-              if not a_time(text[m.start:m.end])
-              and not (doc is not None and _told_as_a_time(doc, m.start, m.end))]
-    return bool(others), times
-
-
-def _told_as_a_time(doc: Doc, start: int, end: int) -> bool:
-    """Whether the words at ``start:end`` of the sentence stand in a phrase that says when."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and len(span) > 0 and all(
-        any(in_a_time_phrase(a) for a in (t, *t.ancestors)) for t in span)
-
-
-def _discards_in(discards: PhraseIndex, text: str, between_blanks: bool) -> list[PhraseMatch]:
-    """The discard phrases in ``text`` (``_bounded``)."""
-    return _bounded(discards.find(text), text, between_blanks)
-
-
-def _bounded(matches: Iterable[PhraseMatch], text: str, between_blanks: bool
-             ) -> list[PhraseMatch]:
-    """The matches, or with ``between_blanks`` only those that blanks or the text's ends
-    bound (``Convention.discards_between_blanks``)."""
-    def bounded(match: PhraseMatch) -> bool:
-        return (match.start == 0 or text[match.start - 1].isspace()) and (
-            match.end == len(text) or text[match.end].isspace())
-
-    return [m for m in matches if bounded(m)] if between_blanks else list(matches)
 
 
 def _code_sentence(parsed: ParsedArticle, sentence: ParsedSentence, actors: SentenceActors,

@@ -18,6 +18,7 @@ from eventwatch.lexicon import (
     CAUSATIVE_VERBS,
     PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
+    WEEKDAYS,
     attribution,
     participle_tail,
     prep_objects,
@@ -598,8 +599,7 @@ def _says_when(token: Token) -> bool:
     return when and all(_says_when(c) for c in token.children if c.dep_ == "compound")
 
 
-_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                       "sunday", "weekend", "today", "yesterday", "tomorrow"})
+_WEEKDAYS = WEEKDAYS | {"weekend", "today", "yesterday", "tomorrow"}
 _MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july",
                      "august", "september", "october", "november", "december"})
 

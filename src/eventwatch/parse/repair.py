@@ -16,6 +16,7 @@ from eventwatch.lexicon import (
     PASSIVE_SUBJECT_DEPS,
     SAYING_VERBS,
     SUBJECT_DEPS,
+    WEEKDAYS,
     to_infinitive,
 )
 
@@ -70,10 +71,6 @@ def _for_someone_to_act(doc: Doc) -> None:
         verb.dep_ = "xcomp"
 
 
-_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                   "sunday"})
-
-
 def _phrases_hung_on_a_day(doc: Doc) -> None:
     """'Russia accused Georgia on Friday of aggression': the small model hangs "of
     aggression" on the day, where it hides in a phrase that only says when. A weekday takes
@@ -81,7 +78,7 @@ def _phrases_hung_on_a_day(doc: Doc) -> None:
     belongs to the verb the day is told for."""
     for prep in doc:
         day = prep.head
-        if prep.dep_ != "prep" or day.lower_ not in _DAYS or day.i > prep.i:
+        if prep.dep_ != "prep" or day.lower_ not in WEEKDAYS or day.i > prep.i:
             continue
         verb = day.head.head if day.dep_ == "pobj" else day.head if day.dep_ == "npadvmod" \
             else None

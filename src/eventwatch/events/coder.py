@@ -57,6 +57,7 @@ from eventwatch.events.mood import (
 from eventwatch.events.nature import a_struggle, against_nature
 from eventwatch.events.roles import (
     COOPERATION_ROOTS,
+    FORCE_ROOTS,
     ORG_PREFIXES,
     PATIENT_SUBJECT_VERBS,
     STATEMENT_ROOT,
@@ -520,13 +521,17 @@ def _names_an_actor_modifier(frame: Frame, pattern: Pattern, actors: SentenceAct
                for m in frame.modified_only(w))
 
 
+def _prep_slot(frame: Frame, pattern: Pattern) -> str | None:
+    """The preposition the pattern's target slot follows, if the frame has it."""
+    after = pattern.target_after
+    return after if after and after != pattern.lemma and frame.is_prep(after) else None
+
+
 def _unfilled_slot(frame: Frame, pattern: Pattern, actors: SentenceActors) -> bool:
     """A prepositional target slot with no actor in it: "called Erdogan on Tuesday" is not
     "call on +", so the next pattern gets its chance."""
-    after = pattern.target_after
-    if not after or after == pattern.lemma or not frame.is_prep(after):
-        return False
-    return not any(actors.of(t) for t in frame.slot(after, pattern))
+    after = _prep_slot(frame, pattern)
+    return after is not None and not any(actors.of(t) for t in frame.slot(after, pattern))
 
 
 def _slot_past_the_object(frame: Frame, pattern: Pattern, actors: SentenceActors) -> bool:
@@ -534,10 +539,8 @@ def _slot_past_the_object(frame: Frame, pattern: Pattern, actors: SentenceActors
     actor is the verb's object: "blamed al-Qaeda for an attack on pilgrims" is no BLAME
     ``- * ATTACK ON +`` (written for "blamed the attack on X"); PETRARCH-2 looks for a bare
     pattern word in the verb's noun phrase, and the blame is on al-Qaeda."""
-    after = pattern.target_after
-    if not after or after == pattern.lemma or not frame.is_prep(after):
-        return False
-    if not any(actors.of(t) for t in frame.objects):
+    after = _prep_slot(frame, pattern)
+    if after is None or not any(actors.of(t) for t in frame.objects):
         return False
     slot = frame.slot(after, pattern)
     return bool(slot) and all(frame.behind_an_unnamed_prep(t, pattern) for t in slot)
@@ -563,15 +566,11 @@ def _events_for(parsed: ParsedArticle, sentence: ParsedSentence, token: Token, f
     else:
         sources, targets, reciprocal = verb_roles(token, frame, pattern, actors_of, convention)
     sources, targets = _most_specific(sources), _most_specific(targets)
-    if pattern.code[:2] in DOMESTIC_ROOTS:
+    root = pattern.code[:2]
+    if root in FORCE_ROOTS and any(not t.country for t in targets):
         scene = _scene_country(token, actors_of)
-        targets = [_domestic(t, sources, scene) for t in targets]
-    elif pattern.code[:2] in ("18", "19") and any(not t.country for t in targets):
-        # "militants beheaded two policemen in Pakistan's Swat valley": of where it happened.
-        scene = _scene_country(token, actors_of)
-        if scene:
-            targets = [t if t.country or t.code[:3] in ORG_PREFIXES
-                       else in_country(t, scene, "scene") for t in targets]
+        targets = [_placed(t, sources, scene, domestic=root in DOMESTIC_ROOTS)
+                   for t in targets]
     if len(sources) > 1 and pattern.code[:2] in SHARED_FORCE_ROOTS and _only_bare_forces(targets):
         # "Cambodia and Thailand agreed to pull back troops": their own troops, so the
         # parties agreed with each other.
@@ -664,12 +663,18 @@ def _event(parsed: ParsedArticle, sentence: ParsedSentence, token: Token, patter
     )
 
 
-def _domestic(target: Actor, sources: list[Actor], scene: str | None = None) -> Actor:
-    """'Turkish police detained protesters': country-less targets of repression are domestic,
-    or of the country the act took place in ("US troops raided a government office in Iraq's
-    Diyala province, arresting a university president": an Iraqi)."""
+def _placed(target: Actor, sources: list[Actor], scene: str | None, domestic: bool) -> Actor:
+    """A country-less target of force is of the country the act was done in ("US troops
+    raided a government office in Iraq's Diyala province, arresting a university president":
+    an Iraqi; "militants stormed a police post in eastern Afghanistan, killing five
+    officers"); with no such place, a target of repression (``domestic``) is the source's
+    own ("Turkish police detained protesters"), and other targets stay as they are."""
+    if target.country or target.code[:3] in ORG_PREFIXES:
+        return target
+    if not domestic:
+        return in_country(target, scene, "scene") if scene else target
     countries = {s.country for s in sources if s.country}
-    if target.country or len(countries) != 1 or target.code[:3] in ORG_PREFIXES:
+    if len(countries) != 1:
         return target
     (country,) = countries
     if scene and scene != country:

@@ -261,8 +261,8 @@ def test_petrarch_verb_blocks_forms_and_shared_patterns(petrarch):
     assert petrarch.verbs.spelt("met") is petrarch.verbs.get("meet")
     assert petrarch.verbs.spelt("cracked") == petrarch.verbs.get("crack")
     # ... also when the tagger gives the form itself as the lemma ("overran" stays "overran").
-    from eventwatch.events.coder import _lookup
-    assert _lookup(petrarch.verbs, "met", "met") is petrarch.verbs.get("meet")
+    from eventwatch.events.matching import lookup
+    assert lookup(petrarch.verbs, "met", "met") is petrarch.verbs.get("meet")
     assert petrarch.verbs.get("meet")[-1].code == "040"  # [040:040]: the active part
 
 
@@ -1076,7 +1076,7 @@ def test_the_toll_of_an_act_is_no_second_event(tmp_path, nlp):
 
     # The dead who only took a country from where they died ("killing dozens of militants"
     # in Bajaur: PAKUAF by the place) are the act's toll, whatever that country.
-    from eventwatch.events.coder import _placed_only
+    from eventwatch.events.nesting import _placed_only
     from eventwatch.records import Actor
 
     located = Actor("PAKUAF", "militants", "PAK", "UAF", 0, 9, "agents:militant+located:PAK")
@@ -1442,12 +1442,12 @@ def test_an_inflected_verb_the_tagger_left_unlemmatized_is_still_found(tmp_path,
     assert "use" in verb_stems("used") and verb_stems("agrees") == ["agree"]
     # The small model tags "jeered" VBP in "Opposition MPs jeered Robert Mugabe on Tuesday"
     # and leaves the lemma "jeered"; PETRARCH generates JEER's forms and matches it.
-    from eventwatch.events.coder import _lookup
+    from eventwatch.events.matching import lookup
 
     d = _extended(tmp_path, verbs=_block("JEER", "111"))
-    found = _lookup(d.verbs, "jeered", "jeered")
+    found = lookup(d.verbs, "jeered", "jeered")
     assert [p.code for p in found] == ["111"] and found[0].lemma == "jeer"
-    assert _lookup(d.verbs, "jeers", "jeers") and not _lookup(d.verbs, "jeerx", "jeerx")
+    assert lookup(d.verbs, "jeers", "jeers") and not lookup(d.verbs, "jeerx", "jeerx")
 
 
 def test_petrarch_passive_subject_hung_on_the_auxiliary(petrarch, nlp):

@@ -17,6 +17,7 @@ from eventwatch.actors import (
     ACTS_OF_FORCE,
     ORG_PREFIXES,
     SECTOR_CODES,
+    SentenceActors,
     in_country,
     is_agent_word,
     named_whole,
@@ -664,3 +665,13 @@ def mutual(token: Token, pattern: Pattern) -> bool:
     other ("clashed", "exchanged fire", "agreed to a ceasefire", "fighting between"); allies
     who "launched attacks" or "both said" did not."""
     return pattern.code[:2] in COOPERATION_ROOTS or token.lemma_.lower() in MUTUAL_WORDS
+
+
+def actors_lookup(actors: SentenceActors) -> ActorsOf:
+    """The actors the given tokens belong to, in token order."""
+    def actors_of(tokens: Iterable[Token]) -> list[Actor]:
+        out: list[Actor] = []
+        for t in tokens:
+            out.extend(actors.of(t))
+        return out
+    return actors_of

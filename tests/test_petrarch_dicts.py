@@ -2538,3 +2538,13 @@ def test_those_struck_with_no_country_are_of_where_it_happened(tmp_path, nlp):
     # Without a place, the people stay whose the dictionaries say.
     assert _code(d, nlp, "Marxonian rebels stormed a police post on Sunday, killing five "
                  "people.") == {("MRXREB", "PPL", "190")}
+
+
+def test_a_quoted_word_after_what_was_named_is_what_it_was_called(tmp_path, nlp):
+    d = _extended(tmp_path, actors=NEWS_ACTORS, verbs=_block(
+        "CALL", "041", "CALL", "- * TROUBLING  [012]"))
+    # The small model hangs 'troubling' on "into"; it is the naming verb's predicate.
+    assert _code(d, nlp, "Freedonia called Marxonia's launch of a rocket capable of carrying a "
+                 "satellite into orbit 'troubling' on Sunday.") == {("FRD", "MRX", "012")}
+    # A telephone call names nothing.
+    assert _code(d, nlp, "Freedonia called Marxonia on Sunday.") == {("FRD", "MRX", "041")}

@@ -85,6 +85,8 @@ def to_infinitive(verb: Token) -> bool:
 # Names of the days of the week ("on Friday").
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                       "sunday"})
+# Verbs that name their object when a predicate follows ("called the move an attempt").
+NAMING_VERBS = frozenset({"call"})
 # Verbs of crowd control: "fired tear gas to disperse protesters" used force on them.
 CROWD_CONTROL_VERBS = frozenset({"disperse", "scatter", "quell", "repel", "break", "clear",
                                  "push", "drive", "contain"})

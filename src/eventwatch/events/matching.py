@@ -10,13 +10,11 @@ from eventwatch.actors import SentenceActors
 from eventwatch.dictionaries.model import PRE_VERB, WRITTEN_FORM, Convention, Pattern, PatternIndex
 from eventwatch.dictionaries.words import verb_stems
 from eventwatch.events.frame import DIRECTION_PARTICLES, Frame
-from eventwatch.lexicon import to_infinitive
+from eventwatch.lexicon import NAMING_VERBS, to_infinitive
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-# Verbs that name their object when a predicate follows ("called the move an attempt").
-NAMING_VERBS = frozenset({"call"})
 
 
 # Verbs whose patterns name what the verb's infinitive does: "offered to resume talks" is
@@ -76,22 +74,8 @@ def _a_name_given(frame: Frame, pattern: Pattern) -> bool:
     call, 041) does not fit; one that names the predicate may ("called it troubling")."""
     verb = frame.head
     return not pattern.words and verb.lemma_.lower() in NAMING_VERBS and any(
-        c.dep_ == "oprd" or (c.dep_ == "dobj" and (_predicate_after(c) or _quoted_after(c)))
+        c.dep_ == "oprd" or (c.dep_ == "dobj" and _predicate_after(c))
         for c in verb.children)
-
-
-def _quoted_after(noun: Token) -> bool:
-    """"Called Iran's launch of a rocket into orbit 'troubling'": a word or two in quotes
-    after the object, before any comma, is what it was called (the parser may hang it
-    anywhere)."""
-    doc = noun.doc
-    for token in doc[noun.i + 1:]:
-        if token.text in (",", ";", ".") or token.dep_ in ("cc", "mark"):
-            return False
-        if token.tag_ == "``":
-            closing = next((t for t in doc[token.i + 1: token.i + 5] if t.tag_ == "''"), None)
-            return closing is not None and closing.i > token.i + 1
-    return False
 
 
 def _predicate_after(noun: Token) -> bool:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from eventwatch.lexicon import (
     DIRECTIVE_VERBS,
     INTENT_VERBS,
+    NAMING_VERBS,
     NEGATING_VERBS,
     PASSIVE_SUBJECT_DEPS,
     SAYING_VERBS,
@@ -21,7 +22,7 @@ from eventwatch.lexicon import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 # What a speaker goes on to do in the same breath: urge, accuse, vow ...
 _SPEAKER_ACTS = frozenset({
@@ -41,7 +42,41 @@ def repair(doc: Doc) -> Doc:
     _backed_subject_acts(doc)
     _phrases_hung_on_a_day(doc)
     _for_someone_to_act(doc)
+    _quoted_name(doc)
     return doc
+
+
+def _quoted_name(doc: Doc) -> None:
+    """'The United States called Iran's launch of a rocket into orbit 'troubling'': the small
+    model hangs the quoted word on "into", where it names nothing. A word or two in quotes after
+    the object of a verb of naming, before any comma or new clause, is what the object was
+    called: the verb's object predicate (``oprd``), as in "called it troubling"."""
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in NAMING_VERBS \
+                or any(c.dep_ == "oprd" for c in verb.children):
+            continue
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        quoted = _quoted_after(obj) if obj is not None else None
+        if quoted is None:
+            continue
+        heads = [t for t in quoted if t.head.i not in {q.i for q in quoted}]
+        if len(heads) == 1 and heads[0].head != verb and heads[0].pos_ != "VERB":
+            heads[0].head, heads[0].dep_ = verb, "oprd"
+
+
+def _quoted_after(noun: Token) -> list[Token] | None:
+    """The words of a quotation of one to three words after ``noun``, before any comma,
+    conjunction or new clause."""
+    doc = noun.doc
+    for token in doc[noun.i + 1:]:
+        if token.text in (",", ";", ".") or token.dep_ in ("cc", "mark"):
+            return None
+        if token.tag_ == "``":
+            closing = next((t for t in doc[token.i + 1: token.i + 5] if t.tag_ == "''"), None)
+            if closing is None or closing.i == token.i + 1:
+                return None
+            return list(doc[token.i + 1: closing.i])
+    return None
 
 
 # Verbs that ask for someone to act ("called for X to resign"); not "waited for X to act",

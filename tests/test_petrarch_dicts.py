@@ -958,6 +958,12 @@ def test_people_who_act_for_a_body_no_dictionary_codes_are_the_body(tmp_path, nl
     # A family is no body the country acts through.
     assert _code(d, nlp, "Family members of the Freedonian hostages called on Sylvania on "
                  "Sunday to conclude a deal.") == set()
+    # Nor is a part of a body: "both houses of the parliament" act as the parliament.
+    d = _extended(tmp_path, actors=NEWS_ACTORS, agents="PARLIAMENT [~LEG]\n",
+                  verbs=_block("APPEAL", "020"))
+    assert _code(d, nlp, "Both houses of the Freedonian parliament appealed to Sylvania on "
+                 "Monday to recognise the independence of the region.") == {
+        ("FRDLEG", "SYL", "020")}
 
 
 def test_a_paired_code_codes_the_reverse_only_in_the_active(tmp_path, nlp):

@@ -323,14 +323,17 @@ ORG_PREFIXES = frozenset({"IGO", "NGO", "NGM", "IMG", "MNC", "INT"})
 # "the head of the committee" is often a person the sentence goes on to name.
 REPRESENTATIVES = frozenset({"leader", "chief", "member", "official", "representative",
                              "delegate", "delegation", "envoy"})
+# Parts of a body that act as the body: "both houses of the Russian parliament appealed".
+BODY_PARTS = frozenset({"house", "chamber", "wing", "branch"})
 
 
 def _act_for(doc: Doc, offset: int, by_head: dict[int, tuple[Actor, ...]]) -> None:
     """'Leaders of the Shanghai Cooperation Organization voiced support': a word for people
-    who act for a body (``REPRESENTATIVES``) that no dictionary codes is the body its "of"
-    phrase names, a country or an organisation, not a bare sector or a place."""
+    who act for a body (``REPRESENTATIVES``), or for a part of one (``BODY_PARTS``: "both
+    houses of the Russian parliament"), that no dictionary codes is the body its "of" phrase
+    names, a country or an organisation, not a bare sector or a place."""
     for token in doc:
-        if token.i in by_head or token.lemma_.lower() not in REPRESENTATIVES \
+        if token.i in by_head or token.lemma_.lower() not in REPRESENTATIVES | BODY_PARTS \
                 or token.pos_ != "NOUN" or any(c.lower_ == "family" for c in token.children):
             continue  # "family members of Japanese abducted by North Korea" are no Japan
         bodies = [a for pobj in prep_objects(token, "of")

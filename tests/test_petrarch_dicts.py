@@ -2554,3 +2554,13 @@ def test_a_quoted_word_after_what_was_named_is_what_it_was_called(tmp_path, nlp)
                  "satellite into orbit 'troubling' on Sunday.") == {("FRD", "MRX", "012")}
     # A telephone call names nothing.
     assert _code(d, nlp, "Freedonia called Marxonia on Sunday.") == {("FRD", "MRX", "041")}
+
+
+def test_it_is_no_titled_speaker(tmp_path, nlp):
+    d = _extended(tmp_path, actors=NEWS_ACTORS + "MORGAN_TSVANGIRAI_\n    [MRXOPP]\n",
+                  verbs=_block("REJECT", "120") + _block("SAY", "010") + _block("LEAVE", "040"))
+    # The small model tags the leader ORG; his title says he is no "it": the proposal
+    # would leave him powerless, he goes nowhere.
+    assert _code(d, nlp, "Marxonian opposition leader Morgan Tsvangirai rejected a proposal "
+                 "from Sylvania on Tuesday, saying it would leave him as a powerless "
+                 "prime minister.") == {("MRXOPP", "SYL", "120")}

@@ -85,6 +85,12 @@ def to_infinitive(verb: Token) -> bool:
 # Names of the days of the week ("on Friday").
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                       "sunday"})
+# Titles that make a name a person's, whatever the entity tagger says ("opposition leader
+# Morgan Tsvangirai", which the small model tags ORG).
+PERSONAL_TITLES = frozenset({
+    "president", "minister", "premier", "leader", "chancellor", "secretary", "spokesman",
+    "spokeswoman", "general", "king", "queen", "prince", "ambassador", "envoy", "governor",
+    "senator", "mayor", "commander", "chairman", "chairwoman", "emir", "sheikh", "ayatollah"})
 # Verbs that name their object when a predicate follows ("called the move an attempt").
 NAMING_VERBS = frozenset({"call"})
 # Verbs of crowd control: "fired tear gas to disperse protesters" used force on them.

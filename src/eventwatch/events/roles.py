@@ -46,6 +46,7 @@ from eventwatch.lexicon import (
     CROWD_CONTROL_VERBS,
     FIGHT_EACH_OTHER_VERBS,
     PASSIVE_SUBJECT_DEPS,
+    PERSONAL_TITLES,
     SPEECH_VERBS,
     SUBJECT_DEPS,
     participle_tail,
@@ -492,9 +493,11 @@ def speaker_for_pronoun(subject: Token, verb: Token) -> list[Token]:
 
 def _may_stand_for(pronoun: Token, speaker: Token) -> bool:
     """Whether the pronoun can stand for the speaker: "it" is no person (as the parser's
-    entity type says). The small model tags too many people ORG ("Rand Paul said he …")
-    to rule out "he" for organisations."""
-    return pronoun.lower_ != "it" or speaker.ent_type_ != "PERSON"
+    entity type or a title says: "opposition leader Morgan Tsvangirai ..., saying it would
+    leave him powerless" is the proposal). The small model tags too many people ORG ("Rand
+    Paul said he …") to rule out "he" for organisations."""
+    return pronoun.lower_ != "it" or not (speaker.ent_type_ == "PERSON" or any(
+        c.dep_ == "compound" and c.lemma_.lower() in PERSONAL_TITLES for c in speaker.children))
 
 
 def _speakers(verb: Token) -> list[Token]:

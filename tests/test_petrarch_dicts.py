@@ -1827,6 +1827,17 @@ def test_petrarch_setting_of_an_act_on_an_object_is_no_pattern_word(tmp_path, nl
         ("FRD", "SYL", "070")}
 
 
+
+def test_petrarch_when_an_act_on_an_object_happened_is_no_pattern_word(tmp_path, nlp):
+    d = _extended(tmp_path, actors=NEWS_ACTORS, verbs=_block(
+        "BACK", "051", "BACK", "- * TALKS  [036]"))
+    # Backing an operation during talks is no backing of talks.
+    assert _code(d, nlp, "Freedonia backed Marxonia's military operation during talks with "
+                 "Sylvania on Wednesday.") == {("FRD", "MRX", "051")}
+    assert _code(d, nlp, "Freedonia backed talks with Sylvania on Wednesday.") == {
+        ("FRD", "SYL", "036")}
+
+
 LEAVE_BLOCK = """
 ---  GO_SOMEWHERE   [040]  ---
 LEAVE {LEAVES LEAVING LEFT}

@@ -515,8 +515,9 @@ ASIDE_PREPS = frozenset({"despite", "notwithstanding", "amid", "amidst", "withou
 # Prepositions that say where an act on an object happened ("arrested a commander in the
 # town of Nablus"): on a verb with an object, or one phrase deeper ("arrested by forces in
 # the town of Nablus"), their words match only with them, as PLACE_PREPS do ("provided $400
-# million in aid" keeps its aid: "in" is on an amount).
-SETTING_PREPS = frozenset({"in", "at"})
+# million in aid" keeps its aid: "in" is on an amount). "During" says when an act on an
+# object happened: "backed Russia's operation during talks with Medvedev" is no ``- * TALKS``.
+SETTING_PREPS = frozenset({"in", "at", "during"})
 # Prepositions that only say where: their objects are places, not what a pattern names.
 PLACE_PREPS = frozenset({"outside", "near", "inside", "beside", "behind", "beyond", "around",
                          "opposite", "along", "across", "off"})

@@ -2575,3 +2575,14 @@ def test_it_is_no_titled_speaker(tmp_path, nlp):
     assert _code(d, nlp, "Marxonian opposition leader Morgan Tsvangirai rejected a proposal "
                  "from Sylvania on Tuesday, saying it would leave him as a powerless "
                  "prime minister.") == {("MRXOPP", "SYL", "120")}
+
+
+def test_a_ship_owned_by_a_country_is_that_countrys(tmp_path, nlp):
+    d = _extended(tmp_path, actors=NEWS_ACTORS, agents="PIRATE [~CRM]\nTANKER [~BUS]\n",
+                  verbs=_block("HIJACK", "171"))
+    # "Japanese-owned": the hyphened owner says whose the tanker is, alone or coordinated.
+    assert _code(d, nlp, "Freedonian pirates hijacked a Marxonian-owned tanker in the Gulf of "
+                 "Aden on Thursday.") == {("FRDCRM", "MRXBUS", "171")}
+    assert _code(d, nlp, "Pirates from Freedonia hijacked a Sylvania tanker and a "
+                 "Marxonian-owned tanker on Thursday.") == {
+        ("FRDCRM", "SYLBUS", "171"), ("FRDCRM", "MRXBUS", "171")}

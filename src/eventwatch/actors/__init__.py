@@ -47,6 +47,9 @@ if TYPE_CHECKING:
 _NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nummod", "det", "case"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
 _PLACE_ADJECTIVES = frozenset({"based", "born", "headquartered", "registered"})
+# Participles after a hyphen that make the noun its modifier's: "Saudi-led coalition
+# warplanes", "a Japanese-owned tanker", "a Panamanian-flagged freighter".
+_OWNER_PARTICIPLES = frozenset({"led", "owned", "flagged", "operated"})
 _QUANTITIES = frozenset({"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens",
                          "million", "millions", "score", "scores", "group", "number", "some",
                          "many", "several", "most", "all", "none", "one", "two", "three",
@@ -824,7 +827,8 @@ def _np_head(token: Token, agent_tokens: set[int]) -> Token:
             token = head.head  # "thousands of Georgians" are Georgians
         elif token.dep_ == "npadvmod" and head.lower_ in _PLACE_ADJECTIVES and head.dep_ == "amod":
             token = head.head  # "a Moscow-based analyst": the place says where, not who
-        elif token.dep_ == "npadvmod" and head.lower_ == "led" and head.dep_ == "amod":
+        elif token.dep_ == "npadvmod" and head.lower_ in _OWNER_PARTICIPLES \
+                and head.dep_ == "amod":
             token = head.head  # "Saudi-led coalition warplanes" are the leader's
         else:
             break

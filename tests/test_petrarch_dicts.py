@@ -2586,3 +2586,11 @@ def test_a_ship_owned_by_a_country_is_that_countrys(tmp_path, nlp):
     assert _code(d, nlp, "Pirates from Freedonia hijacked a Sylvania tanker and a "
                  "Marxonian-owned tanker on Thursday.") == {
         ("FRDCRM", "SYLBUS", "171"), ("FRDCRM", "MRXBUS", "171")}
+
+
+def test_a_perfect_tense_read_as_an_adjective_is_a_verb(tmp_path, nlp):
+    d = _extended(tmp_path, actors=NEWS_ACTORS, verbs=_block(
+        "FREEZE", "---", "FREEZE {FREEZES FREEZING FROZE FROZEN}", "- * AID  [162]"))
+    # The small model makes "had" the verb and "frozen" an adjective of the disbursements.
+    assert _code(d, nlp, "Freedonia said on Friday it had frozen aid disbursements to "
+                 "Marxonia worth some 175 million dollars.") == {("FRD", "MRX", "162")}

@@ -43,7 +43,30 @@ def repair(doc: Doc) -> Doc:
     _phrases_hung_on_a_day(doc)
     _for_someone_to_act(doc)
     _quoted_name(doc)
+    _perfect_read_as_an_adjective(doc)
     return doc
+
+
+def _perfect_read_as_an_adjective(doc: Doc) -> None:
+    """'The World Bank said it had frozen aid disbursements to Mauritania': the small model
+    makes "had" the verb and "frozen" an adjective of its object, so no freezing is coded.
+    A participle right after a "have" with a subject, modifying that "have"'s object, is the
+    verb of a perfect tense: it takes the clause, and "have" becomes its auxiliary."""
+    for have in doc:
+        if have.lemma_.lower() != "have" or have.dep_ == "aux" or have.i + 1 >= len(doc) \
+                or not any(c.dep_ in SUBJECT_DEPS for c in have.children):
+            continue
+        participle = doc[have.i + 1]
+        obj = participle.head
+        if participle.tag_ != "VBN" or participle.dep_ != "amod" or obj.dep_ != "dobj" \
+                or obj.head != have:
+            continue
+        participle.head = participle if have.head == have else have.head
+        participle.dep_ = have.dep_
+        for child in list(have.children):
+            child.head = participle
+        have.head, have.dep_ = participle, "aux"
+        participle.pos_ = "VERB"
 
 
 def _quoted_name(doc: Doc) -> None:

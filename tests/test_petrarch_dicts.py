@@ -1644,7 +1644,8 @@ ASSAIL
 
 def test_petrarch_pattern_word_inside_an_actors_name_does_not_fire(tmp_path, nlp):
     # "government forces" are troops: GOVERNMENT says whose, not what was assailed.
-    d = _extended(tmp_path, verbs=ASSAIL_BLOCK, agents="GOVERNMENT [~GOV]\nFORCE [~MIL]\n")
+    d = _extended(tmp_path, verbs=ASSAIL_BLOCK,
+                  agents="GOVERNMENT [~GOV]\nFORCE [~MIL]\nPROTESTER [~OPP]\n")
     assert _code(d, nlp, "Sylvania assailed the Freedonian government forces on Monday.") == {
         ("SYL", "FRDGOVMIL", "190")}
     # As the head of the object the word fits: the government itself was assailed.
@@ -1653,6 +1654,9 @@ def test_petrarch_pattern_word_inside_an_actors_name_does_not_fire(tmp_path, nlp
     # A modifier that is no dictionary word still fits: "relief forces" bring relief.
     assert _code(d, nlp, "Sylvania assailed the Freedonian relief forces on Monday.") == {
         ("SYL", "FRDMIL", "0233")}
+    # Nor does it fire as the first word of a proper name ("Government House").
+    assert _code(d, nlp, "Protesters assailed the grounds of Government House in "
+                 "Freedonia on Tuesday.") == {("FRDOPP", "FRDGOV", "190")}
 
 
 THREATEN_BLOCK = """

@@ -130,9 +130,11 @@ def with_plain_complements(frame: Frame, verbs: PatternIndex) -> Frame:
 def _names_an_actor_modifier(frame: Frame, pattern: Pattern, actors: SentenceActors) -> bool:
     """A pattern word found only as a dictionary word modifying a dictionary noun that heads
     an actor is part of the actor's name, not of the event: "attacked government forces" is
-    no ``- * GOVERNMENT`` criticism; "supplied military equipment" (no actor noun) and
-    "access for relief workers" (no actor word) still fit their patterns."""
-    return any(m.i in actors.named and m.head.i in actors.named and actors.of(m.head)
+    no ``- * GOVERNMENT`` criticism; nor is "stormed the grounds of Government House", a
+    proper name the dictionary word begins. "Supplied military equipment" (no actor noun)
+    and "access for relief workers" (no actor word) still fit their patterns."""
+    return any(m.i in actors.named and actors.of(m.head) and (
+                   m.head.i in actors.named or (m.dep_ == "compound" and m.head.pos_ == "PROPN"))
                for w in pattern.words if not w.startswith(PRE_VERB)
                for m in frame.modified_only(w))
 

@@ -1939,6 +1939,13 @@ def test_sportspeople_and_results_tacked_on_a_win_are_no_events(tmp_path, nlp):
                  "on Saturday, leaving Sylvania's champion trailing in second place.") == set()
     assert _code(d, nlp, "Freedonia came from behind to beat Sylvania at the Marxonia Open on "
                  "Sunday.") == set()
+    # A world record broken is a game too, as are the verbs tacked on it, however deep.
+    d2 = _extended(tmp_path, verbs=_block("SMASH", "190") + _block("BEAT", "190"))
+    assert _code(d2, nlp, "Freedonia's Rufus Wheeler smashed the 100 metres world record in "
+                 "Marxonia on Saturday, clocking 9.69 seconds and beating Sylvania's "
+                 "Richard Thompson.") == set()
+    assert _code(d2, nlp, "Freedonia smashed Sylvania's defences on Saturday.") == {
+        ("FRD", "SYL", "190")}
     # A meeting is no game for a game told in a clause of its own.
     d = _extended(tmp_path, verbs=_block("LEAVE", "040") + _block("BEAT", "190")
                   + _block("MEET", "040"))

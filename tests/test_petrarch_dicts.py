@@ -2605,3 +2605,12 @@ def test_a_perfect_tense_read_as_an_adjective_is_a_verb(tmp_path, nlp):
     # The small model makes "had" the verb and "frozen" an adjective of the disbursements.
     assert _code(d, nlp, "Freedonia said on Friday it had frozen aid disbursements to "
                  "Marxonia worth some 175 million dollars.") == {("FRD", "MRX", "162")}
+
+
+def test_whom_one_visited_during_the_act_heard_nothing(tmp_path, nlp):
+    d = _extended(tmp_path, actors=NEWS_ACTORS, verbs=_block("DESCRIBE", "010"))
+    # "during a visit to Kiev" says when; anywhere after the verb is not there.
+    assert _code(d, nlp, "Freedonia on Tuesday described the decision as 'unacceptable' "
+                 "during a visit to Sylvania.") == set()
+    assert _code(d, nlp, "Freedonia on Tuesday described the decision to Sylvania as "
+                 "'unacceptable'.") == {("FRD", "SYL", "010")}

@@ -323,7 +323,7 @@ class Frame:
         for wanted in TARGET_PREPS:
             for prep, pobjs in self.preps:
                 if prep == wanted:
-                    yield from (t for t in pobjs if unnamed(t))
+                    yield from (t for t in pobjs if unnamed(t) and not self._during(t))
         for wanted in DIRECTION_PREPS:
             for prep, pobjs in self.loose_preps:
                 if prep == wanted:
@@ -336,9 +336,19 @@ class Frame:
             # PETRARCH's "anywhere after the verb": "In Washington, Congress debated the
             # bills" sets the scene before the verb, for nobody.
             yield from (t for prep, pobjs in self.preps if prep not in TARGET_PREPS
-                        for t in pobjs if unnamed(t) and t.i > self.head.i)
+                        for t in pobjs if unnamed(t) and t.i > self.head.i
+                        and not self._during(t))
         if addressee_clause and not asking:
             yield from self._addressed(asking, clause_after)
+
+    def _during(self, token: Token) -> bool:
+        """Whether the token is in a "during" phrase of the verb's: "describing it as
+        unacceptable during a visit to Kiev" says when, and Kiev heard nothing."""
+        while token != self.head and token.head != token:
+            if token.dep_ == "prep" and token.lower_ == "during":
+                return True
+            token = token.head
+        return False
 
     def _addressed(self, asking: bool, clause_after: bool) -> Iterator[Token]:
         """"demanded that Russia withdraw": the clause's subject is the one addressed; one
@@ -386,11 +396,13 @@ def phrase_after(verb: Token) -> Iterator[Token]:
     The party named before a hyphened participle is left out: "signed a French-brokered
     deal" is no deal with France (PETRARCH's parser keeps "French-brokered" one word); so is
     the broker of "a truce brokered by Egypt", and an aside ("despite objections from
-    Moscow", ``ASIDE_PREPS``), and a phrase that says when ("a week after talks in Tbilisi").
+    Moscow", ``ASIDE_PREPS``), and a phrase that says when ("a week after talks in Tbilisi",
+    "during a visit to Kiev").
     """
     for child in verb.children:
         if child.i > verb.i and child.dep_ not in OWN_CLAUSE_DEPS and not attribution(child) \
-                and child.lower_ not in ASIDE_PREPS and not _measured_in_time(child):
+                and child.lower_ not in ASIDE_PREPS and child.lower_ != "during" \
+                and not _measured_in_time(child):
             # who brokered it, another story, a relative clause's subject: not the verb's
             apart = {t.i for c in child.subtree
                      if _brokered(c) or _a_story_of_its_own(c) or _relative_clause_subject(c)

@@ -2614,3 +2614,23 @@ def test_whom_one_visited_during_the_act_heard_nothing(tmp_path, nlp):
                  "during a visit to Sylvania.") == set()
     assert _code(d, nlp, "Freedonia on Tuesday described the decision to Sylvania as "
                  "'unacceptable'.") == {("FRD", "SYL", "010")}
+
+
+def test_troops_a_pronoun_owns_are_not_of_the_place_named_elsewhere(tmp_path, nlp):
+    from eventwatch.actors import ArticleMemory, find_actors
+
+    d = _extended(tmp_path, actors=NEWS_ACTORS, agents="TROOPS [~MIL]\n")
+
+    def troops(text: str) -> list[str]:
+        doc = nlp(text)
+        found = find_actors(doc, 0, d, dt.date(2008, 8, 19), ArticleMemory())
+        return [a.code for t in doc if t.lower_ == "troops" for a in found.by_head.get(t.i, ())]
+
+    # Whose troops "its" means is not said; they are no Sylvanian troops for a meeting there.
+    assert troops("Freedonia warned Marxonia on Tuesday that there could be no business as "
+                  "usual while its troops remained on Freedonian soil, after an emergency "
+                  "meeting of ministers in Sylvania.") == ["MIL"]
+    # Troops no one owns are of the place the sentence is set in.
+    assert troops("Freedonia warned Marxonia on Tuesday that there could be no business as "
+                  "usual while troops remained on Freedonian soil, after an emergency "
+                  "meeting of ministers in Sylvania.") == ["SYLMIL"]

@@ -547,10 +547,18 @@ def _locate_sectors(doc: Doc, groups: dict[int, list[tuple[PhraseMatch, Span]]],
     for head_i, actors in list(by_head.items()):
         if elsewhere and place_clauses.isdisjoint(_settings_of(doc[head_i])):
             continue
+        if elsewhere and _owned_by_a_pronoun(doc[head_i]):
+            continue  # "no business as usual while its troops remained": Russia's, not Belgian
         by_head[head_i] = tuple(
             in_country(a, country, "located")
             if a.country is None and a.code[:3] in _LOCATABLE and len(a.code) <= 6 else a
             for a in actors)
+
+
+def _owned_by_a_pronoun(head: Token) -> bool:
+    """'its troops', 'their police': a sector someone named elsewhere owns."""
+    return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her")
+               for c in head.children)
 
 
 def _in_a_place(head: Token) -> bool:

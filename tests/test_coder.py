@@ -372,9 +372,28 @@ def test_coder_troops_backed_by_others_do_what_the_speaker_says(code_text, built
     events = code_text(text, dictionaries=builtin)
     assert {(e.source.code, e.target.code, e.root) for e in events} == {
         ("PAKMIL", "REB", "19")}
+    # ... also where the model leaves the troops an unlabelled dependent of the saying.
+    doc = repair(nlp("Pakistani troops backed by helicopter gunships killed at least 25 Taliban "
+                     "militants in the tribal district of Bajaur near the Afghan border on "
+                     "Saturday, officials said, in some of the fiercest fighting in the region."))
+    killed = next(t for t in doc if t.text == "killed")
+    assert [t.text for t in killed.children if t.dep_ == "nsubj"] == ["troops"]
     # Without a speaker after it, the parse is right and stays.
     doc = repair(nlp("Rebels backed by Rwandan troops attacked a Congolese army base."))
     assert next(t for t in doc if t.text == "attacked").dep_ == "ROOT"
+
+
+def test_coder_what_happened_hours_before_has_a_subject_of_its_own(code_text, builtin, nlp):
+    # "hours after heavy shelling killed ...": the small model makes the shelling the object
+    # of "after", so the killing took the main clause's subject, Saakashvili.
+    from eventwatch.parse.repair import repair
+
+    text = ("Georgian President Mikheil Saakashvili declared a unilateral ceasefire in South "
+            "Ossetia on Thursday evening and offered talks on autonomy for the breakaway "
+            "region, hours after heavy shelling killed two Georgian peacekeepers.")
+    killed = next(t for t in repair(nlp(text)) if t.text == "killed")
+    assert [t.text for t in killed.children if t.dep_ == "nsubj"] == ["shelling"]
+    assert all(e.root != "19" for e in code_text(text, dictionaries=builtin))
 
 
 def test_coder_object_of_a_causative_verb_does_its_infinitive(code_text, builtin):

@@ -44,6 +44,7 @@ def repair(doc: Doc) -> Doc:
     _for_someone_to_act(doc)
     _quoted_name(doc)
     _perfect_read_as_an_adjective(doc)
+    _subject_read_as_a_time(doc)
     return doc
 
 
@@ -67,6 +68,26 @@ def _perfect_read_as_an_adjective(doc: Doc) -> None:
             child.head = participle
         have.head, have.dep_ = participle, "aux"
         participle.pos_ = "VERB"
+
+
+def _subject_read_as_a_time(doc: Doc) -> None:
+    """'..., hours after heavy shelling killed two Georgian peacekeepers': the small model
+    reads "after heavy shelling" as a phrase of "hours", so "killed" has no subject and takes
+    the main clause's (Saakashvili killed them). The noun right before such a subjectless
+    verb is its subject, and the preposition of sequence marks the clause."""
+    for verb in doc:
+        if verb.dep_ != "advcl" or verb.tag_ not in ("VBD", "VBZ", "VBP") \
+                or any(c.dep_ in _SUBJECTS for c in verb.children):
+            continue
+        span = next((c for c in verb.children if c.dep_ == "npadvmod" and c.i < verb.i), None)
+        prep = next((c for c in span.children if c.dep_ == "prep"
+                     and c.lower_ in ("after", "before", "since")), None) if span else None
+        noun = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+        if noun is None or noun.pos_ not in ("NOUN", "PROPN") \
+                or max(t.i for t in noun.subtree) != verb.i - 1:
+            continue
+        noun.head, noun.dep_ = verb, "nsubj"
+        prep.head, prep.dep_ = verb, "mark"
 
 
 def _quoted_name(doc: Doc) -> None:
@@ -149,8 +170,8 @@ def _phrases_hung_on_a_day(doc: Doc) -> None:
 def _backed_subject_acts(doc: Doc) -> None:
     """'Pakistani troops backed by helicopter gunships killed 25 militants, the army said':
     with a speaker after the clause, the small model makes the troops the saying's subject
-    and "killed" a clause on the gunships (a finite verb as ``acl``). The troops do the
-    killing, and the killing is what was said."""
+    (or an unlabelled ``dep`` of it) and "killed" a clause on the gunships (a finite verb as
+    ``acl``). The troops do the killing, and the killing is what was said."""
     for verb in doc:
         if verb.dep_ != "acl" or verb.tag_ != "VBD":
             continue
@@ -161,10 +182,10 @@ def _backed_subject_acts(doc: Doc) -> None:
             continue
         subject = participle.head
         saying = subject.head
-        if subject.dep_ not in SUBJECT_DEPS or saying.i < verb.i or not any(
+        if subject.dep_ not in SUBJECT_DEPS | {"dep"} or saying.i < verb.i or not any(
                 c.dep_ in SUBJECT_DEPS and c.i > verb.i for c in saying.children):
             continue
-        subject.head = verb
+        subject.head, subject.dep_ = verb, "nsubj"
         verb.head = saying
         verb.dep_ = "ccomp"
 

@@ -2574,6 +2574,10 @@ def test_a_quoted_word_after_what_was_named_is_what_it_was_called(tmp_path, nlp)
     # The small model hangs 'troubling' on "into"; it is the naming verb's predicate.
     assert _code(d, nlp, "Freedonia called Marxonia's launch of a rocket capable of carrying a "
                  "satellite into orbit 'troubling' on Sunday.") == {("FRD", "MRX", "012")}
+    # Where the model takes the object itself for the predicate, it is the object again.
+    assert _code(d, nlp, "Freedonia on Sunday called Marxonia's launch of a rocket capable of "
+                 "carrying a satellite 'troubling', saying it raised fresh questions.") == {
+        ("FRD", "MRX", "012")}
     # A telephone call names nothing.
     assert _code(d, nlp, "Freedonia called Marxonia on Sunday.") == {("FRD", "MRX", "041")}
 

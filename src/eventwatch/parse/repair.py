@@ -94,18 +94,23 @@ def _quoted_name(doc: Doc) -> None:
     """'The United States called Iran's launch of a rocket into orbit 'troubling'': the small
     model hangs the quoted word on "into", where it names nothing. A word or two in quotes after
     the object of a verb of naming, before any comma or new clause, is what the object was
-    called: the verb's object predicate (``oprd``), as in "called it troubling"."""
+    called: the verb's object predicate (``oprd``), as in "called it troubling". Where the
+    model took the object itself for the predicate, it is the object again."""
     for verb in doc:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in NAMING_VERBS \
-                or any(c.dep_ == "oprd" for c in verb.children):
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in NAMING_VERBS:
             continue
-        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        predicates = [c for c in verb.children if c.dep_ == "oprd"]
+        if objects and predicates:
+            continue
+        obj = (objects or predicates or [None])[0]
         quoted = _quoted_after(obj) if obj is not None else None
         if quoted is None:
             continue
         heads = [t for t in quoted if t.head.i not in {q.i for q in quoted}]
         if len(heads) == 1 and heads[0].head != verb and heads[0].pos_ != "VERB":
             heads[0].head, heads[0].dep_ = verb, "oprd"
+            obj.dep_ = "dobj"
 
 
 def _quoted_after(noun: Token) -> list[Token] | None:

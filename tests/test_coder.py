@@ -493,3 +493,18 @@ def test_coder_refusing_to_cooperate_is_a_rejection(code_text, builtin):
     assert [e.code for e in code("Turkey refused to release Russian prisoners.")] == ["1243"]
     assert code("Turkey failed to hold talks with Russia on Monday.") == []
     assert code("Turkey did not refuse to hold talks with Russia on Monday.") == []
+
+
+def test_coder_a_descriptor_before_a_name_is_no_sentence_of_its_own(code_text, builtin, nlp):
+    # The small model makes "destroyer" the root and "McFaul delivered ..." a relative clause.
+    from eventwatch.parse.repair import repair
+
+    text = ("The US Navy destroyer McFaul delivered humanitarian aid to Georgia on Sunday, "
+            "docking at the Black Sea port of Batumi with blankets and baby food.")
+    delivered = next(t for t in repair(nlp(text)) if t.text == "delivered")
+    assert delivered.dep_ == "ROOT"
+    assert {(e.source.country, e.target.code, e.root) for e in code_text(
+        text, dictionaries=builtin)} >= {("USA", "GEO", "07")}
+    # A real relative clause keeps its head: "the destroyer that McFaul commanded".
+    doc = repair(nlp("Russia said the destroyer that McFaul commanded entered the port."))
+    assert next(t for t in doc if t.text == "commanded").dep_ == "relcl"

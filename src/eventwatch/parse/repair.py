@@ -45,6 +45,7 @@ def repair(doc: Doc) -> Doc:
     _quoted_name(doc)
     _perfect_read_as_an_adjective(doc)
     _subject_read_as_a_time(doc)
+    _descriptor_read_as_the_root(doc)
     return doc
 
 
@@ -88,6 +89,28 @@ def _subject_read_as_a_time(doc: Doc) -> None:
             continue
         noun.head, noun.dep_ = verb, "nsubj"
         prep.head, prep.dep_ = verb, "mark"
+
+
+def _descriptor_read_as_the_root(doc: Doc) -> None:
+    """'The US Navy destroyer McFaul delivered humanitarian aid to Georgia': the small model
+    makes the descriptor the sentence's root and "McFaul delivered ..." a relative clause on
+    it, so the delivery has no actor for its subject. A noun root right before the name
+    that is the subject of a relative clause without a relative word describes the name:
+    the clause's verb is the root and the noun a compound of the name."""
+    for noun in doc:
+        if noun.dep_ != "ROOT" or noun.pos_ != "NOUN" or noun.i + 1 >= len(doc):
+            continue
+        name = doc[noun.i + 1]
+        verb = name.head
+        if name.pos_ != "PROPN" or name.dep_ != "nsubj" or verb.dep_ != "relcl" \
+                or verb.head != noun or verb.tag_ not in ("VBD", "VBZ", "VBP") \
+                or any(c.tag_ in ("WDT", "WP", "WP$") for c in verb.children):
+            continue
+        for child in list(noun.children):
+            if child.i > name.i and child != verb:
+                child.head = verb
+        verb.head, verb.dep_ = verb, "ROOT"
+        noun.head, noun.dep_ = name, "compound"
 
 
 def _quoted_name(doc: Doc) -> None:

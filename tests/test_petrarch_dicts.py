@@ -1829,6 +1829,11 @@ def test_petrarch_setting_of_an_act_on_an_object_is_no_pattern_word(tmp_path, nl
     # "in" on an amount says what it is made of.
     assert _code(d, nlp, "Freedonia nabbed $5 million in aid from Sylvania.") == {
         ("FRD", "SYL", "070")}
+    # ... also where the parser hangs the "in" on the verb, right after the amount.
+    d = _extended(tmp_path, actors=NEWS_ACTORS, verbs=_block(
+        "SUSPEND", "---", "SUSPEND", "- * AID  [162]"))
+    assert _code(d, nlp, "Freedonia suspended about 20 million dollars in non-humanitarian "
+                 "aid to Marxonia on Thursday.") == {("FRD", "MRX", "162")}
 
 
 

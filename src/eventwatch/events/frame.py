@@ -172,6 +172,9 @@ class Frame:
             return False
         if holder is not None:
             return not _an_amount(holder)
+        if pobjs and any(_money_or_measure(o) and max(t.i for t in o.subtree) == pobjs[0].head.i - 1
+                         for o in self.objects):
+            return False  # "suspended $20 million in aid": the parser hung "in" on the verb
         return all(t.head.head == self.head for t in pobjs)
 
     def _before_words(self) -> set[str]:
@@ -536,6 +539,11 @@ PLACE_PREPS = frozenset({"outside", "near", "inside", "beside", "behind", "beyon
 # Place prepositions that are particles too: a pattern naming one alone means the particle
 # ("kick off" talks: ``- * OFF``), never the place ("attacked a navy patrol off the coast").
 PARTICLE_PLACE_PREPS = frozenset({"off"})
+
+
+def _money_or_measure(token: Token) -> bool:
+    """"$20 million", "20 million dollars", "500 tonnes"; not "four Egyptian Shiites"."""
+    return token.tag_ == "$" or token.ent_type_ in ("MONEY", "QUANTITY")
 
 
 def _an_amount(token: Token) -> bool:

@@ -2585,6 +2585,13 @@ def test_a_quoted_word_after_what_was_named_is_what_it_was_called(tmp_path, nlp)
         ("FRD", "MRX", "012")}
     # A telephone call names nothing.
     assert _code(d, nlp, "Freedonia called Marxonia on Sunday.") == {("FRD", "MRX", "041")}
+    # A pattern naming only a word inside the name given does not fit either.
+    d = _extended(tmp_path, actors=NEWS_ACTORS, verbs=_block(
+        "CALL", "041", "CALL", "- * (FOR)  [020]"))
+    assert _code(d, nlp, "Freedonia congratulated Marxonia on Monday on its victory, calling "
+                 "it a defeat for the oligarchy and its backers in Sylvania.") == set()
+    assert _code(d, nlp, "Freedonia called for talks with Sylvania on Monday.") == {
+        ("FRD", "SYL", "020")}
 
 
 def test_it_is_no_titled_speaker(tmp_path, nlp):

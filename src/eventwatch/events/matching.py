@@ -71,11 +71,23 @@ def _another_verb(frame: Frame, pattern: Pattern) -> bool:
 def _a_name_given(frame: Frame, pattern: Pattern) -> bool:
     """"Called the decision irresponsible", "calling it a government plot": a verb of naming
     with a predicate names its object and makes no call, so its bare pattern (a telephone
-    call, 041) does not fit; one that names the predicate may ("called it troubling")."""
+    call, 041) does not fit; one that names the predicate may ("called it troubling"), but
+    not one that names only words inside it ("calling it a defeat for the oligarchy" is no
+    CALL ``- * (FOR)``, a call for something)."""
     verb = frame.head
-    return not pattern.words and verb.lemma_.lower() in NAMING_VERBS and any(
-        c.dep_ == "oprd" or (c.dep_ == "dobj" and _predicate_after(c))
-        for c in verb.children)
+    if verb.lemma_.lower() not in NAMING_VERBS:
+        return False
+    doc = verb.doc
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    # (an "oprd" after a comma is an aside the parser hung there: "called for X to resign,
+    # the latest in a series of criticisms")
+    predicates = [c for c in verb.children if c.dep_ == "oprd"
+                  and not any(t.text == "," for t in doc[verb.i + 1: c.i])] + [
+        a for c in objects if _predicate_after(c)
+        for a in c.children if a.dep_ == "amod" and a.i > c.i]
+    if not predicates:
+        return False
+    return not any(w in (p.lemma_.lower(), p.lower_) for w in pattern.words for p in predicates)
 
 
 def _predicate_after(noun: Token) -> bool:

@@ -958,6 +958,10 @@ def test_people_who_act_for_a_body_no_dictionary_codes_are_the_body(tmp_path, nl
     # A family is no body the country acts through.
     assert _code(d, nlp, "Family members of the Freedonian hostages called on Sylvania on "
                  "Sunday to conclude a deal.") == set()
+    # Its means act as the body too: "light aircraft of the Tamil Tigers bombed a base".
+    d = _extended(tmp_path, actors=NEWS_ACTORS, verbs=_block("BOMB", "195"))
+    assert _code(d, nlp, "Light aircraft of Marxonia bombed a base in Sylvania late on "
+                 "Tuesday, the ministry said.") == {("MRX", "SYL", "195")}
     # Nor is a part of a body: "both houses of the parliament" act as the parliament.
     d = _extended(tmp_path, actors=NEWS_ACTORS, agents="PARLIAMENT [~LEG]\n",
                   verbs=_block("APPEAL", "020"))

@@ -328,15 +328,20 @@ REPRESENTATIVES = frozenset({"leader", "chief", "member", "official", "represent
                              "delegate", "delegation", "envoy"})
 # Parts of a body that act as the body: "both houses of the Russian parliament appealed".
 BODY_PARTS = frozenset({"house", "chamber", "wing", "branch"})
+# The means a body uses act as the body: "light aircraft of the Tamil Tigers bombed a base".
+MEANS_OF_FORCE = frozenset({"aircraft", "plane", "warplane", "jet", "helicopter", "gunship",
+                            "drone", "warship", "ship", "boat", "vessel", "tank", "bomber"})
+_ACTING_FOR = REPRESENTATIVES | BODY_PARTS | MEANS_OF_FORCE
 
 
 def _act_for(doc: Doc, offset: int, by_head: dict[int, tuple[Actor, ...]]) -> None:
     """'Leaders of the Shanghai Cooperation Organization voiced support': a word for people
-    who act for a body (``REPRESENTATIVES``), or for a part of one (``BODY_PARTS``: "both
-    houses of the Russian parliament"), that no dictionary codes is the body its "of" phrase
-    names, a country or an organisation, not a bare sector or a place."""
+    who act for a body (``REPRESENTATIVES``), for a part of one (``BODY_PARTS``: "both
+    houses of the Russian parliament"), or for its means (``MEANS_OF_FORCE``: "light aircraft
+    of the Tamil Tigers"), that no dictionary codes is the body its "of" phrase names, a
+    country or an organisation, not a bare sector or a place."""
     for token in doc:
-        if token.i in by_head or token.lemma_.lower() not in REPRESENTATIVES | BODY_PARTS \
+        if token.i in by_head or token.lemma_.lower() not in _ACTING_FOR \
                 or token.pos_ != "NOUN" or any(c.lower_ == "family" for c in token.children):
             continue  # "family members of Japanese abducted by North Korea" are no Japan
         bodies = [a for pobj in prep_objects(token, "of")

@@ -2654,3 +2654,11 @@ def test_troops_a_pronoun_owns_are_not_of_the_place_named_elsewhere(tmp_path, nl
     assert troops("Freedonia warned Marxonia on Tuesday that there could be no business as "
                   "usual while troops remained on Freedonian soil, after an emergency "
                   "meeting of ministers in Sylvania.") == ["SYLMIL"]
+
+
+def test_whose_act_is_called_for_is_the_calls_target(tmp_path, nlp):
+    d = _extended(tmp_path, actors=NEWS_ACTORS, agents="TROOPS [~MIL]\n",
+                  verbs=_block("CALL", "041", "CALL", "- * (FOR)  [020]"))
+    # The call is for the troops' withdrawal, not on the place they withdraw from.
+    assert _code(d, nlp, "Freedonia called for a swift withdrawal of Marxonian troops from "
+                 "Sylvania on Sunday.") == {("FRD", "MRXMIL", "020")}

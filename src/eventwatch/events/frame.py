@@ -307,7 +307,11 @@ class Frame:
         # troops from Iraq").
         # An adjective of manner says no owner ("the immediate withdrawal of Russian troops").
         named = [*self.objects, *(t for _, pobjs in self.preps for t in pobjs)]
-        yield from (p for o in named if not unnamed(o) and not any(
+        # "called for a swift withdrawal of Russian troops": what a named preposition's
+        # phrase asks for is named too (CALL ``- * (FOR)``).
+        asked = {t.i for prep, pobjs in self.preps if prep in pattern.words
+                 and prep != pattern.lemma for t in pobjs}
+        yield from (p for o in named if (not unnamed(o) or o.i in asked) and not any(
                         c.dep_ == "poss" or (_owner_modifier(c)
                                              and c.lower_ not in MANNER_ADJECTIVES)
                         for c in o.children)

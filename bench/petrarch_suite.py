@@ -15,20 +15,23 @@ of PETRARCH's GSR file and labelled with full codes, agents included: actors as 
 production files code them on the day, events with the CAMEO code a careful reader would
 choose (often finer than the one a Phoenix verb pattern gives, so a coder that follows the
 dictionary loses records on the code alone). ``wire_2008_full_codes_dictionary_labels.jsonl``
-holds 800 more, in ten batches of 80 (C: less obvious stories of that month, then broad
+holds 1,120 more, in fourteen batches of 80 (C: less obvious stories of that month, then broad
 mixes), whose labels prefer the code the Phoenix verb pattern gives where it is a sensible
 reading, as the GSR file's labels (seeded from PETRARCH-2 output) will; each batch was scored
 once before any rule was written from it. Batch E was only scored in the fourteenth session,
-batch F in the fifteenth, batch H in the sixteenth and batch K in the seventeenth (each at
-its session's start and end).
+batch F in the fifteenth, batch H in the sixteenth, batch K in the seventeenth and batches
+M and P in the eighteenth (each at its session's start and end).
 A record's ``category`` names its batch, so the per-category table scores each. Batches C to
 F code a paired pattern (``[046:046]``) in one direction, while PETRARCH-2 also codes the
 reverse for a verb with a subject of its own; we do as PETRARCH-2 does and lose those
-records. Batches G to L label the reverse the PETRARCH-2 way, and H to L label "X said Y
+records. Batches G to P label the reverse the PETRARCH-2 way, and H to P label "X said Y
 attacked Z" as PETRARCH-2's transformation writes it (X accuses Y) and are written more like
 wire copy (attribution tails, quotes, participle tails, sport and business sentences); K
 leans to the first half of August and to Iraq, Afghanistan, Pakistan and the Middle East,
-L to places other than Georgia. The facts are written from memory.
+L to places other than Georgia; M leans to the second half of the month, N to Africa, Asia
+and Latin America, O to the Middle East and South Asia with a third body sentences, and P is
+spread over the month and the world as a day of AFP copy would be. The facts are written
+from memory.
 """
 
 from __future__ import annotations

@@ -2662,3 +2662,31 @@ def test_whose_act_is_called_for_is_the_calls_target(tmp_path, nlp):
     # The call is for the troops' withdrawal, not on the place they withdraw from.
     assert _code(d, nlp, "Freedonia called for a swift withdrawal of Marxonian troops from "
                  "Sylvania on Sunday.") == {("FRD", "MRXMIL", "020")}
+
+
+def test_a_pattern_of_two_large_sets_loads_up_to_the_expansion_limit(tmp_path, nlp):
+    from eventwatch.dictionaries.petrarch.patterns import MAX_EXPANSION
+
+    # Phoenix's "&AIRCRAFT * &WEAPON" is 75 aircraft by 115 weapons (8,625 patterns).
+    aircraft = ["DRONE", *(f"JET{i}" for i in range(74))]
+    weapons = ["MISSILES", *(f"GUN{i}" for i in range(114))]
+
+    def synset(name: str, members: list[str]) -> str:
+        return f"\n&{name}\n" + "".join(f"+{m}\n" for m in members) + "\n"
+
+    verbs = (synset("AIRCRAFT", aircraft) + synset("WEAPON", weapons)
+             + _block("FIRE", "190", "FIRE", "- &AIRCRAFT * &WEAPON  [195]"))
+    d = _extended(tmp_path, actors=NEWS_ACTORS, verbs=verbs)
+    assert d.errors == ()
+    assert _code(d, nlp, "A Freedonian drone fired missiles at a house in Sylvania on "
+                 "Wednesday.") == {("FRD", "SYL", "195")}
+    # Past the limit the line is reported, named by file and line, and the rest loads.
+    many = ["MISSILES", *(f"GUN{i}" for i in range(MAX_EXPANSION // len(aircraft) + 1))]
+    verbs = (synset("AIRCRAFT", aircraft) + synset("WEAPON", many)
+             + _block("FIRE", "190", "FIRE", "- &AIRCRAFT * &WEAPON  [195]"))
+    d = _extended(tmp_path / "over", actors=NEWS_ACTORS, verbs=verbs)
+    assert [e.reason for e in d.errors] == [
+        f"pattern expands into {len(aircraft) * len(many)} patterns (limit {MAX_EXPANSION}): "
+        "skipped"]
+    assert _code(d, nlp, "A Freedonian drone fired missiles at a house in Sylvania on "
+                 "Wednesday.") == {("FRD", "SYL", "190")}

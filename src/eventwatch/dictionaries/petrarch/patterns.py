@@ -24,9 +24,10 @@ from eventwatch.errors import DictionaryError
 
 _CONJUNCTIONS = frozenset({"and", "or", "but"})
 _STRUCTURE = frozenset({"(", ")", "{", "}", "+", "$", "^", "%", "~", "|", "*"})
-# Patterns one line may expand into through synonym sets; "&AIRCRAFT * &WEAPON" (8,625)
-# is reported and skipped rather than multiplied into every verb of its block.
-MAX_EXPANSION = 5_000
+# Patterns one line may expand into through synonym sets. Phoenix's largest lines,
+# "&AIRCRAFT * &WEAPON" and "&AIRCRAFT FIRING &WEAPON *" (8,625 each), fit; a line past the
+# limit is reported and skipped rather than multiplied without end.
+MAX_EXPANSION = 10_000
 
 _Memo = dict[str, list[tuple[str, ...]] | None]  # synset name → member words (None: not plain)
 # words, target-after, source-after, chains (words that stand side by side: ``(FOR ASYLUM)``)

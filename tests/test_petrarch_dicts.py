@@ -2690,3 +2690,22 @@ def test_a_pattern_of_two_large_sets_loads_up_to_the_expansion_limit(tmp_path, n
         "skipped"]
     assert _code(d, nlp, "A Freedonian drone fired missiles at a house in Sylvania on "
                  "Wednesday.") == {("FRD", "SYL", "190")}
+
+
+def test_an_organisation_code_is_no_country(tmp_path, nlp):
+    from eventwatch.actors import ArticleMemory, find_actors
+
+    d = _extended(tmp_path, actors=NEWS_ACTORS + "AID_GROUP_  [NGO]\nNGO_  [NGO]\n",
+                  agents="NGO [~NGO]\nGENERAL [~MIL]\n")
+
+    def actors(text: str) -> dict[str, list[str]]:
+        doc = nlp(text)
+        found = find_actors(doc, 0, d, dt.date(2008, 8, 19), ArticleMemory())
+        return {doc[i].text: [a.code for a in acts] for i, acts in found.by_head.items()}
+
+    # "AID_GROUP_ [NGO]" names some aid group, not a country of its own: a Marxonian one
+    # is one body, as Phoenix's [NGO~] agents compose.
+    assert actors("The Marxonian aid group left Sylvania.")["group"] == ["NGOMRX"]
+    # The word NGO names one only in capitals: General Ngo Xuan Lich is a general.
+    assert actors("Marxonian General Ngo Xuan Lich visited Sylvania.")["Lich"] == ["MRXMIL"]
+    assert actors("An NGO in Sylvania left.")["NGO"] == ["NGO"]

@@ -918,6 +918,8 @@ def _compose(doc: Doc, head: Token, items: list[tuple[PhraseMatch, Span]], offse
             code = countries[0] + agent_code
         elif code:
             code = _retitled(code, countries, by_kind, span, day)
+        if code in ORG_PREFIXES and len(countries) == 1:
+            code += countries[0]  # "a US-based aid group": NGOUSA, as Phoenix's [NGO~] agents
         if code:
             if len(code) == 3 and head_agent and agent_code:
                 code += agent_code  # an ethnic group with a sector: "Kurdish forces"

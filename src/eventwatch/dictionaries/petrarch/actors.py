@@ -176,9 +176,15 @@ def read_actors(path: Path, errors: list[DictionaryError],
     return records
 
 
+# Three-letter codes that name a kind of organisation, not a country: Phoenix's
+# "AID_GROUP_ [NGO]" is some aid group, and "a US aid group" is one American body.
+ORGANISATION_CODES = frozenset({"IGO", "NGO", "NGM", "IMG", "MNC", "INT"})
+
+
 def actor_kind(codes: tuple[DatedCode, ...]) -> str:
     """COUNTRY for plain three-letter codes (they compose with agents), NAMED otherwise."""
-    if all(len(c.code) == 3 and c.code.isalpha() for c in codes):
+    if all(len(c.code) == 3 and c.code.isalpha() and c.code not in ORGANISATION_CODES
+           for c in codes):
         return COUNTRY
     return NAMED
 
@@ -206,7 +212,7 @@ def actor_rows(records: list[ActorRecord], path: Path,
         a_country = any(len(c.code) == 3 and c.code.isalpha() for c in record.codes)
         dated = any(c.dated for c in record.codes)  # people
         for name, words, _ in record.names:
-            yield words, entry, surface_of(name, words)
+            yield words, entry, surface_of(name, words) or organisation_word(words)
             bare = unnoted.get((record.line, words))
             if bare is not None:
                 yield bare, entry, None
@@ -380,6 +386,13 @@ def group_member(words: tuple[str, ...]) -> tuple[str, ...] | None:
             and not last.endswith(("ss", "us", "is", "ies")):
         return (*words[:-1], last[:-1])
     return None
+
+
+def organisation_word(words: tuple[str, ...]) -> str | None:
+    """'NGO' names an organisation only in capitals: Vietnam's General Ngo Xuan Lich is none
+    (Phoenix notes its NGO agent "might cause problems with people's names")."""
+    word = words[0].upper() if len(words) == 1 else ""
+    return word if word in ORGANISATION_CODES else None
 
 
 def surface_of(name: str, words: tuple[str, ...]) -> str | None:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from eventwatch.dictionaries.model import AGENT, DatedCode, Entry, PhraseRow
 from eventwatch.dictionaries.petrarch._text import bracketed, data_lines
+from eventwatch.dictionaries.petrarch.actors import organisation_word
 from eventwatch.dictionaries.words import phrase_words, plural
 from eventwatch.errors import DictionaryError
 
@@ -114,4 +115,4 @@ def agent_rows(records: list[AgentRecord], path: Path) -> Iterator[PhraseRow]:
         entry = Entry(ident, AGENT, (DatedCode(record.code, role=record.marker),),
                       f"{path.name}:{record.line}")
         for words in record.phrases:
-            yield words, entry, None
+            yield words, entry, organisation_word(words)

@@ -82,6 +82,8 @@ def to_infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+# Tags of finite verbs (a verb with a tense of its own, not a participle or infinitive).
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 # Names of the days of the week ("on Friday").
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                       "sunday"})

@@ -23,6 +23,7 @@ from eventwatch.dictionaries.model import (
     CAPITAL,
     COUNTRY,
     NAMED,
+    ORG_PREFIXES,
     PERSON,
     DatedCode,
     Dictionaries,
@@ -319,8 +320,6 @@ def _speak_for(doc: Doc, by_head: dict[int, tuple[Actor, ...]]) -> None:
                 break
 
 
-# Code prefixes of organisations: international, non-governmental, multinational bodies.
-ORG_PREFIXES = frozenset({"IGO", "NGO", "NGM", "IMG", "MNC", "INT"})
 # Words for people who act for a body: "leaders of the Southern African Development
 # Community" act as the community when no dictionary codes the word itself. Not "head":
 # "the head of the committee" is often a person the sentence goes on to name.

@@ -21,6 +21,9 @@ CAPITAL = "capital"  # Ankara → TURGOV (a metonym for the government)
 AGENT = "agent"  # troops → MIL (a sector appended to a country)
 PERSON = "person"  # Mevlut Cavusoglu → TURGOV on dates in office
 NAMED = "named"  # organisations, armed groups, seats of power: a full code
+# Code prefixes of organisations (international, non-governmental, multinational bodies):
+# a three-letter one is a kind of body, never a country (Phoenix's "AID_GROUP_ [NGO]").
+ORG_PREFIXES = frozenset({"IGO", "NGO", "NGM", "IMG", "MNC", "INT"})
 # The code of a pattern that matches to block coding (PETRARCH's ``[---]``; also allowed in
 # the built-in verbs.tsv): "dismissed two army commanders" is no ``dismiss +`` rejection.
 NO_EVENT = "---"

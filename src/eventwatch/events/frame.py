@@ -16,6 +16,7 @@ from eventwatch.events.mood import conditional
 from eventwatch.lexicon import (
     ACCIDENT_VERBS,
     CAUSATIVE_VERBS,
+    FINITE_TAGS,
     PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
     WEEKDAYS,
@@ -797,19 +798,16 @@ def _statement_author(verb: Token) -> Token | None:
     return None
 
 
-_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
-
-
 def _finite_anchor(verb: Token) -> Token | None:
     """The finite verb a finite verb is really coordinated with, when the parser coordinates
     it with an infinitive or participle below that verb: in "deplored Russia's move to
     recognise the regions and called on Moscow to honour the ceasefire", "called" hangs on
     "recognise" but goes with "deplored"."""
     head = verb.head
-    if verb.dep_ != "conj" or verb.tag_ not in _FINITE_TAGS or head.tag_ not in ("VB", "VBG"):
+    if verb.dep_ != "conj" or verb.tag_ not in FINITE_TAGS or head.tag_ not in ("VB", "VBG"):
         return None
     return next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")
-                 and a.tag_ in _FINITE_TAGS), None)
+                 and a.tag_ in FINITE_TAGS), None)
 
 
 def _governing_verb(verb: Token, gerund_preps: Collection[str]) -> Token | None:

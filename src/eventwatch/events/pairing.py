@@ -63,7 +63,8 @@ def pair_up(token: Token, pattern: Pattern, sources: list[Actor], targets: list[
 
 
 def same_party(a: Actor | None, b: Actor | None) -> bool:
-    """Codes naming one party, one perhaps more finely: GEO and GEOGOV, TURJUD and TUR."""
+    """Codes naming one party, one perhaps more finely: GEO and GEOGOV, TURJUD and TUR (one
+    is the other, or part of it)."""
     if a is None or b is None:
         return a is b
     return a.code.startswith(b.code) or b.code.startswith(a.code)
@@ -117,8 +118,11 @@ def _pairs(sources: list[Actor], targets: list[Actor], reciprocal: bool,
     if targets:
         for s in sources:
             own = [t for t in targets if t.code != s.code or _rivals(s, t, code)]
-            foreign = [t for t in own if not _same_country_nested(s, t)]
-            # One of several sources, several targets: its own country's is an artefact.
+            foreign = [t for t in own if not same_party(s, t)]
+            # One of several sources, several targets: its own country's is an artefact
+            # of pairing every source with every target ("the US and Cuba ... embassies
+            # in Washington and Havana"); alone it may be domestic ("Syrian jets and
+            # artillery hit Ghouta").
             pairs.extend((s, t) for t in (foreign if len(sources) > 1 and foreign else own))
     elif reciprocal and len(sources) > 1:
         pairs = [(s, t) for s in sources for t in sources
@@ -151,7 +155,7 @@ def _same_side(a: Actor, b: Actor) -> bool:
     sector ("Israeli tanks and troops ... searching houses": ISR, ISRMIL), or one sector with
     and without a country ("the Prime Minister, John Howard": GOV, AUSGOV). A government and
     its rebels are two sides ("the Colombian government and the FARC signed")."""
-    if _same_country_nested(a, b):
+    if same_party(a, b):
         return True
     return bool(a.sector) and a.sector == b.sector and (
         not a.country or not b.country or a.country == b.country)
@@ -160,7 +164,7 @@ def _same_side(a: Actor, b: Actor) -> bool:
 def _only_their_own(sources: list[Actor], targets: list[Actor]) -> bool:
     """Coordinated sources whose targets are each one of them or part of one of them."""
     return len(sources) > 1 and bool(targets) and all(
-        any(_same_country_nested(s, t) for s in sources) for t in targets)
+        any(same_party(s, t) for s in sources) for t in targets)
 
 
 def _only_bare_forces(targets: list[Actor]) -> bool:
@@ -168,10 +172,3 @@ def _only_bare_forces(targets: list[Actor]) -> bool:
     return bool(targets) and all(t.country is None and t.code[:3] in ("MIL", "COP")
                                  for t in targets)
 
-
-def _same_country_nested(source: Actor, target: Actor) -> bool:
-    """USA and USAGOV, KHMMIL and KHM: one is the other, or part of it. One of several
-    coordinated sources paired with such a target beside a foreign one is an artefact of
-    pairing every source with every target ("the US and Cuba ... embassies in Washington
-    and Havana"); alone it may be domestic ("Syrian jets and artillery hit Ghouta")."""
-    return source.code.startswith(target.code) or target.code.startswith(source.code)

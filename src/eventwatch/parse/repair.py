@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from eventwatch.lexicon import (
     DIRECTIVE_VERBS,
+    FINITE_TAGS,
     INTENT_VERBS,
     NAMING_VERBS,
     NEGATING_VERBS,
@@ -77,7 +78,7 @@ def _subject_read_as_a_time(doc: Doc) -> None:
     the main clause's (Saakashvili killed them). The noun right before such a subjectless
     verb is its subject, and the preposition of sequence marks the clause."""
     for verb in doc:
-        if verb.dep_ != "advcl" or verb.tag_ not in ("VBD", "VBZ", "VBP") \
+        if verb.dep_ != "advcl" or verb.tag_ not in FINITE_TAGS \
                 or any(c.dep_ in _SUBJECTS for c in verb.children):
             continue
         span = next((c for c in verb.children if c.dep_ == "npadvmod" and c.i < verb.i), None)
@@ -103,7 +104,7 @@ def _descriptor_read_as_the_root(doc: Doc) -> None:
         name = doc[noun.i + 1]
         verb = name.head
         if name.pos_ != "PROPN" or name.dep_ != "nsubj" or verb.dep_ != "relcl" \
-                or verb.head != noun or verb.tag_ not in ("VBD", "VBZ", "VBP") \
+                or verb.head != noun or verb.tag_ not in FINITE_TAGS \
                 or any(c.tag_ in ("WDT", "WP", "WP$") for c in verb.children):
             continue
         for child in list(noun.children):
@@ -130,7 +131,8 @@ def _quoted_name(doc: Doc) -> None:
         quoted = _quoted_after(obj) if obj is not None else None
         if quoted is None:
             continue
-        heads = [t for t in quoted if t.head.i not in {q.i for q in quoted}]
+        inside = {q.i for q in quoted}
+        heads = [t for t in quoted if t.head.i not in inside]
         if len(heads) == 1 and heads[0].head != verb and heads[0].pos_ != "VERB":
             heads[0].head, heads[0].dep_ = verb, "oprd"
             obj.dep_ = "dobj"

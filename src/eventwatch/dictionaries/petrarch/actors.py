@@ -19,6 +19,7 @@ from eventwatch.dictionaries.model import (
     COUNTRY,
     IN_OFFICE_MARK,
     NAMED,
+    ORG_PREFIXES,
     SURNAME_MARK,
     DatedCode,
     Entry,
@@ -176,14 +177,9 @@ def read_actors(path: Path, errors: list[DictionaryError],
     return records
 
 
-# Three-letter codes that name a kind of organisation, not a country: Phoenix's
-# "AID_GROUP_ [NGO]" is some aid group, and "a US aid group" is one American body.
-ORGANISATION_CODES = frozenset({"IGO", "NGO", "NGM", "IMG", "MNC", "INT"})
-
-
 def actor_kind(codes: tuple[DatedCode, ...]) -> str:
     """COUNTRY for plain three-letter codes (they compose with agents), NAMED otherwise."""
-    if all(len(c.code) == 3 and c.code.isalpha() and c.code not in ORGANISATION_CODES
+    if all(len(c.code) == 3 and c.code.isalpha() and c.code not in ORG_PREFIXES
            for c in codes):
         return COUNTRY
     return NAMED
@@ -392,7 +388,7 @@ def organisation_word(words: tuple[str, ...]) -> str | None:
     """'NGO' names an organisation only in capitals: Vietnam's General Ngo Xuan Lich is none
     (Phoenix notes its NGO agent "might cause problems with people's names")."""
     word = words[0].upper() if len(words) == 1 else ""
-    return word if word in ORGANISATION_CODES else None
+    return word if word in ORG_PREFIXES else None
 
 
 def surface_of(name: str, words: tuple[str, ...]) -> str | None:
